@@ -1,0 +1,75 @@
+package org.policyevaluator.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.InputException;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.report.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "evaluate", description = "Evaluate applications (JSON files) and explain every point.")
+class EvaluateCommand implements Callable<Integer> {
+    enum Format { json, text }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Application files: one object, a list, or {\"applications\": [...]}.")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
+    Path out;
+
+    @Mixin
+    RuleOptions options = new RuleOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Evaluator evaluator = options.evaluator();
+        JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
+        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang);
+        int unusableFiles = 0;
+        for (Path file : files) {
+            try {
+                intake.read(file, batch::accept, batch::reject);
+            } catch (InputException e) {
+                // One unusable file does not stop the others; it is listed with the rejections.
+                unusableFiles++;
+                batch.reject(new Rejection(file.toString(), "$", null, List.of(new Problem(file.toString(), e.getMessage()))));
+            }
+        }
+        BatchResult result = batch.result();
+        if (unusableFiles == files.size()) {
+            result.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));
+            return Main.UNUSABLE;
+        }
+        Output.to(out, spec.commandLine().getOut(), w -> {
+            if (format == Format.text) {
+                new TextReport(options.lang).write(result, w);
+            } else {
+                JsonReport.write(result, w);
+            }
+        });
+        if (!result.rejected().isEmpty()) {
+            spec.commandLine().getErr().println(result.rejectedCount() + " rejected, " + result.evaluatedCount()
+                    + " evaluated: see \"rejected\" in the output");
+            return Main.SOME_REJECTED;
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,32 @@
+package org.policyevaluator.cli;
+
+import java.nio.file.Path;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.rules.RuleBase;
+import picocli.CommandLine.Option;
+
+/** Options every command that evaluates shares: which rules, which programme, which language. */
+final class RuleOptions {
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder to use instead of the bundled rules.")
+    Path rules;
+
+    @Option(names = "--program", paramLabel = "ID",
+            description = "Programme to evaluate under (default: each application's own, else general).")
+    String program;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+            description = "Language of titles and reasons: zh (default) or en.")
+    String lang;
+
+    Evaluator evaluator() {
+        if (!lang.equals("zh") && !lang.equals("en")) {
+            throw new Main.UsageException("--lang: expected zh or en, found " + lang);
+        }
+        RuleBase rb = rules == null ? RuleBase.bundled() : RuleBase.fromDirectory(rules);
+        if (program != null && rb.tables().programme(program) == null) {
+            throw new Main.UsageException("--program: unknown programme \"" + program + "\"; expected one of: "
+                    + String.join(", ", rb.tables().programmes().keySet()));
+        }
+        return new Evaluator(rb);
+    }
+}

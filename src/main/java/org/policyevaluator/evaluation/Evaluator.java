@@ -1,0 +1,184 @@
+package org.policyevaluator.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.StatelessKieSession;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.rules.Clause;
+import org.policyevaluator.rules.Programme;
+import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.rules.RuleInfo;
+
+/**
+ * Evaluates applications against one rule base: derives the facts, runs the rules in a stateless
+ * session, and turns what fired into an explained {@link Evaluation}. Thread-safe.
+ *
+ * <p>Points in tables/scoring.csv are the points of the dimension at its base size (the sum of its
+ * rules' maxima); a programme's weight for the dimension scales them, so that a policy officer changes
+ * a dimension's weight in one cell.
+ */
+public final class Evaluator {
+    public static final String DEFAULT_PROGRAM = "general";
+
+    private final RuleBase ruleBase;
+    private final ProfileDeriver deriver;
+    private final ReasonRenderer renderer;
+    /** programme -> dimension -> factor applied to table points. */
+    private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
+
+    public Evaluator(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+        this.deriver = new ProfileDeriver(ruleBase.tables());
+        this.renderer = new ReasonRenderer(ruleBase);
+        for (Programme p : ruleBase.tables().programmes().values()) {
+            Map<String, BigDecimal> byDimension = new HashMap<>();
+            for (var w : p.weights().entrySet()) {
+                BigDecimal base = baseMaximum(p.id(), w.getKey());
+                byDimension.put(w.getKey(), base.signum() == 0 ? BigDecimal.ZERO
+                        : w.getValue().divide(base, 10, RoundingMode.HALF_UP));
+            }
+            scales.put(p.id(), byDimension);
+        }
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
+    }
+
+    public ReasonRenderer renderer() {
+        return renderer;
+    }
+
+    /**
+     * The most a dimension's rules can give together under a programme, in table points: the sum of
+     * each rule's best band, counting only the best rule of a group of which at most one can fire.
+     */
+    public BigDecimal baseMaximum(String program, String dimension) {
+        Map<String, BigDecimal> byGroup = new LinkedHashMap<>();
+        for (RuleInfo r : ruleBase.catalogue().values()) {
+            if (r.isScore() && dimension.equals(r.dimension())) {
+                String group = r.exclusiveGroup() != null ? r.exclusiveGroup() : r.id();
+                byGroup.merge(group, ruleBase.tables().maxPoints(r.id(), program), BigDecimal::max);
+            }
+        }
+        return byGroup.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The points a rule can give at most under a programme, after the programme's weighting. */
+    public BigDecimal maxPoints(String ruleId, String program) {
+        RuleInfo r = ruleBase.rule(ruleId);
+        return scale(ruleBase.tables().maxPoints(ruleId, program), program, r.dimension());
+    }
+
+    /** The programme an application is evaluated under: the one asked for, else its own, else the default. */
+    public static String programFor(Application app, String requested) {
+        if (requested != null) {
+            return requested;
+        }
+        return app.program() != null ? app.program() : DEFAULT_PROGRAM;
+    }
+
+    public Evaluation evaluate(Application app, String program, String lang) {
+        Programme programme = ruleBase.tables().programme(program);
+        if (programme == null) {
+            throw new IllegalArgumentException("unknown programme '" + program + "'");
+        }
+        Profile profile = deriver.derive(app, programme);
+        RuleOutcomes outcomes = new RuleOutcomes(ruleBase, program);
+        StatelessKieSession session = ruleBase.kieBase().newStatelessKieSession();
+        session.setGlobal("out", outcomes);
+        session.setGlobal("policy", ruleBase.tables());
+        session.execute(profile);
+        return explain(app, programme, outcomes, lang);
+    }
+
+    private Evaluation explain(Application app, Programme programme, RuleOutcomes outcomes, String lang) {
+        String program = programme.id();
+        List<String> dimensionOrder = new ArrayList<>(ruleBase.tables().dimensions().keySet());
+        List<Evaluation.Finding> findings = new ArrayList<>();
+        Map<String, BigDecimal> dimensionScores = new LinkedHashMap<>();
+        programme.weights().keySet().forEach(d -> dimensionScores.put(d, BigDecimal.ZERO));
+        for (RuleOutcomes.Hit hit : outcomes.awards()) {
+            RuleInfo rule = hit.rule();
+            BigDecimal points = scale(hit.band().points(), program, rule.dimension());
+            Map<String, Object> values = new LinkedHashMap<>(hit.evidence());
+            values.put("points", points);
+            if (hit.band().banded()) {
+                values.put("threshold", hit.band().threshold());
+            }
+            String reason = renderer.render(ruleBase.messages().get(lang, rule.id() + ".reason"), values, lang);
+            findings.add(new Evaluation.Finding(rule.id(), ruleBase.title(rule.id(), lang), rule.dimension(), points,
+                    maxPoints(rule.id(), program), reason, hit.evidence(), clauses(rule)));
+            dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
+        }
+        findings.sort(Comparator.comparing((Evaluation.Finding f) -> dimensionOrder.indexOf(f.dimension()))
+                .thenComparing(Evaluation.Finding::ruleId));
+
+        List<Evaluation.DimensionScore> dimensions = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (String d : dimensionOrder) {
+            if (!programme.weights().containsKey(d)) {
+                continue;
+            }
+            BigDecimal score = dimensionScores.get(d);
+            total = total.add(score);
+            dimensions.add(new Evaluation.DimensionScore(d, ruleBase.tables().dimensions().get(d).name(lang),
+                    tidy(score), tidy(programme.weights().get(d))));
+        }
+
+        Map<String, RuleOutcomes.Hit> failed = new HashMap<>();
+        outcomes.failedGates().forEach(h -> failed.put(h.rule().id(), h));
+        List<Evaluation.GateResult> gates = new ArrayList<>();
+        for (RuleInfo rule : ruleBase.catalogue().values()) {
+            if (!rule.isGate()) {
+                continue;
+            }
+            RuleOutcomes.Hit hit = failed.get(rule.id());
+            String reason = hit == null ? ruleBase.messages().get(lang, rule.id() + ".pass")
+                    : renderer.render(ruleBase.messages().get(lang, rule.id() + ".fail"), hit.evidence(), lang);
+            gates.add(new Evaluation.GateResult(rule.id(), ruleBase.title(rule.id(), lang), hit == null, reason,
+                    hit == null ? Map.of() : hit.evidence(), clauses(rule)));
+        }
+
+        List<Evaluation.FlagResult> flags = new ArrayList<>();
+        for (RuleOutcomes.Hit hit : outcomes.flags()) {
+            RuleInfo rule = hit.rule();
+            flags.add(new Evaluation.FlagResult(rule.id(), rule.severity(),
+                    renderer.render(ruleBase.messages().get(lang, rule.id() + ".message"), hit.evidence(), lang),
+                    hit.evidence(), clauses(rule)));
+        }
+        flags.sort(Comparator.comparing(Evaluation.FlagResult::ruleId));
+
+        total = tidy(total);
+        String applicant = app.applicant() == null ? null : app.applicant().name();
+        return new Evaluation(app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
+                tidy(programme.maxScore()), programme.grade(total), failed.isEmpty(), null, dimensions, gates, flags,
+                findings);
+    }
+
+    private List<Evaluation.ClauseRef> clauses(RuleInfo rule) {
+        List<Evaluation.ClauseRef> refs = new ArrayList<>();
+        for (String id : rule.clauses()) {
+            Clause c = ruleBase.tables().clauses().get(id);
+            refs.add(new Evaluation.ClauseRef(c.id(), c.quote(), c.line()));
+        }
+        return refs;
+    }
+
+    private BigDecimal scale(BigDecimal tablePoints, String program, String dimension) {
+        BigDecimal factor = scales.get(program).getOrDefault(dimension, BigDecimal.ZERO);
+        return tidy(tablePoints.multiply(factor).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** Two decimals at most, without trailing zeros, so that equal scores print identically. */
+    static BigDecimal tidy(BigDecimal v) {
+        BigDecimal r = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r;
+    }
+}

@@ -1,0 +1,3 @@
+package org.policyevaluator.model;
+
+public enum ManufacturingStage { RND_DESIGN, PILOT_VERIFICATION, PRODUCTION, MARKETING_SERVICE, OPERATIONS_MANAGEMENT }

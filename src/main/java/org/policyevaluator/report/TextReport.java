@@ -1,0 +1,93 @@
+package org.policyevaluator.report;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Rejection;
+
+/** A readable report for a terminal: the ranking, then each evaluation explained, then the rejections. */
+public final class TextReport {
+    private final boolean en;
+
+    public TextReport(String lang) {
+        this.en = "en".equals(lang);
+    }
+
+    public void write(BatchResult batch, PrintWriter out) {
+        out.println(t("政策评估结果", "Policy evaluation") + " · " + t("规则版本 ", "ruleset ") + batch.rulesetVersion());
+        out.println(t("已评估 ", "evaluated: ") + batch.evaluatedCount() + " · " + t("已拒收 ", "rejected: ")
+                + batch.rejectedCount());
+        out.println();
+        if (!batch.evaluations().isEmpty()) {
+            out.println(t("排名", "Ranking"));
+            out.printf("  %-5s %-18s %8s %-6s %-9s %s%n", t("名次", "rank"), "id", t("总分", "total"), t("等级", "grade"),
+                    t("合格", "eligible"), t("项目名称", "title"));
+            List<Evaluation> sorted = batch.evaluations().stream()
+                    .sorted(Comparator.comparing((Evaluation e) -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
+                            .thenComparing(Evaluation::totalScore, Comparator.reverseOrder())
+                            .thenComparing(Evaluation::applicationId))
+                    .toList();
+            for (Evaluation e : sorted) {
+                out.printf("  %-5s %-18s %8s %-6s %-9s %s%n", e.rank() == null ? "-" : e.rank(), e.applicationId(),
+                        e.totalScore().toPlainString(), e.grade(), e.eligible() ? t("是", "yes") : t("否", "no"), e.title());
+            }
+            out.println();
+        }
+        for (Evaluation e : batch.evaluations()) {
+            evaluation(e, out);
+        }
+        if (!batch.rejected().isEmpty()) {
+            out.println(t("拒收的申请", "Rejected applications"));
+            for (Rejection r : batch.rejected()) {
+                out.println("  " + r.source() + " " + r.location()
+                        + (r.applicationId() != null ? " (" + r.applicationId() + ")" : ""));
+                for (Problem p : r.problems()) {
+                    out.println("    - " + p);
+                }
+            }
+        }
+    }
+
+    private void evaluation(Evaluation e, PrintWriter out) {
+        out.println("== " + e.applicationId() + " · " + e.title() + (e.applicant() != null ? " · " + e.applicant() : ""));
+        out.println("   " + t("总分 ", "total ") + e.totalScore().toPlainString() + " / " + e.maxScore().toPlainString()
+                + " · " + t("等级 ", "grade ") + e.grade() + " · "
+                + (e.eligible() ? t("符合资格", "eligible") : t("不符合资格", "NOT eligible"))
+                + (e.rank() != null ? " · " + t("名次 ", "rank ") + e.rank() : "") + " · " + t("项目类别 ", "programme ")
+                + e.program());
+        for (var d : e.dimensions()) {
+            out.printf("   %-22s %6s / %s%n", d.name(), d.score().toPlainString(), d.maxScore().toPlainString());
+        }
+        out.println("   " + t("资格审查", "Gates"));
+        for (var g : e.gates()) {
+            out.println("     " + (g.passed() ? "[ok]   " : "[FAIL] ") + g.ruleId() + " " + g.title() + ": " + g.reason());
+        }
+        if (!e.flags().isEmpty()) {
+            out.println("   " + t("提示（需人工复核）", "Flags for a reviewer"));
+            for (var f : e.flags()) {
+                out.println("     [" + f.severity() + "] " + f.ruleId() + " " + f.message() + clauses(f.clauses()));
+            }
+        }
+        out.println("   " + t("得分明细", "Findings"));
+        for (var f : e.findings()) {
+            out.printf("     %6s  %s %s: %s%s%n", "+" + f.points().toPlainString(), f.ruleId(), f.title(), f.reason(),
+                    clauses(f.clauses()));
+        }
+        out.println();
+    }
+
+    private static String clauses(List<Evaluation.ClauseRef> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (var c : refs) {
+            sb.append(sb.isEmpty() ? "  [" : "; ").append(c.id()).append(" “").append(c.quote()).append("”");
+        }
+        return sb.isEmpty() ? "" : sb.append("]").toString();
+    }
+
+    private String t(String zh, String english) {
+        return en ? english : zh;
+    }
+}

@@ -1,0 +1,8 @@
+package org.policyevaluator.rules;
+
+public record Dimension(String id, String nameZh, String nameEn) {
+
+    public String name(String lang) {
+        return "en".equals(lang) ? nameEn : nameZh;
+    }
+}

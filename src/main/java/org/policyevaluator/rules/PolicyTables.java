@@ -1,0 +1,341 @@
+package org.policyevaluator.rules;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The reference tables of a ruleset (the CSV files under tables/): chip registry, technology tiers,
+ * sector categories, qualifications, dimensions, programmes, parameters and scoring bands.
+ * Immutable once loaded; shared by every evaluation and read by the rules through the global
+ * {@code policy}.
+ */
+public final class PolicyTables {
+
+    public record ChipModel(String model, String vendor, boolean domestic, double relativeCompute) {
+    }
+
+    public record TechAreaInfo(String area, int tier, boolean safetyAssessment, boolean generalPurpose,
+                               boolean futureIndustry, String nameZh, String nameEn) {
+    }
+
+    public record SectorInfo(String sector, String category, boolean personalData, String nameZh, String nameEn) {
+    }
+
+    public record QualificationInfo(String qualification, int level, String nameZh, String nameEn) {
+    }
+
+    public record StageInfo(String stage, String nameZh, String nameEn) {
+    }
+
+    private final Map<String, ChipModel> chipsByName = new LinkedHashMap<>();
+    private final List<ChipModel> chips = new ArrayList<>();
+    private final Map<String, TechAreaInfo> techAreas = new LinkedHashMap<>();
+    private final Map<String, SectorInfo> sectors = new LinkedHashMap<>();
+    private final Map<String, QualificationInfo> qualifications = new LinkedHashMap<>();
+    private final Map<String, StageInfo> stages = new LinkedHashMap<>();
+    private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    private final Map<String, Programme> programmes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
+    /** rule id -> programme id ("*" for all) -> bands, best first. */
+    private final Map<String, Map<String, List<Band>>> scoring = new LinkedHashMap<>();
+    private final Map<String, Clause> clauses = new LinkedHashMap<>();
+
+    private final List<String> problems = new ArrayList<>();
+
+    static PolicyTables load(RuleFiles files) {
+        PolicyTables t = new PolicyTables();
+        t.read(files, "clauses.csv", t::clause);
+        t.read(files, "tables/dimensions.csv", r -> t.dimensions.put(r.get("dimension"),
+                new Dimension(r.get("dimension"), r.get("nameZh"), r.get("nameEn"))));
+        t.read(files, "tables/chips.csv", t::chip);
+        t.read(files, "tables/tech-areas.csv", r -> t.techAreas.put(r.get("area"), new TechAreaInfo(r.get("area"),
+                t.integer(r, "tier"), t.yes(r, "safetyAssessment"), t.yes(r, "generalPurpose"),
+                t.yes(r, "futureIndustry"), r.get("nameZh"), r.get("nameEn"))));
+        t.read(files, "tables/sectors.csv", r -> t.sectors.put(r.get("sector"), new SectorInfo(r.get("sector"),
+                r.get("category"), t.yes(r, "personalData"), r.get("nameZh"), r.get("nameEn"))));
+        t.read(files, "tables/qualifications.csv", r -> t.qualifications.put(r.get("qualification"),
+                new QualificationInfo(r.get("qualification"), t.integer(r, "level"), r.get("nameZh"),
+                        r.get("nameEn"))));
+        t.read(files, "tables/stages.csv", r -> t.stages.put(r.get("stage"),
+                new StageInfo(r.get("stage"), r.get("nameZh"), r.get("nameEn"))));
+        t.read(files, "tables/parameters.csv", r -> t.parameters
+                .computeIfAbsent(r.get("program"), k -> new LinkedHashMap<>()).put(r.get("key"), t.number(r, "value")));
+        t.read(files, "tables/programs.csv", t::programme);
+        t.read(files, "tables/scoring.csv", t::band);
+        t.scoring.values().forEach(byProgramme -> byProgramme.values()
+                .forEach(bands -> bands.sort(Comparator.comparing(Band::points).reversed())));
+        if (!t.problems.isEmpty()) {
+            throw new RuleBaseException(files.origin(), t.problems);
+        }
+        return t;
+    }
+
+    // ---- what the rules call ----
+
+    /** The best band of a banded rule that the value reaches under the programme, or null if none. */
+    public Band band(String ruleId, String program, Number value) {
+        if (value == null) {
+            return null;
+        }
+        double v = value.doubleValue();
+        for (Band b : bands(ruleId, program)) {
+            if (b.banded() && b.admits(v)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** A programme's parameter (programme columns, then tables/parameters.csv for it, then for "*"). */
+    public double num(String program, String key) {
+        Programme p = programmes.get(program);
+        if (p != null && p.parameters().containsKey(key)) {
+            return p.parameters().get(key);
+        }
+        Map<String, Double> own = parameters.getOrDefault(program, Map.of());
+        Double v = own.containsKey(key) ? own.get(key) : parameters.getOrDefault("*", Map.of()).get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no parameter '" + key + "' for programme " + program
+                    + " in tables/programs.csv or tables/parameters.csv");
+        }
+        return v;
+    }
+
+    // ---- what Java reads ----
+
+    /** The bands of a rule for a programme: the programme's own rows if it has any, else the rows for "*". */
+    public List<Band> bands(String ruleId, String program) {
+        Map<String, List<Band>> byProgramme = scoring.getOrDefault(ruleId, Map.of());
+        List<Band> own = byProgramme.get(program);
+        return own != null ? own : byProgramme.getOrDefault("*", List.of());
+    }
+
+    public BigDecimal maxPoints(String ruleId, String program) {
+        return bands(ruleId, program).stream().map(Band::points).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
+    }
+
+    public Band flat(String ruleId, String program) {
+        return bands(ruleId, program).stream().filter(b -> !b.banded()).findFirst().orElse(null);
+    }
+
+    public boolean hasScoring(String ruleId) {
+        return scoring.containsKey(ruleId);
+    }
+
+    public java.util.Set<String> scoredRuleIds() {
+        return Collections.unmodifiableSet(scoring.keySet());
+    }
+
+    /** The registry entry for a chip model as an applicant writes it, or null when it is unknown. */
+    public ChipModel chip(String model) {
+        return model == null ? null : chipsByName.get(normalise(model));
+    }
+
+    public List<ChipModel> chips() {
+        return Collections.unmodifiableList(chips);
+    }
+
+    public TechAreaInfo techArea(String area) {
+        return techAreas.get(area);
+    }
+
+    public SectorInfo sector(String sector) {
+        return sectors.get(sector);
+    }
+
+    public QualificationInfo qualification(String q) {
+        return qualifications.get(q);
+    }
+
+    public Map<String, TechAreaInfo> techAreas() {
+        return Collections.unmodifiableMap(techAreas);
+    }
+
+    public Map<String, SectorInfo> sectors() {
+        return Collections.unmodifiableMap(sectors);
+    }
+
+    public Map<String, QualificationInfo> qualifications() {
+        return Collections.unmodifiableMap(qualifications);
+    }
+
+    public Map<String, StageInfo> stages() {
+        return Collections.unmodifiableMap(stages);
+    }
+
+    public Map<String, Dimension> dimensions() {
+        return Collections.unmodifiableMap(dimensions);
+    }
+
+    public Map<String, Programme> programmes() {
+        return Collections.unmodifiableMap(programmes);
+    }
+
+    public Programme programme(String id) {
+        return programmes.get(id);
+    }
+
+    public Map<String, Clause> clauses() {
+        return Collections.unmodifiableMap(clauses);
+    }
+
+    // ---- parsing ----
+
+    static String normalise(String chipName) {
+        return chipName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    private void read(RuleFiles files, String rel, Consumer<CSVRecord> row) {
+        String text = files.text(rel);
+        if (text == null) {
+            problems.add(rel + ": missing");
+            return;
+        }
+        try {
+            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).get().parse(new StringReader(text));
+            for (CSVRecord r : parser) {
+                if (!r.isConsistent()) {
+                    problems.add(rel + " line " + r.getParser().getCurrentLineNumber() + ": expected "
+                            + parser.getHeaderNames().size() + " columns, found " + r.size());
+                    continue;
+                }
+                try {
+                    row.accept(r);
+                } catch (IllegalArgumentException e) {
+                    problems.add(rel + " line " + r.getParser().getCurrentLineNumber() + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(rel + ": not a readable CSV table: " + e.getMessage());
+        }
+    }
+
+    private void clause(CSVRecord r) {
+        clauses.put(r.get("id"), new Clause(r.get("id"), r.get("document"), r.get("section"), r.get("quote"),
+                integer(r, "line")));
+    }
+
+    private void chip(CSVRecord r) {
+        ChipModel c = new ChipModel(r.get("model"), r.get("vendor"), yes(r, "domestic"), number(r, "relativeCompute"));
+        chips.add(c);
+        List<String> names = new ArrayList<>();
+        names.add(c.model());
+        for (String alias : r.get("aliases").split(";")) {
+            if (!alias.isBlank()) {
+                names.add(alias.trim());
+            }
+        }
+        for (String name : names) {
+            ChipModel before = chipsByName.put(normalise(name), c);
+            if (before != null && before != c) {
+                throw new IllegalArgumentException("chip name '" + name + "' is also given for " + before.model());
+            }
+        }
+    }
+
+    private void programme(CSVRecord r) {
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        Map<String, BigDecimal> grades = new LinkedHashMap<>();
+        Map<String, Double> params = new LinkedHashMap<>();
+        for (String column : r.getParser().getHeaderNames()) {
+            String v = r.get(column);
+            if (column.startsWith("weight.")) {
+                String dim = column.substring("weight.".length());
+                if (!dimensions.containsKey(dim)) {
+                    throw new IllegalArgumentException("column " + column + ": no such dimension in tables/dimensions.csv");
+                }
+                weights.put(dim, decimal(column, v));
+            } else if (column.startsWith("grade.")) {
+                grades.put(column.substring("grade.".length()), decimal(column, v));
+            } else if (!List.of("program", "nameZh", "nameEn", "requiredFields", "tieBreak").contains(column)
+                    && !v.isBlank()) {
+                params.put(column, number(r, column));
+            }
+        }
+        var sortedGrades = new LinkedHashMap<String, BigDecimal>();
+        grades.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .forEach(e -> sortedGrades.put(e.getKey(), e.getValue()));
+        if (sortedGrades.isEmpty() || sortedGrades.values().stream().noneMatch(g -> g.signum() == 0)) {
+            throw new IllegalArgumentException("programme " + r.get("program") + " needs a grade column with threshold 0");
+        }
+        List<String> tieBreak = list(r.get("tieBreak"));
+        for (String d : tieBreak) {
+            if (!dimensions.containsKey(d)) {
+                throw new IllegalArgumentException("tieBreak: no such dimension '" + d + "'");
+            }
+        }
+        programmes.put(r.get("program"), new Programme(r.get("program"), r.get("nameZh"), r.get("nameEn"),
+                Collections.unmodifiableMap(weights), Collections.unmodifiableMap(sortedGrades),
+                Collections.unmodifiableMap(params), list(r.get("requiredFields")), tieBreak));
+    }
+
+    private void band(CSVRecord r) {
+        String op = r.get("op");
+        Double threshold = null;
+        if (op.isEmpty()) {
+            op = null;
+        } else if (!op.equals(">=") && !op.equals("<=")) {
+            throw new IllegalArgumentException("op '" + op + "': expected >=, <= or blank");
+        } else {
+            threshold = number(r, "threshold");
+        }
+        Band b = new Band(r.get("rule"), r.get("program"), op, threshold, decimal("points", r.get("points")));
+        scoring.computeIfAbsent(b.ruleId(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(b.program(), k -> new ArrayList<>()).add(b);
+    }
+
+    private static List<String> list(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String s : cell.split(";")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private boolean yes(CSVRecord r, String column) {
+        String v = r.get(column).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "yes" -> true;
+            case "no", "" -> false;
+            default -> throw new IllegalArgumentException(column + " '" + r.get(column) + "': expected yes or no");
+        };
+    }
+
+    private int integer(CSVRecord r, String column) {
+        try {
+            return Integer.parseInt(r.get(column));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + r.get(column) + "': expected a whole number");
+        }
+    }
+
+    private double number(CSVRecord r, String column) {
+        try {
+            return Double.parseDouble(r.get(column));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + r.get(column) + "': expected a number");
+        }
+    }
+
+    private static BigDecimal decimal(String column, String v) {
+        try {
+            return new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + v + "': expected a number");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.policyevaluator.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+/**
+ * A compiled, checked ruleset: the Drools rule base, its reference tables, messages, clause catalogue
+ * and rule catalogue, and the content hash that names this version. Immutable and thread-safe;
+ * build one per rules folder and share it.
+ */
+public final class RuleBase {
+    private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2}-\\d{3})\\s+\\S.*");
+
+    private final KieBase kieBase;
+    private final PolicyTables tables;
+    private final Messages messages;
+    private final Map<String, RuleInfo> catalogue;
+    private final String version;
+    private final String origin;
+
+    private RuleBase(KieBase kieBase, PolicyTables tables, Messages messages, Map<String, RuleInfo> catalogue,
+                     String version, String origin) {
+        this.kieBase = kieBase;
+        this.tables = tables;
+        this.messages = messages;
+        this.catalogue = catalogue;
+        this.version = version;
+        this.origin = origin;
+    }
+
+    public static RuleBase bundled() {
+        return build(RuleFiles.bundled());
+    }
+
+    public static RuleBase fromDirectory(Path dir) {
+        return build(RuleFiles.fromDirectory(dir));
+    }
+
+    /** Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line. */
+    public static RuleBase build(RuleFiles files) {
+        PolicyTables tables = PolicyTables.load(files);
+        Messages messages = Messages.load(files);
+        KieBase kieBase = compile(files);
+        Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables);
+        return new RuleBase(kieBase, tables, messages, catalogue, files.sha256(), files.origin());
+    }
+
+    private static KieBase compile(RuleFiles files) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        var resources = KieServices.get().getResources();
+        int drlCount = 0;
+        for (var e : files.files().entrySet()) {
+            if (e.getKey().endsWith(".drl")) {
+                builder.add(resources.newByteArrayResource(e.getValue()).setSourcePath(e.getKey()), ResourceType.DRL);
+                drlCount++;
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (drlCount == 0) {
+            problems.add("no .drl files found");
+        }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String where = error.getResource() != null ? error.getResource().getSourcePath() : "(unknown file)";
+            int[] lines = error.getLines();
+            if (lines != null && lines.length > 0 && lines[0] > 0) {
+                where += " line " + lines[0];
+            }
+            problems.add(where + ": " + error.getMessage().trim().replaceAll("\\s+", " "));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(files.origin(), problems);
+        }
+        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
+        kb.addPackages(builder.getKnowledgePackages());
+        return kb;
+    }
+
+    private static Map<String, RuleInfo> catalogue(String origin, KieBase kieBase, PolicyTables tables) {
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            all.addAll(p.getRules());
+        }
+        all.sort(Comparator.comparing(Rule::getName));
+        for (Rule r : all) {
+            Matcher m = RULE_ID.matcher(r.getName());
+            if (!m.matches()) {
+                problems.add("rule \"" + r.getName() + "\": its name must start with an id such as DC-010");
+                continue;
+            }
+            String id = m.group(1);
+            Map<String, Object> meta = r.getMetaData();
+            String kind = meta(meta, "kind");
+            String dimension = meta(meta, "dimension");
+            String file = r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl ? impl.getResource() == null
+                    ? null : impl.getResource().getSourcePath() : null;
+            String where = (file != null ? file + ": " : "") + "rule " + id;
+            List<String> clauses = new ArrayList<>();
+            String cited = meta(meta, "clauses");
+            if (cited != null) {
+                for (String c : cited.split(",")) {
+                    if (!c.isBlank()) {
+                        clauses.add(c.trim());
+                    }
+                }
+            }
+            if (rules.containsKey(id)) {
+                problems.add(where + ": id used twice");
+            }
+            if (!List.of(RuleInfo.SCORE, RuleInfo.GATE, RuleInfo.FLAG).contains(kind)) {
+                problems.add(where + ": @kind must be score, gate or flag, not " + kind);
+            }
+            if (RuleInfo.SCORE.equals(kind)) {
+                if (dimension == null || !tables.dimensions().containsKey(dimension)) {
+                    problems.add(where + ": @dimension '" + dimension + "' is not in tables/dimensions.csv");
+                }
+                if (!tables.hasScoring(id)) {
+                    problems.add(where + ": no rows in tables/scoring.csv");
+                }
+            }
+            if (clauses.isEmpty()) {
+                problems.add(where + ": cites no clause (@clauses)");
+            }
+            for (String c : clauses) {
+                if (!tables.clauses().containsKey(c)) {
+                    problems.add(where + ": cites clause " + c + ", which is not in clauses.csv");
+                }
+            }
+            rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses), meta(meta, "severity"),
+                    meta(meta, "exclusive"), file));
+        }
+        for (String scored : tables.scoredRuleIds()) {
+            RuleInfo info = rules.get(scored);
+            if (info == null || !info.isScore()) {
+                problems.add("tables/scoring.csv: rule " + scored + " is not a score rule in any .drl file");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(origin, problems);
+        }
+        return Collections.unmodifiableMap(rules);
+    }
+
+    private static String meta(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().trim();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public PolicyTables tables() {
+        return tables;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Every rule by id, in id order. */
+    public Map<String, RuleInfo> catalogue() {
+        return catalogue;
+    }
+
+    public RuleInfo rule(String id) {
+        return catalogue.get(id);
+    }
+
+    /** The content hash of the rule files ("sha256:..."), carried by every evaluation. */
+    public String version() {
+        return version;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String title(String ruleId, String lang) {
+        return messages.get(lang, ruleId + ".title");
+    }
+}
