@@ -28,7 +28,8 @@ public record Evaluation(
     public record DimensionScore(String id, String name, BigDecimal score, BigDecimal maxScore) {
     }
 
-    public record ClauseRef(String id, String quote, int line) {
+    /** A clause a rule encodes: its id, the phrase of the policy the rule rests on, and the source line(s). */
+    public record ClauseRef(String id, String quote, String line) {
     }
 
     public record Finding(String ruleId, String title, String dimension, BigDecimal points, BigDecimal maxPoints,

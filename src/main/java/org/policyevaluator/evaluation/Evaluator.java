@@ -162,11 +162,12 @@ public final class Evaluator {
                 findings);
     }
 
-    private List<Evaluation.ClauseRef> clauses(RuleInfo rule) {
+    /** The clauses a rule cites, each with the rule's own phrase where it gives one, else the clause's quote. */
+    public List<Evaluation.ClauseRef> clauses(RuleInfo rule) {
         List<Evaluation.ClauseRef> refs = new ArrayList<>();
         for (String id : rule.clauses()) {
             Clause c = ruleBase.tables().clauses().get(id);
-            refs.add(new Evaluation.ClauseRef(c.id(), c.quote(), c.line()));
+            refs.add(new Evaluation.ClauseRef(c.id(), rule.quotes().getOrDefault(id, c.quote()), c.line()));
         }
         return refs;
     }

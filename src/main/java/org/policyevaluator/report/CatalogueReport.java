@@ -28,13 +28,8 @@ public final class CatalogueReport {
         RuleBase rb = evaluator.ruleBase();
         List<Entry> entries = new ArrayList<>();
         for (RuleInfo r : rb.catalogue().values()) {
-            List<ClauseRef> clauses = new ArrayList<>();
-            for (String c : r.clauses()) {
-                var clause = rb.tables().clauses().get(c);
-                clauses.add(new ClauseRef(clause.id(), clause.quote(), clause.line()));
-            }
             entries.add(new Entry(r.id(), r.kind(), r.dimension(), r.isScore() ? evaluator.maxPoints(r.id(), program) : null,
-                    r.severity(), rb.title(r.id(), "zh"), rb.title(r.id(), "en"), clauses, r.file()));
+                    r.severity(), rb.title(r.id(), "zh"), rb.title(r.id(), "en"), evaluator.clauses(r), r.file()));
         }
         return new Catalogue(rb.version(), program, entries);
     }

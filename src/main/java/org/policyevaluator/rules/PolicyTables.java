@@ -223,8 +223,11 @@ public final class PolicyTables {
     }
 
     private void clause(CSVRecord r) {
+        if (!r.get("line").matches("\\d+(-\\d+)?")) {
+            throw new IllegalArgumentException("line '" + r.get("line") + "': expected a line number or a range like 43-45");
+        }
         clauses.put(r.get("id"), new Clause(r.get("id"), r.get("document"), r.get("section"), r.get("quote"),
-                integer(r, "line")));
+                r.get("line")));
     }
 
     private void chip(CSVRecord r) {

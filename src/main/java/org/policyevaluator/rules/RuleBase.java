@@ -144,8 +144,22 @@ public final class RuleBase {
                     problems.add(where + ": cites clause " + c + ", which is not in clauses.csv");
                 }
             }
-            rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses), meta(meta, "severity"),
-                    meta(meta, "exclusive"), file));
+            Map<String, String> quotes = new LinkedHashMap<>();
+            String quoted = meta(meta, "quotes");
+            if (quoted != null) {
+                for (String entry : quoted.split("\\|")) {
+                    int eq = entry.indexOf('=');
+                    String clause = eq < 0 ? "" : entry.substring(0, eq).trim();
+                    if (eq < 0 || !clauses.contains(clause)) {
+                        problems.add(where + ": @quotes entry '" + entry.trim()
+                                + "' must be CLAUSE=phrase for a clause the rule cites");
+                        continue;
+                    }
+                    quotes.put(clause, entry.substring(eq + 1).trim());
+                }
+            }
+            rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses),
+                    Collections.unmodifiableMap(quotes), meta(meta, "severity"), meta(meta, "exclusive"), file));
         }
         for (String scored : tables.scoredRuleIds()) {
             RuleInfo info = rules.get(scored);

@@ -1,14 +1,16 @@
 package org.policyevaluator.rules;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the catalogue knows of one rule, read from its DRL name and metadata: the stable id (the
  * first word of the rule name), its kind (score, gate or flag), the dimension a score rule belongs to,
- * the clause ids it encodes, a flag's severity, and the group of rules of which at most one can fire.
+ * the clause ids it encodes (with, where the rule gives one, the exact phrase of the clause it rests
+ * on), a flag's severity, and the group of rules of which at most one can fire.
  */
-public record RuleInfo(String id, String name, String kind, String dimension, List<String> clauses, String severity,
-                       String exclusiveGroup, String file) {
+public record RuleInfo(String id, String name, String kind, String dimension, List<String> clauses,
+                       Map<String, String> quotes, String severity, String exclusiveGroup, String file) {
 
     public static final String SCORE = "score";
     public static final String GATE = "gate";
