@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "policy-evaluator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scores project applications against the AI policy, explaining every point.",
         subcommands = {EvaluateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
-public class Main implements Runnable {
+public class Main implements java.util.concurrent.Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int UNUSABLE = 2;
@@ -53,9 +53,11 @@ public class Main implements Runnable {
         return code;
     }
 
+    /** Without a command: the usage, and the usage exit status. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return UNUSABLE;
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

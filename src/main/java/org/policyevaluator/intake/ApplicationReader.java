@@ -243,7 +243,11 @@ public final class ApplicationReader {
             return null;
         }
         double v = n.doubleValue();
-        if (!Double.isFinite(v) || v < min || v > max) {
+        if (!Double.isFinite(v)) {
+            problem(path, "expected " + expected + ", found a number too large to use");
+            return null;
+        }
+        if (v < min || v > max) {
             problem(path, "expected " + expected + ", found " + n);
             return null;
         }

@@ -1,0 +1,122 @@
+package org.policyevaluator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyevaluator.intake.JsonIntake;
+import tools.jackson.databind.JsonNode;
+
+/** The evaluate and rules commands as a user meets them: output, messages and exit status. */
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void evaluateWhenAllApplicationsAreValidShouldPrintJsonAndExit0() {
+        CliRunner r = CliRunner.run("evaluate", "samples/smart-factory-domestic-compute.json");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.err()).isEmpty();
+        JsonNode json = JsonIntake.mapper().readTree(r.out());
+        assertThat(json.get("rulesetVersion").stringValue()).startsWith("sha256:");
+        JsonNode e = json.get("evaluations").get(0);
+        assertThat(e.get("applicationId").stringValue()).isEqualTo("SF-2026-001");
+        assertThat(e.get("rank").intValue()).isEqualTo(1);
+        assertThat(e.get("findings").get(0).get("clauses").get(0).get("quote").stringValue()).isNotBlank();
+    }
+
+    @Test
+    void evaluateWhenRunTwiceShouldPrintByteIdenticalOutput() {
+        String[] args = {"evaluate", "samples/batch-with-rejected-applications.json", "samples/hospital-diagnosis-agent.json"};
+        assertThat(CliRunner.run(args).out()).isEqualTo(CliRunner.run(args).out());
+    }
+
+    @Test
+    void evaluateWhenSomeApplicationsAreRejectedShouldListThemAndExit3() {
+        CliRunner r = CliRunner.run("evaluate", "samples/batch-with-rejected-applications.json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("1 rejected, 2 evaluated: see \"rejected\" in the output\n");
+        JsonNode rejected = JsonIntake.mapper().readTree(r.out()).get("rejected").get(0);
+        assertThat(rejected.get("applicationId").stringValue()).isEqualTo("B-002");
+        assertThat(rejected.get("problems").get(0).get("location").stringValue())
+                .isEqualTo("$.applications[1].applicant.creditCode");
+    }
+
+    @Test
+    void evaluateWhenFileDoesNotExistShouldExit2WithMessage() {
+        CliRunner r = CliRunner.run("evaluate", "no-such-file.json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: no-such-file.json: no such file\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void evaluateWhenOneFileIsBrokenShouldEvaluateTheOthersAndListIt() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"applicationId\": ");
+        CliRunner r = CliRunner.run("evaluate", broken.toString(), "samples/university-open-dataset.json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        JsonNode json = JsonIntake.mapper().readTree(r.out());
+        assertThat(json.get("evaluations")).hasSize(1);
+        assertThat(json.get("rejected").get(0).get("problems").get(0).get("message").stringValue())
+                .startsWith(broken + " line 1, column 19: not valid JSON");
+    }
+
+    @Test
+    void evaluateWhenProgrammeOrLanguageIsUnknownShouldExit2() {
+        CliRunner p = CliRunner.run("evaluate", "--program", "space", "samples/university-open-dataset.json");
+        assertThat(p.exitCode()).isEqualTo(2);
+        assertThat(p.err()).isEqualTo("error: --program: unknown programme \"space\"; expected one of: general\n");
+        CliRunner l = CliRunner.run("evaluate", "--lang", "fr", "samples/university-open-dataset.json");
+        assertThat(l.exitCode()).isEqualTo(2);
+        assertThat(l.err()).isEqualTo("error: --lang: expected zh or en, found fr\n");
+    }
+
+    @Test
+    void evaluateWhenRulesFolderDoesNotCompileShouldExit2WithFileAndLine() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules/drl"));
+        Files.writeString(rules.resolve("bad.drl"), "package x;\nrule \"XX-001 broken\"\nwhen\n  Foo(\nthen\nend\n");
+        CliRunner r = CliRunner.run("evaluate", "--rules", dir.resolve("rules").toString(),
+                "samples/university-open-dataset.json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: rules in " + dir.resolve("rules") + " cannot be used:");
+        assertThat(r.err()).contains("clauses.csv: missing");
+    }
+
+    @Test
+    void evaluateWhenTextFormatShouldPrintRankingAndReasons() {
+        CliRunner r = CliRunner.run("evaluate", "--format", "text", "--lang", "en", "samples/green-textile-factory.json");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).contains("Ranking").contains("GT-2026-013")
+                .contains("GR-010 Energy saving: Energy saving of 22%, reaching the >= 20% band: 5 points");
+    }
+
+    @Test
+    void evaluateWhenOutIsGivenShouldWriteTheFile() throws IOException {
+        Path out = dir.resolve("result.json");
+        CliRunner r = CliRunner.run("evaluate", "--out", out.toString(), "samples/green-textile-factory.json");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(out)).contains("\"applicationId\" : \"GT-2026-013\"");
+    }
+
+    @Test
+    void mainWhenNoCommandIsGivenShouldPrintUsageAndExit2() {
+        CliRunner r = CliRunner.run();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Usage: policy-evaluator");
+    }
+
+    @Test
+    void rulesShouldPrintEveryRuleInMarkdownAndJson() {
+        CliRunner md = CliRunner.run("rules");
+        assertThat(md.exitCode()).isEqualTo(0);
+        assertThat(md.out()).contains("| DC-010 | score | domesticCompute | 10 | 训练算力使用国产AI芯片 | Training compute on domestic AI chips |");
+        CliRunner json = CliRunner.run("rules", "--format", "json");
+        JsonNode rules = JsonIntake.mapper().readTree(json.out()).get("rules");
+        assertThat(rules).hasSize(org.policyevaluator.TestSupport.RULES.catalogue().size());
+        assertThat(rules.get(0).get("id").stringValue()).isEqualTo("AP-010");
+    }
+}

@@ -1,0 +1,90 @@
+package org.policyevaluator.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rules folder given at run time: used as it is, or refused with the file and line of each problem. */
+class RulesFolderTest {
+    @TempDir
+    Path dir;
+
+    private Path copyOfRules() throws IOException {
+        Path target = dir.resolve("rules");
+        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String s = Files.readString(file);
+        assertThat(s).contains(from);
+        Files.writeString(file, s.replace(from, to));
+    }
+
+    @Test
+    void folderWhenIdenticalToBundledShouldHaveTheSameVersion() throws IOException {
+        assertThat(RuleBase.fromDirectory(copyOfRules()).version()).isEqualTo(RuleBase.bundled().version());
+    }
+
+    @Test
+    void folderWhenAWeightChangesShouldHaveANewVersion() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("tables/scoring.csv"), "GR-040,*,,,2,", "GR-040,*,,,3,");
+        assertThat(RuleBase.fromDirectory(rules).version()).isNotEqualTo(RuleBase.bundled().version());
+    }
+
+    @Test
+    void folderWhenDrlHasASyntaxErrorShouldBeRefusedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )", "$p : Profile( greenFactory == )");
+        assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
+                .satisfies(e -> assertThat(((RuleBaseException) e).problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 44:")));
+    }
+
+    @Test
+    void folderWhenRuleCitesAnUnknownClauseShouldBeRefused() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("drl/green-transformation.drl"), "@clauses(\"B-3, A-3.2\")", "@clauses(\"B-3, Z-9\")");
+        assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("drl/green-transformation.drl: rule GR-040: cites clause Z-9, which is not in clauses.csv");
+    }
+
+    @Test
+    void folderWhenTableValueIsNotANumberShouldBeRefusedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("tables/scoring.csv"), "GR-040,*,,,2,", "GR-040,*,,,two,");
+        assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("tables/scoring.csv line 31: points 'two': expected a number");
+    }
+
+    @Test
+    void folderWhenScoringRowNamesNoRuleShouldBeRefused() throws IOException {
+        Path rules = copyOfRules();
+        Files.writeString(rules.resolve("tables/scoring.csv"), "GR-099,*,,,1,orphan\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("tables/scoring.csv: rule GR-099 is not a score rule in any .drl file");
+    }
+
+    @Test
+    void folderWhenMissingShouldBeRefused() {
+        assertThatThrownBy(() -> RuleBase.fromDirectory(dir.resolve("nope"))).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("not a folder");
+    }
+}
