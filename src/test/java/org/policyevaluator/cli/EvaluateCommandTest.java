@@ -90,7 +90,7 @@ class EvaluateCommandTest {
         CliRunner r = CliRunner.run("evaluate", "--format", "text", "--lang", "en", "samples/green-textile-factory.json");
         assertThat(r.exitCode()).isEqualTo(0);
         assertThat(r.out()).contains("Ranking").contains("GT-2026-013")
-                .contains("GR-010 Energy saving: Energy saving of 22%, reaching the >= 20% band: 5 points");
+                .contains("GR-010 Energy saving: Energy saving of 22%, reaching the >= 20% band (+5)");
     }
 
     @Test

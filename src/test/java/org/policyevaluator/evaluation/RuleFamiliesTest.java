@@ -34,8 +34,8 @@ class RuleFamiliesTest {
     void evaluateWhenOnlyInventoryIsGivenShouldScoreBothSharesFromIt() {
         Evaluation e = evaluate(with("compute.chips", chips("Huawei Ascend 910C", 10)), "en");
         assertThat(finding(e, "DC-010").orElseThrow().reason()).isEqualTo(
-                "Training compute on domestic chips counted as 100% (declared not declared, chip inventory 100%), "
-                        + "reaching the >= 90% band: 10 points");
+                "Training compute on domestic chips counted as 100% (declared: not declared; chip inventory: 100%), "
+                        + "reaching the >= 90% band (+10)");
         assertThat(finding(e, "DC-020").orElseThrow().points()).isEqualByComparingTo("6");
     }
 
