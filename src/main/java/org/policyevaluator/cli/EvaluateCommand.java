@@ -6,10 +6,7 @@ import java.util.concurrent.Callable;
 import org.policyevaluator.evaluation.BatchEvaluator;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
-import org.policyevaluator.intake.InputException;
 import org.policyevaluator.intake.JsonIntake;
-import org.policyevaluator.intake.Problem;
-import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.report.TextReport;
 import picocli.CommandLine.Command;
@@ -32,6 +29,10 @@ class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--no-suggestions", negatable = false,
+            description = "Leave out suggestions (they cost a few more evaluations per application).")
+    boolean noSuggestions;
+
     @Mixin
     RuleOptions options = new RuleOptions();
 
@@ -42,17 +43,8 @@ class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Evaluator evaluator = options.evaluator();
         JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
-        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang);
-        int unusableFiles = 0;
-        for (Path file : files) {
-            try {
-                intake.read(file, batch::accept, batch::reject);
-            } catch (InputException e) {
-                // One unusable file does not stop the others; it is listed with the rejections.
-                unusableFiles++;
-                batch.reject(new Rejection(file.toString(), "$", null, List.of(new Problem(file.toString(), e.getMessage()))));
-            }
-        }
+        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, !noSuggestions);
+        int unusableFiles = BatchInput.read(files, intake, batch);
         BatchResult result = batch.result();
         if (unusableFiles == files.size()) {
             result.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));

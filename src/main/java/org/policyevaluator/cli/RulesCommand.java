@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rules", description = "Print the rule catalogue: every rule with id, dimension, maximum points, titles and clauses.")
+@Command(name = "rules", description = "Print the rule catalogue: every rule with id, dimension, maximum points, titles and clauses.",
+        subcommands = {RulesCheckCommand.class, RulesCoverageCommand.class})
 class RulesCommand implements Callable<Integer> {
     enum Format { md, json }
 

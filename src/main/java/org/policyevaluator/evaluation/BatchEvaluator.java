@@ -16,15 +16,18 @@ public final class BatchEvaluator {
     private final Evaluator evaluator;
     private final String program;
     private final String lang;
+    private final boolean suggest;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
     private final Map<String, String> seenIds = new HashMap<>();
 
     /** @param program the programme asked for, or null to use each application's own (else the default) */
-    public BatchEvaluator(Evaluator evaluator, String program, String lang) {
+    /** @param suggest whether to add verified suggestions (each costs a few more evaluations) */
+    public BatchEvaluator(Evaluator evaluator, String program, String lang, boolean suggest) {
         this.evaluator = evaluator;
         this.program = program;
         this.lang = lang;
+        this.suggest = suggest;
     }
 
     public void accept(Submission s) {
@@ -37,7 +40,8 @@ public final class BatchEvaluator {
                             + "; ids must be unique within a batch"))));
             return;
         }
-        evaluations.add(evaluator.evaluate(s.application(), Evaluator.programFor(s.application(), program), lang));
+        String p = Evaluator.programFor(s.application(), program);
+        evaluations.add(suggest ? evaluator.assess(s.application(), p, lang) : evaluator.evaluate(s.application(), p, lang));
     }
 
     public void reject(Rejection r) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.policyevaluator.intake.ApplicationEditor.Change;
 
 /**
  * The explained evaluation of one application (SPEC.md, "Evaluation"). Dimension scores add up to
- * the total exactly; every finding, gate and flag names its rule, its clauses and the values it used.
+ * the total exactly; every finding, gate and flag names its rule, its clauses and the values it used;
+ * {@code whyNot} says for every rule that gave less than its maximum which condition was not met;
+ * {@code suggestions} are changes whose gain was obtained by evaluating the changed application.
  */
 public record Evaluation(
         String applicationId,
@@ -20,10 +23,13 @@ public record Evaluation(
         String grade,
         boolean eligible,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TieBreak> tieBreaks,
         List<DimensionScore> dimensions,
         List<GateResult> gates,
         List<FlagResult> flags,
-        List<Finding> findings) {
+        List<Finding> findings,
+        List<WhyNot> whyNot,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Suggestion> suggestions) {
 
     public record DimensionScore(String id, String name, BigDecimal score, BigDecimal maxScore) {
     }
@@ -44,9 +50,36 @@ public record Evaluation(
                              List<ClauseRef> clauses) {
     }
 
-    public Evaluation withRank(Integer newRank) {
+    /** A score rule that gave less than its maximum, and which condition was not met, with the values. */
+    public record WhyNot(String ruleId, String title, String dimension, BigDecimal points, BigDecimal maxPoints,
+                         String reason) {
+    }
+
+    /**
+     * A change that raises the total by {@code gain} (or restores eligibility), found by evaluating the
+     * changed application: the numbers are the engine's, not an estimate.
+     */
+    public record Suggestion(List<String> ruleIds, List<Change> changes, BigDecimal gain, BigDecimal newTotal,
+                             boolean makesEligible, String text) {
+    }
+
+    /**
+     * How a tie on the total with another application was broken: by the first dimension, in the
+     * programme's tie-break order, on which they differ ({@code decidedBy} is null when they are equal on
+     * all of them and share the rank).
+     */
+    public record TieBreak(String tiedWith, String decidedBy, BigDecimal score, BigDecimal otherScore,
+                           String outcome) {
+    }
+
+    public Evaluation ranked(Integer newRank, List<TieBreak> newTieBreaks) {
         return new Evaluation(applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
-                eligible, newRank, dimensions, gates, flags, findings);
+                eligible, newRank, newTieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);
+    }
+
+    public Evaluation withSuggestions(List<Suggestion> newSuggestions) {
+        return new Evaluation(applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
+                eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, newSuggestions);
     }
 
     public BigDecimal dimensionScore(String dimensionId) {

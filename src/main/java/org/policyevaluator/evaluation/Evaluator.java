@@ -29,6 +29,8 @@ public final class Evaluator {
     private final RuleBase ruleBase;
     private final ProfileDeriver deriver;
     private final ReasonRenderer renderer;
+    private final WhyNotExplainer whyNot;
+    private final SuggestionFinder suggestions;
     /** programme -> dimension -> factor applied to table points. */
     private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
 
@@ -36,6 +38,7 @@ public final class Evaluator {
         this.ruleBase = ruleBase;
         this.deriver = new ProfileDeriver(ruleBase.tables());
         this.renderer = new ReasonRenderer(ruleBase);
+        this.whyNot = new WhyNotExplainer(ruleBase, this);
         for (Programme p : ruleBase.tables().programmes().values()) {
             Map<String, BigDecimal> byDimension = new HashMap<>();
             for (var w : p.weights().entrySet()) {
@@ -45,6 +48,7 @@ public final class Evaluator {
             }
             scales.put(p.id(), byDimension);
         }
+        this.suggestions = new SuggestionFinder(this);
     }
 
     public RuleBase ruleBase() {
@@ -95,14 +99,22 @@ public final class Evaluator {
         session.setGlobal("out", outcomes);
         session.setGlobal("policy", ruleBase.tables());
         session.execute(profile);
-        return explain(app, programme, outcomes, lang);
+        return explain(app, programme, profile, outcomes, lang);
     }
 
-    private Evaluation explain(Application app, Programme programme, RuleOutcomes outcomes, String lang) {
+    /** The evaluation of a self-assessment: with suggestions, each verified by evaluating the changed application. */
+    public Evaluation assess(Application app, String program, String lang) {
+        Evaluation e = evaluate(app, program, lang);
+        return e.withSuggestions(suggestions.suggest(app, e, lang));
+    }
+
+    private Evaluation explain(Application app, Programme programme, Profile profile, RuleOutcomes outcomes,
+                               String lang) {
         String program = programme.id();
         List<String> dimensionOrder = new ArrayList<>(ruleBase.tables().dimensions().keySet());
         List<Evaluation.Finding> findings = new ArrayList<>();
         Map<String, BigDecimal> dimensionScores = new LinkedHashMap<>();
+        Map<String, BigDecimal> pointsByRule = new HashMap<>();
         programme.weights().keySet().forEach(d -> dimensionScores.put(d, BigDecimal.ZERO));
         for (RuleOutcomes.Hit hit : outcomes.awards()) {
             RuleInfo rule = hit.rule();
@@ -116,6 +128,7 @@ public final class Evaluator {
             findings.add(new Evaluation.Finding(rule.id(), ruleBase.title(rule.id(), lang), rule.dimension(), points,
                     maxPoints(rule.id(), program), reason, hit.evidence(), clauses(rule)));
             dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
+            pointsByRule.put(rule.id(), points);
         }
         findings.sort(Comparator.comparing((Evaluation.Finding f) -> dimensionOrder.indexOf(f.dimension()))
                 .thenComparing(Evaluation.Finding::ruleId));
@@ -136,7 +149,7 @@ public final class Evaluator {
         outcomes.failedGates().forEach(h -> failed.put(h.rule().id(), h));
         List<Evaluation.GateResult> gates = new ArrayList<>();
         for (RuleInfo rule : ruleBase.catalogue().values()) {
-            if (!rule.isGate()) {
+            if (!rule.isGate() || !appliesTo(rule, program)) {
                 continue;
             }
             RuleOutcomes.Hit hit = failed.get(rule.id());
@@ -158,8 +171,13 @@ public final class Evaluator {
         total = tidy(total);
         String applicant = app.applicant() == null ? null : app.applicant().name();
         return new Evaluation(app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
-                tidy(programme.maxScore()), programme.grade(total), failed.isEmpty(), null, dimensions, gates, flags,
-                findings);
+                tidy(programme.maxScore()), programme.grade(total), failed.isEmpty(), null, List.of(), dimensions, gates,
+                flags, findings, whyNot.explain(profile, pointsByRule, dimensionOrder, lang), null);
+    }
+
+    /** A gate that depends on a programme parameter is only checked, and only listed, where the programme sets it. */
+    public boolean appliesTo(RuleInfo rule, String program) {
+        return rule.requiresParameter() == null || ruleBase.tables().has(program, rule.requiresParameter());
     }
 
     /** The clauses a rule cites, each with the rule's own phrase where it gives one, else the clause's quote. */
@@ -172,7 +190,8 @@ public final class Evaluator {
         return refs;
     }
 
-    private BigDecimal scale(BigDecimal tablePoints, String program, String dimension) {
+    /** Table points as the programme gives them, after its weight for the dimension. */
+    BigDecimal scale(BigDecimal tablePoints, String program, String dimension) {
         BigDecimal factor = scales.get(program).getOrDefault(dimension, BigDecimal.ZERO);
         return tidy(tablePoints.multiply(factor).setScale(2, RoundingMode.HALF_UP));
     }

@@ -42,6 +42,8 @@ public final class Profile {
     Double inventoryShare;
     Double trainingShare;
     Double inferenceShare;
+    /** The domestic share of the project's compute as a whole: the inventory's, else the declared training share. */
+    Double computeShare;
     Double trainingShareExcess;
     Double inferenceShareExcess;
     int domesticCards;
@@ -89,6 +91,10 @@ public final class Profile {
     Boolean securityAssessment;
     Boolean personalDataProtection;
     List<String> missingRequired = List.of();
+    /** The programme's minimum domestic share of compute, or null when it sets none. */
+    Double minDomesticShare;
+    /** False when the programme names the sectors it funds and the application's is not one of them. */
+    boolean sectorAllowed = true;
 
     Profile() {
     }
@@ -120,6 +126,7 @@ public final class Profile {
     public Double getInventoryShare() { return inventoryShare; }
     public Double getTrainingShare() { return trainingShare; }
     public Double getInferenceShare() { return inferenceShare; }
+    public Double getComputeShare() { return computeShare; }
     public Double getTrainingShareExcess() { return trainingShareExcess; }
     public Double getInferenceShareExcess() { return inferenceShareExcess; }
     public int getDomesticCards() { return domesticCards; }
@@ -162,4 +169,6 @@ public final class Profile {
     public Boolean getSecurityAssessment() { return securityAssessment; }
     public Boolean getPersonalDataProtection() { return personalDataProtection; }
     public List<String> getMissingRequired() { return missingRequired; }
+    public Double getMinDomesticShare() { return minDomesticShare; }
+    public boolean isSectorAllowed() { return sectorAllowed; }
 }

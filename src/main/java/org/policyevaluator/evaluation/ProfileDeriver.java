@@ -48,6 +48,9 @@ final class ProfileDeriver {
             }
         }
         p.missingRequired = List.copyOf(missing);
+        p.minDomesticShare = programme.parameters().get("minDomesticShare");
+        p.sectorAllowed = programme.requiredSectors().isEmpty()
+                || (p.sector != null && programme.requiredSectors().contains(p.sector));
         return p;
     }
 
@@ -152,6 +155,8 @@ final class ProfileDeriver {
         }
         p.trainingShare = effectiveShare(p.trainingShareDeclared, p.inventoryShare);
         p.inferenceShare = effectiveShare(p.inferenceShareDeclared, p.inventoryShare);
+        p.computeShare = p.inventoryShare != null ? p.inventoryShare
+                : p.trainingShareDeclared != null ? p.trainingShareDeclared : p.inferenceShareDeclared;
         p.trainingShareExcess = excess(p.trainingShareDeclared, p.inventoryShare);
         p.inferenceShareExcess = excess(p.inferenceShareDeclared, p.inventoryShare);
     }

@@ -42,6 +42,9 @@ public final class ReasonRenderer {
             return ruleBase.messages().get(lang, "value.none");
         }
         if (value instanceof Collection<?> list) {
+            if (list.isEmpty()) {
+                return ruleBase.messages().get(lang, "value.empty");
+            }
             List<String> parts = new ArrayList<>();
             for (Object o : list) {
                 parts.add(format(o, style, lang));

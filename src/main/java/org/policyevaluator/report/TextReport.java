@@ -58,6 +58,14 @@ public final class TextReport {
                 + (e.eligible() ? t("符合资格", "eligible") : t("不符合资格", "NOT eligible"))
                 + (e.rank() != null ? " · " + t("名次 ", "rank ") + e.rank() : "") + " · " + t("项目类别 ", "programme ")
                 + e.program());
+        for (var tie : e.tieBreaks()) {
+            out.println("   " + (tie.decidedBy() == null
+                    ? t("与 " + tie.tiedWith() + " 总分及各项均相同，并列名次", "tied with " + tie.tiedWith() + " on every criterion: shares the rank")
+                    : t("与 " + tie.tiedWith() + " 总分相同，按" + tie.decidedBy() + "（" + tie.score().toPlainString() + " 对 "
+                            + tie.otherScore().toPlainString() + "）排在其" + (tie.outcome().equals("above") ? "前" : "后"),
+                    "tied with " + tie.tiedWith() + " on total; ranked " + tie.outcome() + " it by " + tie.decidedBy()
+                            + " (" + tie.score().toPlainString() + " vs " + tie.otherScore().toPlainString() + ")")));
+        }
         for (var d : e.dimensions()) {
             out.printf("   %-22s %6s / %s%n", d.name(), d.score().toPlainString(), d.maxScore().toPlainString());
         }
@@ -75,6 +83,19 @@ public final class TextReport {
         for (var f : e.findings()) {
             out.printf("     %6s  %s %s: %s%s%n", "+" + f.points().toPlainString(), f.ruleId(), f.title(), f.reason(),
                     clauses(f.clauses()));
+        }
+        if (!e.whyNot().isEmpty()) {
+            out.println("   " + t("未得满分的原因", "Why not full points"));
+            for (var w : e.whyNot()) {
+                out.printf("     %6s  %s %s: %s%n", w.points().toPlainString() + "/" + w.maxPoints().toPlainString(),
+                        w.ruleId(), w.title(), w.reason());
+            }
+        }
+        if (e.suggestions() != null && !e.suggestions().isEmpty()) {
+            out.println("   " + t("提分建议（增量均经重新评估验证）", "Suggestions (each gain verified by re-evaluation)"));
+            for (var s : e.suggestions()) {
+                out.println("     - " + s.text());
+            }
         }
         out.println();
     }

@@ -38,6 +38,20 @@ public final class PolicyTables {
     public record StageInfo(String stage, String nameZh, String nameEn) {
     }
 
+    /**
+     * A change a project can make to earn a rule's points (tables/suggestions.csv): {@code band} sets the
+     * field to the threshold of a better band; {@code set:VALUE} sets it to a JSON value.
+     */
+    public record SuggestionRule(String rule, String field, String change) {
+        public boolean band() {
+            return change.equals("band");
+        }
+
+        public String setValue() {
+            return change.startsWith("set:") ? change.substring(4) : null;
+        }
+    }
+
     private final Map<String, ChipModel> chipsByName = new LinkedHashMap<>();
     private final List<ChipModel> chips = new ArrayList<>();
     private final Map<String, TechAreaInfo> techAreas = new LinkedHashMap<>();
@@ -50,6 +64,7 @@ public final class PolicyTables {
     /** rule id -> programme id ("*" for all) -> bands, best first. */
     private final Map<String, Map<String, List<Band>>> scoring = new LinkedHashMap<>();
     private final Map<String, Clause> clauses = new LinkedHashMap<>();
+    private final List<SuggestionRule> suggestions = new ArrayList<>();
 
     private final List<String> problems = new ArrayList<>();
 
@@ -73,6 +88,16 @@ public final class PolicyTables {
                 .computeIfAbsent(r.get("program"), k -> new LinkedHashMap<>()).put(r.get("key"), t.number(r, "value")));
         t.read(files, "tables/programs.csv", t::programme);
         t.read(files, "tables/scoring.csv", t::band);
+        t.read(files, "tables/suggestions.csv", r -> {
+            String change = r.get("change");
+            if (!change.equals("band") && !change.startsWith("set:")) {
+                throw new IllegalArgumentException("change '" + change + "': expected band or set:VALUE");
+            }
+            if (!org.policyevaluator.model.FieldPaths.exists(r.get("field"))) {
+                throw new IllegalArgumentException("field '" + r.get("field") + "' is not a field of an application");
+            }
+            t.suggestions.add(new SuggestionRule(r.get("rule"), r.get("field"), change));
+        });
         t.scoring.values().forEach(byProgramme -> byProgramme.values()
                 .forEach(bands -> bands.sort(Comparator.comparing(Band::points).reversed())));
         if (!t.problems.isEmpty()) {
@@ -112,6 +137,24 @@ public final class PolicyTables {
         return v;
     }
 
+    /** Whether a programme sets a parameter at all (a numeric one, or its required sectors). */
+    public boolean has(String program, String key) {
+        Programme p = programmes.get(program);
+        if (p == null) {
+            return false;
+        }
+        if (key.equals("requiredSectors")) {
+            return !p.requiredSectors().isEmpty();
+        }
+        return p.parameters().containsKey(key) || parameters.getOrDefault(program, Map.of()).containsKey(key)
+                || parameters.getOrDefault("*", Map.of()).containsKey(key);
+    }
+
+    public List<String> requiredSectors(String program) {
+        Programme p = programmes.get(program);
+        return p == null ? List.of() : p.requiredSectors();
+    }
+
     // ---- what Java reads ----
 
     /** The bands of a rule for a programme: the programme's own rows if it has any, else the rows for "*". */
@@ -131,6 +174,10 @@ public final class PolicyTables {
 
     public boolean hasScoring(String ruleId) {
         return scoring.containsKey(ruleId);
+    }
+
+    public List<SuggestionRule> suggestions() {
+        return Collections.unmodifiableList(suggestions);
     }
 
     public java.util.Set<String> scoredRuleIds() {
@@ -262,7 +309,7 @@ public final class PolicyTables {
                 weights.put(dim, decimal(column, v));
             } else if (column.startsWith("grade.")) {
                 grades.put(column.substring("grade.".length()), decimal(column, v));
-            } else if (!List.of("program", "nameZh", "nameEn", "requiredFields", "tieBreak").contains(column)
+            } else if (!List.of("program", "nameZh", "nameEn", "requiredFields", "requiredSectors", "tieBreak").contains(column)
                     && !v.isBlank()) {
                 params.put(column, number(r, column));
             }
@@ -279,9 +326,20 @@ public final class PolicyTables {
                 throw new IllegalArgumentException("tieBreak: no such dimension '" + d + "'");
             }
         }
+        BigDecimal sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(new BigDecimal(100)) != 0) {
+            throw new IllegalArgumentException("programme " + r.get("program") + ": weights sum to " + sum.toPlainString()
+                    + ", expected 100");
+        }
+        List<String> sectorList = list(r.get("requiredSectors"));
+        for (String s : sectorList) {
+            if (!sectors.containsKey(s)) {
+                throw new IllegalArgumentException("requiredSectors: no such sector '" + s + "' in tables/sectors.csv");
+            }
+        }
         programmes.put(r.get("program"), new Programme(r.get("program"), r.get("nameZh"), r.get("nameEn"),
                 Collections.unmodifiableMap(weights), Collections.unmodifiableMap(sortedGrades),
-                Collections.unmodifiableMap(params), list(r.get("requiredFields")), tieBreak));
+                Collections.unmodifiableMap(params), list(r.get("requiredFields")), sectorList, tieBreak));
     }
 
     private void band(CSVRecord r) {

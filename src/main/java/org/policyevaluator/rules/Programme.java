@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * A funding programme as data (tables/programs.csv): dimension weights that sum to the maximum score,
- * grade thresholds (highest first), numeric parameters the rules read, the declarations it requires,
- * and the dimension order that breaks ties in a ranking.
+ * grade thresholds (highest first), numeric parameters the rules read, the declarations and sectors it
+ * requires (none: any), and the dimension order that breaks ties in a ranking.
  */
 public record Programme(String id, String nameZh, String nameEn, Map<String, BigDecimal> weights,
                         Map<String, BigDecimal> grades, Map<String, Double> parameters, List<String> requiredFields,
-                        List<String> tieBreak) {
+                        List<String> requiredSectors, List<String> tieBreak) {
 
     public BigDecimal maxScore() {
         return weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -159,7 +159,8 @@ public final class RuleBase {
                 }
             }
             rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses),
-                    Collections.unmodifiableMap(quotes), meta(meta, "severity"), meta(meta, "exclusive"), file));
+                    Collections.unmodifiableMap(quotes), meta(meta, "severity"), meta(meta, "exclusive"),
+                    meta(meta, "requiresParameter"), meta(meta, "measure"), file));
         }
         for (String scored : tables.scoredRuleIds()) {
             RuleInfo info = rules.get(scored);

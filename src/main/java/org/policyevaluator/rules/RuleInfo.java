@@ -7,10 +7,13 @@ import java.util.Map;
  * What the catalogue knows of one rule, read from its DRL name and metadata: the stable id (the
  * first word of the rule name), its kind (score, gate or flag), the dimension a score rule belongs to,
  * the clause ids it encodes (with, where the rule gives one, the exact phrase of the clause it rests
- * on), a flag's severity, and the group of rules of which at most one can fire.
+ * on), a flag's severity, the group of rules of which at most one can fire, and for a gate that only
+ * some programmes have, the programme parameter that switches it on; for a banded score rule, the
+ * derived fact its bands measure (a property of the evaluation profile).
  */
 public record RuleInfo(String id, String name, String kind, String dimension, List<String> clauses,
-                       Map<String, String> quotes, String severity, String exclusiveGroup, String file) {
+                       Map<String, String> quotes, String severity, String exclusiveGroup, String requiresParameter,
+                       String measure, String file) {
 
     public static final String SCORE = "score";
     public static final String GATE = "gate";

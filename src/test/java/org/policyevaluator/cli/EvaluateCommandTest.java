@@ -68,7 +68,7 @@ class EvaluateCommandTest {
     void evaluateWhenProgrammeOrLanguageIsUnknownShouldExit2() {
         CliRunner p = CliRunner.run("evaluate", "--program", "space", "samples/university-open-dataset.json");
         assertThat(p.exitCode()).isEqualTo(2);
-        assertThat(p.err()).isEqualTo("error: --program: unknown programme \"space\"; expected one of: general\n");
+        assertThat(p.err()).isEqualTo("error: --program: unknown programme \"space\"; expected one of: general, compute, manufacturing\n");
         CliRunner l = CliRunner.run("evaluate", "--lang", "fr", "samples/university-open-dataset.json");
         assertThat(l.exitCode()).isEqualTo(2);
         assertThat(l.err()).isEqualTo("error: --lang: expected zh or en, found fr\n");

@@ -1,0 +1,64 @@
+package org.policyevaluator.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.rules.Programme;
+import org.policyevaluator.rules.RuleBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "programs", description = "List the funding programmes with their weights, grades, gates and tie-break order.")
+class ProgramsCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ProgrammeView(String id, String name, Map<String, BigDecimal> weights, Map<String, BigDecimal> grades,
+                         Map<String, Double> parameters, List<String> requiredFields, List<String> requiredSectors,
+                         List<String> tieBreak) {
+    }
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Mixin
+    RuleOptions options = new RuleOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RuleBase rb = options.evaluator().ruleBase();
+        List<ProgrammeView> views = new ArrayList<>();
+        for (Programme p : rb.tables().programmes().values()) {
+            views.add(new ProgrammeView(p.id(), p.name(options.lang), p.weights(), p.grades(), p.parameters(),
+                    p.requiredFields(), p.requiredSectors(), p.tieBreak()));
+        }
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            JsonReport.write(Map.of("rulesetVersion", rb.version(), "programs", views), out);
+            return Main.OK;
+        }
+        List<String> dims = new ArrayList<>(rb.tables().dimensions().keySet());
+        out.printf("%-15s", "programme");
+        dims.forEach(d -> out.printf(" %20s", d));
+        out.println("  gates and tie-break");
+        for (ProgrammeView v : views) {
+            out.printf("%-15s", v.id());
+            dims.forEach(d -> out.printf(" %20s", v.weights().getOrDefault(d, BigDecimal.ZERO).toPlainString()));
+            out.println("  " + v.name() + "; max requested share " + v.parameters().get("maxRequestedShare")
+                    + (v.parameters().containsKey("minDomesticShare") ? "; min domestic share " + v.parameters().get("minDomesticShare") : "")
+                    + (v.requiredSectors().isEmpty() ? "" : "; sectors " + String.join(",", v.requiredSectors()))
+                    + "; ties: " + String.join(" > ", v.tieBreak()));
+        }
+        return Main.OK;
+    }
+}

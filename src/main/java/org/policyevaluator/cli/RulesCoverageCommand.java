@@ -1,0 +1,56 @@
+package org.policyevaluator.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.tooling.Coverage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "coverage", description = "Over a batch, how often each rule fired, and the rules that never did.")
+class RulesCoverageCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Mixin
+    RuleOptions options = new RuleOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Evaluator evaluator = options.evaluator();
+        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, false);
+        BatchInput.read(files, new JsonIntake(evaluator.ruleBase().tables().programmes().keySet()), batch);
+        var result = batch.result();
+        Coverage.Report report = Coverage.of(evaluator.ruleBase(), result.evaluations());
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            JsonReport.write(report, out);
+            return Main.OK;
+        }
+        out.println(report.applications() + " applications evaluated (" + result.rejectedCount() + " rejected) · "
+                + report.rulesetVersion());
+        out.printf("  %-8s %-6s %7s %7s  %s%n", "rule", "kind", "fired", "share", "title");
+        for (Coverage.RuleCount c : report.rules()) {
+            out.printf("  %-8s %-6s %7d %6.1f%%  %s%n", c.ruleId(), c.kind(), c.fired(), c.share() * 100,
+                    evaluator.ruleBase().title(c.ruleId(), options.lang));
+        }
+        out.println("never fired: " + (report.neverFired().isEmpty() ? "none" : String.join(", ", report.neverFired())));
+        return Main.OK;
+    }
+}

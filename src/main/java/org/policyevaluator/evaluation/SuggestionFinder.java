@@ -1,0 +1,167 @@
+package org.policyevaluator.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.policyevaluator.intake.ApplicationEditor;
+import org.policyevaluator.intake.ApplicationEditor.Change;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.model.FieldPaths;
+import org.policyevaluator.model.ManufacturingStage;
+import org.policyevaluator.rules.Band;
+import org.policyevaluator.rules.PolicyTables.SuggestionRule;
+import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.rules.RuleInfo;
+
+/**
+ * Finds changes that would raise an application's score, from the changes a project can make
+ * (tables/suggestions.csv): for a banded rule the threshold of the next band up (the smallest change
+ * that reaches a band) and of the top band; for a yes/no rule the yes. Every candidate is applied and
+ * the changed application evaluated; only those that gain points (or restore eligibility) without
+ * failing a gate that passed or raising a new flag are kept, with the gain the engine gave.
+ */
+final class SuggestionFinder {
+    private final Evaluator evaluator;
+    private final RuleBase ruleBase;
+    private final ApplicationEditor editor;
+
+    SuggestionFinder(Evaluator evaluator) {
+        this.evaluator = evaluator;
+        this.ruleBase = evaluator.ruleBase();
+        this.editor = new ApplicationEditor(ruleBase.tables().programmes().keySet());
+    }
+
+    List<Evaluation.Suggestion> suggest(Application app, Evaluation base, String lang) {
+        String program = base.program();
+        Map<List<Change>, List<String>> candidates = new LinkedHashMap<>();
+        Set<String> failedGates = new HashSet<>();
+        base.gates().stream().filter(g -> !g.passed()).forEach(g -> failedGates.add(g.ruleId()));
+        Map<String, BigDecimal> points = new LinkedHashMap<>();
+        base.findings().forEach(f -> points.put(f.ruleId(), f.points()));
+        for (SuggestionRule s : ruleBase.tables().suggestions()) {
+            RuleInfo rule = ruleBase.rule(s.rule());
+            if (rule == null) {
+                continue;
+            }
+            boolean wanted = rule.isGate() ? failedGates.contains(rule.id())
+                    : rule.isScore() && points.getOrDefault(rule.id(), BigDecimal.ZERO)
+                            .compareTo(evaluator.maxPoints(rule.id(), program)) < 0;
+            if (!wanted) {
+                continue;
+            }
+            for (Object value : values(s, app, program)) {
+                if (!value.equals(FieldPaths.get(app, s.field()))) {
+                    candidates.computeIfAbsent(List.of(new Change(s.field(), value)), k -> new ArrayList<>()).add(rule.id());
+                }
+            }
+        }
+        List<Evaluation.Suggestion> out = new ArrayList<>();
+        Set<String> baseFlags = new HashSet<>();
+        base.flags().forEach(f -> baseFlags.add(f.ruleId()));
+        for (var c : candidates.entrySet()) {
+            Evaluation after;
+            try {
+                after = evaluator.evaluate(editor.apply(app, c.getKey()), program, lang);
+            } catch (ApplicationEditor.InvalidChange invalid) {
+                continue;
+            }
+            BigDecimal gain = Evaluator.tidy(after.totalScore().subtract(base.totalScore()));
+            boolean makesEligible = !base.eligible() && after.eligible();
+            boolean breaksGate = after.gates().stream().anyMatch(g -> !g.passed() && !failedGates.contains(g.ruleId()));
+            boolean newFlag = after.flags().stream().anyMatch(f -> !baseFlags.contains(f.ruleId()));
+            if (breaksGate || newFlag || (gain.signum() <= 0 && !makesEligible)) {
+                continue;
+            }
+            out.add(new Evaluation.Suggestion(List.copyOf(c.getValue()), c.getKey(), gain, after.totalScore(),
+                    makesEligible, text(c.getKey().get(0), gain, makesEligible, c.getValue(), lang)));
+        }
+        out.sort(Comparator.comparing(Evaluation.Suggestion::makesEligible).reversed()
+                .thenComparing(Evaluation.Suggestion::gain, Comparator.reverseOrder())
+                .thenComparing(s -> s.changes().get(0).field())
+                .thenComparing(s -> String.valueOf(s.changes().get(0).value())));
+        return out;
+    }
+
+    /** The values worth trying for one row of the suggestions table. */
+    private List<Object> values(SuggestionRule s, Application app, String program) {
+        if (s.setValue() != null) {
+            Object v = ApplicationEditor.parseValue(s.field(), s.setValue());
+            Object current = FieldPaths.get(app, s.field());
+            // "set:1" on a count means "at least 1": never suggest lowering a count
+            if (v instanceof Number n && current instanceof Number c && c.doubleValue() >= n.doubleValue()) {
+                return List.of();
+            }
+            return List.of(v);
+        }
+        List<Band> bands = ruleBase.tables().bands(s.rule(), program).stream().filter(Band::banded).toList();
+        if (bands.isEmpty()) {
+            return List.of();
+        }
+        Object current = FieldPaths.get(app, s.field());
+        List<Object> values = new ArrayList<>();
+        Band next = null;
+        for (Band b : bands) { // best first: keep the worst band the current value does not reach
+            if (!reaches(current, b)) {
+                next = b;
+            }
+        }
+        if (next != null) {
+            values.add(valueFor(s.field(), current, next));
+            if (next != bands.get(0)) {
+                values.add(valueFor(s.field(), current, bands.get(0)));
+            }
+        }
+        return values;
+    }
+
+    private static boolean reaches(Object current, Band b) {
+        if (current instanceof List<?> list) {
+            return b.admits(list.size());
+        }
+        return current instanceof Number n && b.admits(n.doubleValue());
+    }
+
+    /** The smallest value of the field that reaches the band: the threshold, whole for counts. */
+    private static Object valueFor(String field, Object current, Band band) {
+        if (field.equals("scenario.manufacturingStages")) {
+            List<String> stages = new ArrayList<>();
+            if (current instanceof List<?> list) {
+                list.forEach(o -> stages.add(o.toString()));
+            }
+            for (ManufacturingStage st : ManufacturingStage.values()) {
+                if (stages.size() >= band.threshold() ) {
+                    break;
+                }
+                if (!stages.contains(st.name())) {
+                    stages.add(st.name());
+                }
+            }
+            return stages;
+        }
+        if (isCount(field)) {
+            return (int) Math.ceil(band.threshold());
+        }
+        return BigDecimal.valueOf(band.threshold()).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
+    }
+
+    private static boolean isCount(String field) {
+        return field.startsWith("innovation.") || field.equals("scenario.deploymentSites");
+    }
+
+    private String text(Change change, BigDecimal gain, boolean makesEligible, List<String> rules, String lang) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("field", ruleBase.messages().get(lang, "field." + change.field()));
+        String style = change.field().endsWith("Share") ? "pct" : "name";
+        values.put("value", evaluator.renderer().format(change.value(), style, lang));
+        values.put("gain", gain);
+        values.put("rules", String.join(", ", rules));
+        String key = makesEligible ? "suggest.eligible" : "suggest.gain";
+        return evaluator.renderer().render(ruleBase.messages().get(lang, key), values, lang);
+    }
+}

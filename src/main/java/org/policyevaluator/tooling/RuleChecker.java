@@ -1,0 +1,178 @@
+package org.policyevaluator.tooling;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.rules.Band;
+import org.policyevaluator.rules.Messages;
+import org.policyevaluator.rules.Programme;
+import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.rules.RuleFiles;
+import org.policyevaluator.rules.RuleInfo;
+
+/**
+ * Checks a ruleset beyond what it takes to compile it (building it already checks ids, dimensions,
+ * cited clauses and table cells): messages in both languages, every dimension's maximum reachable in
+ * every programme, bands inside the domain of what they measure, no rule that never fires on probe
+ * applications spanning the field domains, and every clause of the owner's priorities encoded.
+ */
+public final class RuleChecker {
+
+    /** One check and its outcome; {@code problems} is empty when it passed. */
+    public record Check(String name, List<String> problems) {
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** What each banded measure can be, by SPEC.md: [min, max]. */
+    private static final Map<String, double[]> DOMAINS = Map.ofEntries(
+            Map.entry("trainingShare", new double[] {0, 1}), Map.entry("inferenceShare", new double[] {0, 1}),
+            Map.entry("selfFundedShare", new double[] {0, Double.MAX_VALUE}),
+            Map.entry("energySavingPercent", new double[] {0, 100}),
+            Map.entry("dataCenterPue", new double[] {1, Double.MAX_VALUE}),
+            Map.entry("stagesCovered", new double[] {0, 5}));
+
+    private final RuleBase ruleBase;
+    private final Evaluator evaluator;
+    private final RuleFiles files;
+
+    public RuleChecker(RuleFiles files) {
+        this.files = files;
+        this.ruleBase = RuleBase.build(files);
+        this.evaluator = new Evaluator(ruleBase);
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
+    }
+
+    public List<Check> run() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("compiles; ids unique; dimensions, clauses and table rows consistent", List.of()));
+        checks.add(messages());
+        checks.add(maximaReachable());
+        checks.add(bandsInDomain());
+        checks.add(everyRuleCanFire());
+        checks.add(prioritiesCovered());
+        return checks;
+    }
+
+    private Check messages() {
+        List<String> problems = new ArrayList<>();
+        for (String lang : Messages.LANGUAGES) {
+            for (RuleInfo r : ruleBase.catalogue().values()) {
+                List<String> keys = new ArrayList<>(List.of(r.id() + ".title"));
+                if (r.isScore()) {
+                    keys.add(r.id() + ".reason");
+                    keys.add(r.measure() != null ? r.id() + ".measure" : r.id() + ".whynot");
+                } else if (r.isGate()) {
+                    keys.addAll(List.of(r.id() + ".pass", r.id() + ".fail"));
+                } else {
+                    keys.add(r.id() + ".message");
+                }
+                for (String key : keys) {
+                    boolean lowerOfGroup = key.endsWith(".whynot") && r.exclusiveGroup() != null;
+                    if (ruleBase.messages().find(lang, key) == null && !lowerOfGroup) {
+                        problems.add("messages_" + lang + ".properties: no " + key);
+                    }
+                }
+            }
+        }
+        return new Check("every rule titled and explained in zh and en", problems);
+    }
+
+    private Check maximaReachable() {
+        List<String> problems = new ArrayList<>();
+        for (Programme p : ruleBase.tables().programmes().values()) {
+            for (var w : p.weights().entrySet()) {
+                if (w.getValue().signum() > 0 && evaluator.baseMaximum(p.id(), w.getKey()).signum() == 0) {
+                    problems.add("programme " + p.id() + ": dimension " + w.getKey() + " weighs " + w.getValue()
+                            + " but no rule can give it points");
+                }
+            }
+        }
+        return new Check("every dimension's maximum reachable in every programme", problems);
+    }
+
+    private Check bandsInDomain() {
+        List<String> problems = new ArrayList<>();
+        for (RuleInfo r : ruleBase.catalogue().values()) {
+            if (r.measure() == null) {
+                continue;
+            }
+            double[] domain = DOMAINS.getOrDefault(r.measure(), new double[] {0, Double.MAX_VALUE});
+            for (Programme p : ruleBase.tables().programmes().values()) {
+                for (Band b : ruleBase.tables().bands(r.id(), p.id())) {
+                    boolean unreachable = b.banded() && (b.op().equals(">=") ? b.threshold() > domain[1] : b.threshold() < domain[0]);
+                    if (unreachable) {
+                        problems.add(r.id() + " (" + p.id() + "): band " + b.op() + " " + b.threshold() + " can never be reached: "
+                                + r.measure() + " lies in [" + domain[0] + ", " + (domain[1] == Double.MAX_VALUE ? "∞" : domain[1]) + "]");
+                    }
+                }
+            }
+        }
+        return new Check("every band reachable within the domain of what it measures", problems);
+    }
+
+    private Check everyRuleCanFire() {
+        Set<String> fired = new HashSet<>();
+        for (Programme p : ruleBase.tables().programmes().values()) {
+            for (var app : Probes.applications(ruleBase)) {
+                Evaluation e = evaluator.evaluate(app, p.id(), "en");
+                e.findings().forEach(f -> fired.add(f.ruleId()));
+                e.gates().stream().filter(g -> !g.passed()).forEach(g -> fired.add(g.ruleId()));
+                e.flags().forEach(f -> fired.add(f.ruleId()));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (RuleInfo r : ruleBase.catalogue().values()) {
+            if (!fired.contains(r.id())) {
+                problems.add(r.id() + " never fired on " + Probes.applications(ruleBase).size()
+                        + " probe applications spanning the field domains, in any programme");
+            }
+        }
+        return new Check("every rule can fire", problems);
+    }
+
+    private Check prioritiesCovered() {
+        List<String> problems = new ArrayList<>();
+        String text = files.text("tables/priorities.csv");
+        if (text == null) {
+            return new Check("every clause of the three priorities encoded", List.of("tables/priorities.csv: missing"));
+        }
+        Set<String> cited = new TreeSet<>();
+        ruleBase.catalogue().values().stream().filter(RuleInfo::isScore).forEach(r -> cited.addAll(r.clauses()));
+        try {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+                    .parse(new StringReader(text))) {
+                if (!cited.contains(row.get("clause"))) {
+                    problems.add("priority " + row.get("priority") + ": clause " + row.get("clause")
+                            + " is cited by no score rule");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add("tables/priorities.csv: " + e.getMessage());
+        }
+        return new Check("every clause of the three priorities encoded by a score rule", problems);
+    }
+
+    /** The maxima per programme and dimension, for the report. */
+    public Map<String, Map<String, BigDecimal>> maxima() {
+        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        for (Programme p : ruleBase.tables().programmes().values()) {
+            out.put(p.id(), p.weights());
+        }
+        return out;
+    }
+}

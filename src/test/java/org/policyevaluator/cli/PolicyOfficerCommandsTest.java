@@ -1,0 +1,111 @@
+package org.policyevaluator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyevaluator.intake.JsonIntake;
+import tools.jackson.databind.JsonNode;
+
+/** whatif, programs, rules check, rules coverage and impact as a user meets them. */
+class PolicyOfficerCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatifShouldShowScoresBeforeAndAfterAndTheRulesThatChanged() {
+        CliRunner r = CliRunner.run("whatif", "samples/green-textile-factory.json", "--lang", "en",
+                "--set", "compute.domesticSoftwareStack=true", "--set", "green.dataCenterPue=1.2");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).contains("total: 41 -> 46 (+5)").contains("DC-040 [score] 0 -> 3").contains("GR-030 [score] 1 -> 3");
+    }
+
+    @Test
+    void whatifAsJsonShouldListChangesAndTheNewEvaluation() {
+        CliRunner r = CliRunner.run("whatif", "samples/general-chatbot-no-safety-assessment.json", "--format", "json",
+                "--set", "safety.securityAssessment=true");
+        JsonNode json = JsonIntake.mapper().readTree(r.out());
+        assertThat(json.get("eligibleBefore").booleanValue()).isFalse();
+        assertThat(json.get("eligibleAfter").booleanValue()).isTrue();
+        assertThat(json.get("changed").get(0).get("ruleId").stringValue()).isEqualTo("GT-040");
+        assertThat(json.get("changed").get(0).get("after").stringValue()).isEqualTo("passed");
+    }
+
+    @Test
+    void whatifWhenFieldOrValueIsWrongShouldExit2WithTheReason() {
+        CliRunner field = CliRunner.run("whatif", "samples/green-textile-factory.json", "--set", "compute.magic=1");
+        assertThat(field.exitCode()).isEqualTo(2);
+        assertThat(field.err()).contains("compute.magic is not a field of an application");
+        CliRunner value = CliRunner.run("whatif", "samples/green-textile-factory.json", "--set", "green.dataCenterPue=0.5");
+        assertThat(value.exitCode()).isEqualTo(2);
+        assertThat(value.err()).contains("$.green.dataCenterPue: expected a PUE of 1.0 or more, found 0.5");
+        CliRunner batch = CliRunner.run("whatif", "samples/batch-with-rejected-applications.json", "--set", "green.dataCenterPue=1.2");
+        assertThat(batch.err()).contains("holds 3 applications: choose one with --id");
+    }
+
+    @Test
+    void programsShouldListTheThreeProgrammesWithWeights() {
+        JsonNode json = JsonIntake.mapper().readTree(CliRunner.run("programs", "--format", "json").out());
+        assertThat(json.get("programs")).extracting(p -> p.get("id").stringValue())
+                .containsExactly("general", "compute", "manufacturing");
+        assertThat(json.get("programs").get(1).get("weights").get("domesticCompute").intValue()).isEqualTo(45);
+        assertThat(json.get("programs").get(2).get("requiredSectors").get(0).stringValue()).isEqualTo("MANUFACTURING");
+    }
+
+    @Test
+    void rulesCheckShouldPassTheBundledRules() {
+        CliRunner r = CliRunner.run("rules", "check");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).contains("[ok]   every rule can fire").endsWith("all checks passed\n");
+    }
+
+    @Test
+    void rulesCoverageShouldCountFiringsAndListRulesThatNeverFired() {
+        CliRunner r = CliRunner.run("rules", "coverage", "--format", "json", "samples/green-textile-factory.json",
+                "samples/general-chatbot-no-safety-assessment.json");
+        JsonNode json = JsonIntake.mapper().readTree(r.out());
+        assertThat(json.get("applications").intValue()).isEqualTo(2);
+        JsonNode gr010 = null;
+        for (JsonNode rule : json.get("rules")) {
+            if (rule.get("ruleId").stringValue().equals("GR-010")) {
+                gr010 = rule;
+            }
+        }
+        assertThat(gr010.get("fired").intValue()).isEqualTo(1);
+        assertThat(json.get("neverFired").toString()).contains("\"DC-030\"").doesNotContain("\"GT-040\"");
+    }
+
+    @Test
+    void impactWithAChangedWeightShouldShowRankMovesAndWhoCrossesTheLine() throws IOException {
+        Path rules = dir.resolve("rules");
+        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path programs = rules.resolve("tables/programs.csv");
+        Files.writeString(programs, Files.readString(programs).replace("General AI innovation call,25,30,15,20,10,",
+                "General AI innovation call,20,25,30,15,10,"));
+        CliRunner r = CliRunner.run("impact", "--rules", rules.toString(), "--top", "4", "--format", "json",
+                "samples/green-textile-factory.json", "samples/ai-chip-little-giant.json",
+                "samples/university-open-dataset.json", "samples/hospital-diagnosis-agent.json",
+                "samples/embodied-robot-consortium.json");
+        assertThat(r.exitCode()).isEqualTo(0);
+        JsonNode json = JsonIntake.mapper().readTree(r.out());
+        assertThat(json.get("newlyFunded").toString()).isEqualTo("[\"GT-2026-013\"]");
+        assertThat(json.get("noLongerFunded").toString()).isEqualTo("[\"EDU-2026-070\"]");
+        JsonNode green = json.get("rows").get(2);
+        assertThat(green.get("applicationId").stringValue()).isEqualTo("GT-2026-013");
+        assertThat(green.get("oldRank").intValue()).isEqualTo(5);
+        assertThat(green.get("newRank").intValue()).isEqualTo(3);
+    }
+}
