@@ -1,16 +1,11 @@
 package org.policyevaluator.cli;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.evaluation.WhatIf;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.intake.JsonIntake;
@@ -29,15 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "whatif", description = "Show an application's score before and after changing fields, and which findings changed.")
 class WhatIfCommand implements Callable<Integer> {
     enum Format { text, json }
-
-    /** One rule whose outcome differs between before and after (points, gate result or flag). */
-    record RuleChange(String ruleId, String kind, String before, String after) {
-    }
-
-    record WhatIf(String applicationId, String program, String rulesetVersion, List<Change> changes,
-                  BigDecimal totalBefore, BigDecimal totalAfter, BigDecimal delta, String gradeBefore, String gradeAfter,
-                  boolean eligibleBefore, boolean eligibleAfter, List<RuleChange> changed, Evaluation after) {
-    }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A JSON file with the application.")
     Path file;
@@ -75,18 +61,13 @@ class WhatIfCommand implements Callable<Integer> {
             changes.add(new Change(field, ApplicationEditor.parseValue(field, s.substring(eq + 1).trim())));
         }
         Application app = pick(new JsonIntake(programmes));
-        Application changed;
+        String program = Evaluator.programFor(app, options.program);
+        WhatIf result;
         try {
-            changed = new ApplicationEditor(programmes).apply(app, changes);
+            result = WhatIf.of(evaluator, app, changes, program, options.lang);
         } catch (ApplicationEditor.InvalidChange e) {
             throw new Main.UsageException("the change gives an invalid application: " + e.getMessage());
         }
-        String program = Evaluator.programFor(app, options.program);
-        Evaluation before = evaluator.evaluate(app, program, options.lang);
-        Evaluation after = evaluator.evaluate(changed, program, options.lang);
-        WhatIf result = new WhatIf(app.applicationId(), program, before.rulesetVersion(), changes, before.totalScore(),
-                after.totalScore(), after.totalScore().subtract(before.totalScore()), before.grade(), after.grade(),
-                before.eligible(), after.eligible(), diff(before, after), after);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
             JsonReport.write(result, out);
@@ -94,11 +75,12 @@ class WhatIfCommand implements Callable<Integer> {
             boolean en = "en".equals(options.lang);
             out.println(result.applicationId() + " · " + program);
             changes.forEach(c -> out.println("  " + (en ? "set " : "设置 ") + c.field() + " = " + JsonReport.toJson(c.value())));
-            out.println((en ? "  total: " : "  总分：") + before.totalScore().toPlainString() + " -> "
-                    + after.totalScore().toPlainString() + " (" + (result.delta().signum() >= 0 ? "+" : "")
-                    + result.delta().toPlainString() + ")  " + (en ? "grade " : "等级 ") + before.grade() + " -> "
-                    + after.grade() + "  " + (en ? "eligible " : "合格 ") + before.eligible() + " -> " + after.eligible());
-            for (RuleChange c : result.changed()) {
+            out.println((en ? "  total: " : "  总分：") + result.totalBefore().toPlainString() + " -> "
+                    + result.totalAfter().toPlainString() + " (" + (result.delta().signum() >= 0 ? "+" : "")
+                    + result.delta().toPlainString() + ")  " + (en ? "grade " : "等级 ") + result.gradeBefore() + " -> "
+                    + result.gradeAfter() + "  " + (en ? "eligible " : "合格 ") + result.eligibleBefore() + " -> "
+                    + result.eligibleAfter());
+            for (WhatIf.RuleChange c : result.changed()) {
                 out.println("  " + c.ruleId() + " [" + c.kind() + "] " + c.before() + " -> " + c.after());
             }
             if (result.changed().isEmpty()) {
@@ -124,33 +106,5 @@ class WhatIfCommand implements Callable<Integer> {
             throw new Main.UsageException(file + ": the application is invalid: " + rejected.get(0).problems());
         }
         return apps.get(0);
-    }
-
-    static List<RuleChange> diff(Evaluation before, Evaluation after) {
-        Map<String, String[]> rules = new LinkedHashMap<>();
-        before.findings().forEach(f -> rules.computeIfAbsent(f.ruleId(), k -> new String[] {"score", "0", "0"})[1] =
-                f.points().toPlainString());
-        after.findings().forEach(f -> rules.computeIfAbsent(f.ruleId(), k -> new String[] {"score", "0", "0"})[2] =
-                f.points().toPlainString());
-        before.gates().forEach(g -> rules.computeIfAbsent(g.ruleId(), k -> new String[] {"gate", "-", "-"})[1] =
-                g.passed() ? "passed" : "failed");
-        after.gates().forEach(g -> rules.computeIfAbsent(g.ruleId(), k -> new String[] {"gate", "-", "-"})[2] =
-                g.passed() ? "passed" : "failed");
-        Set<String> flagsBefore = new LinkedHashSet<>();
-        before.flags().forEach(f -> flagsBefore.add(f.ruleId()));
-        Set<String> flagsAfter = new LinkedHashSet<>();
-        after.flags().forEach(f -> flagsAfter.add(f.ruleId()));
-        Set<String> allFlags = new LinkedHashSet<>(flagsBefore);
-        allFlags.addAll(flagsAfter);
-        allFlags.forEach(f -> rules.put(f, new String[] {"flag", flagsBefore.contains(f) ? "raised" : "-",
-                flagsAfter.contains(f) ? "raised" : "-"}));
-        List<RuleChange> out = new ArrayList<>();
-        rules.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String[] v = e.getValue();
-            if (!v[1].equals(v[2])) {
-                out.add(new RuleChange(e.getKey(), v[0], v[1], v[2]));
-            }
-        });
-        return out;
     }
 }
