@@ -33,6 +33,10 @@ public final class Evaluator {
     private final SuggestionFinder suggestions;
     /** programme -> dimension -> factor applied to table points. */
     private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
+    /** programme -> rule -> the most the rule can give there, after weighting. */
+    private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
+    /** rule -> the clauses it cites, with quotes. */
+    private final Map<String, List<Evaluation.ClauseRef>> clauseRefs = new HashMap<>();
 
     public Evaluator(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
@@ -47,6 +51,21 @@ public final class Evaluator {
                         : w.getValue().divide(base, 10, RoundingMode.HALF_UP));
             }
             scales.put(p.id(), byDimension);
+            Map<String, BigDecimal> ruleMax = new HashMap<>();
+            for (RuleInfo r : ruleBase.catalogue().values()) {
+                if (r.isScore()) {
+                    ruleMax.put(r.id(), scale(ruleBase.tables().maxPoints(r.id(), p.id()), p.id(), r.dimension()));
+                }
+            }
+            maxima.put(p.id(), ruleMax);
+        }
+        for (RuleInfo r : ruleBase.catalogue().values()) {
+            List<Evaluation.ClauseRef> refs = new ArrayList<>();
+            for (String id : r.clauses()) {
+                Clause c = ruleBase.tables().clauses().get(id);
+                refs.add(new Evaluation.ClauseRef(c.id(), r.quotes().getOrDefault(id, c.quote()), c.line()));
+            }
+            clauseRefs.put(r.id(), List.copyOf(refs));
         }
         this.suggestions = new SuggestionFinder(this);
     }
@@ -76,8 +95,7 @@ public final class Evaluator {
 
     /** The points a rule can give at most under a programme, after the programme's weighting. */
     public BigDecimal maxPoints(String ruleId, String program) {
-        RuleInfo r = ruleBase.rule(ruleId);
-        return scale(ruleBase.tables().maxPoints(ruleId, program), program, r.dimension());
+        return maxima.get(program).get(ruleId);
     }
 
     /** The programme an application is evaluated under: the one asked for, else its own, else the default. */
@@ -119,12 +137,11 @@ public final class Evaluator {
         for (RuleOutcomes.Hit hit : outcomes.awards()) {
             RuleInfo rule = hit.rule();
             BigDecimal points = scale(hit.band().points(), program, rule.dimension());
-            Map<String, Object> values = new LinkedHashMap<>(hit.evidence());
-            values.put("points", points);
-            if (hit.band().banded()) {
-                values.put("threshold", hit.band().threshold());
-            }
-            String reason = renderer.render(ruleBase.messages().get(lang, rule.id() + ".reason"), values, lang);
+            Map<String, Object> evidence = hit.evidence();
+            Double threshold = hit.band().threshold();
+            String reason = renderer.message(rule.id() + ".reason", Template.of(
+                    k -> k.equals("points") ? points : k.equals("threshold") ? threshold : evidence.get(k),
+                    k -> k.equals("points") || (k.equals("threshold") && threshold != null) || evidence.containsKey(k)), lang);
             findings.add(new Evaluation.Finding(rule.id(), ruleBase.title(rule.id(), lang), rule.dimension(), points,
                     maxPoints(rule.id(), program), reason, hit.evidence(), clauses(rule)));
             dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
@@ -172,7 +189,7 @@ public final class Evaluator {
         String applicant = app.applicant() == null ? null : app.applicant().name();
         return new Evaluation(app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
                 tidy(programme.maxScore()), programme.grade(total), failed.isEmpty(), null, List.of(), dimensions, gates,
-                flags, findings, whyNot.explain(profile, pointsByRule, dimensionOrder, lang), null);
+                flags, findings, whyNot.explain(profile, pointsByRule, lang), null);
     }
 
     /** A gate that depends on a programme parameter is only checked, and only listed, where the programme sets it. */
@@ -182,12 +199,7 @@ public final class Evaluator {
 
     /** The clauses a rule cites, each with the rule's own phrase where it gives one, else the clause's quote. */
     public List<Evaluation.ClauseRef> clauses(RuleInfo rule) {
-        List<Evaluation.ClauseRef> refs = new ArrayList<>();
-        for (String id : rule.clauses()) {
-            Clause c = ruleBase.tables().clauses().get(id);
-            refs.add(new Evaluation.ClauseRef(c.id(), rule.quotes().getOrDefault(id, c.quote()), c.line()));
-        }
-        return refs;
+        return clauseRefs.get(rule.id());
     }
 
     /** Table points as the programme gives them, after its weight for the dimension. */

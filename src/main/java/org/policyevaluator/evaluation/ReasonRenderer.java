@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.RuleBase;
 
@@ -17,24 +16,24 @@ import org.policyevaluator.rules.RuleBase;
  * A value that was not declared prints as such, never as an empty string or a zero.
  */
 public final class ReasonRenderer {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(?::(pct|name))?}");
-
     private final RuleBase ruleBase;
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public ReasonRenderer(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
     }
 
     public String render(String template, Map<String, Object> values, String lang) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
-            String text = values.containsKey(key) ? format(values.get(key), m.group(2), lang) : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(text));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return render(template, Template.of(values), lang);
+    }
+
+    String render(String template, Template.Values values, String lang) {
+        return templates.computeIfAbsent(template, Template::parse).render(values, (v, style) -> format(v, style, lang));
+    }
+
+    /** The message with that key in that language, filled with the values. */
+    String message(String key, Template.Values values, String lang) {
+        return render(ruleBase.messages().get(lang, key), values, lang);
     }
 
     public String format(Object value, String style, String lang) {
@@ -55,7 +54,7 @@ public final class ReasonRenderer {
             return ruleBase.messages().get(lang, b ? "value.true" : "value.false");
         }
         if (value instanceof Number n) {
-            BigDecimal d = new BigDecimal(n.toString());
+            BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
             if ("pct".equals(style)) {
                 d = d.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
                 return plain(d) + "%";
@@ -69,21 +68,21 @@ public final class ReasonRenderer {
     private String name(String code, String lang) {
         PolicyTables t = ruleBase.tables();
         boolean en = "en".equals(lang);
-        if (t.techAreas().containsKey(code)) {
-            var i = t.techArea(code);
-            return en ? i.nameEn() : i.nameZh();
+        var area = t.techArea(code);
+        if (area != null) {
+            return en ? area.nameEn() : area.nameZh();
         }
-        if (t.sectors().containsKey(code)) {
-            var i = t.sector(code);
-            return en ? i.nameEn() : i.nameZh();
+        var sector = t.sector(code);
+        if (sector != null) {
+            return en ? sector.nameEn() : sector.nameZh();
         }
-        if (t.qualifications().containsKey(code)) {
-            var i = t.qualification(code);
-            return en ? i.nameEn() : i.nameZh();
+        var q = t.qualification(code);
+        if (q != null) {
+            return en ? q.nameEn() : q.nameZh();
         }
-        if (t.stages().containsKey(code)) {
-            var i = t.stages().get(code);
-            return en ? i.nameEn() : i.nameZh();
+        var stage = t.stages().get(code);
+        if (stage != null) {
+            return en ? stage.nameEn() : stage.nameZh();
         }
         return code;
     }

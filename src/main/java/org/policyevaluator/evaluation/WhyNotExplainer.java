@@ -4,10 +4,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleInfo;
@@ -20,106 +21,120 @@ import org.policyevaluator.rules.RuleInfo;
  * rule is explained, with the points the group gave.
  */
 final class WhyNotExplainer {
-    private static final List<Method> PROFILE_GETTERS = profileGetters();
+    /** Profile facts by property name (getTrainingShare -> trainingShare), for the messages. */
+    private static final Map<String, Method> FACTS = profileGetters();
+
+    /** A rule to explain under one programme: the group it stands for, its maximum, its bands best first. */
+    private record Candidate(RuleInfo rule, List<String> group, BigDecimal max, List<Band> bands) {
+    }
 
     private final RuleBase ruleBase;
     private final Evaluator evaluator;
+    private final Map<String, List<Candidate>> plans = new ConcurrentHashMap<>();
 
     WhyNotExplainer(RuleBase ruleBase, Evaluator evaluator) {
         this.ruleBase = ruleBase;
         this.evaluator = evaluator;
     }
 
-    List<Evaluation.WhyNot> explain(Profile profile, Map<String, BigDecimal> pointsByRule,
-                                    List<String> dimensionOrder, String lang) {
-        String program = profile.getProgram();
-        Map<String, Object> facts = null;
+    List<Evaluation.WhyNot> explain(Profile profile, Map<String, BigDecimal> pointsByRule, String lang) {
+        List<Evaluation.WhyNot> out = new ArrayList<>();
+        for (Candidate c : plans.computeIfAbsent(profile.getProgram(), this::plan)) {
+            BigDecimal got = BigDecimal.ZERO;
+            for (String id : c.group()) {
+                BigDecimal p = pointsByRule.get(id);
+                if (p != null) {
+                    got = got.add(p);
+                }
+            }
+            if (got.compareTo(c.max()) < 0) {
+                out.add(new Evaluation.WhyNot(c.rule().id(), ruleBase.title(c.rule().id(), lang), c.rule().dimension(), got,
+                        c.max(), reason(c, profile, got, lang)));
+            }
+        }
+        return out;
+    }
+
+    /** The rules worth explaining under a programme, in dimension then id order. */
+    private List<Candidate> plan(String program) {
         Map<String, RuleInfo> bestOfGroup = new HashMap<>();
-        Map<String, BigDecimal> groupPoints = new HashMap<>();
+        Map<String, List<String>> members = new HashMap<>();
         for (RuleInfo r : ruleBase.catalogue().values()) {
             if (r.isScore() && r.exclusiveGroup() != null) {
+                members.computeIfAbsent(r.exclusiveGroup(), k -> new ArrayList<>()).add(r.id());
                 RuleInfo best = bestOfGroup.get(r.exclusiveGroup());
                 if (best == null || evaluator.maxPoints(r.id(), program).compareTo(evaluator.maxPoints(best.id(), program)) > 0) {
                     bestOfGroup.put(r.exclusiveGroup(), r);
                 }
-                groupPoints.merge(r.exclusiveGroup(), pointsByRule.getOrDefault(r.id(), BigDecimal.ZERO), BigDecimal::add);
             }
         }
-        List<Evaluation.WhyNot> out = new ArrayList<>();
+        List<String> dimensions = new ArrayList<>(ruleBase.tables().dimensions().keySet());
+        List<Candidate> plan = new ArrayList<>();
         for (RuleInfo r : ruleBase.catalogue().values()) {
             if (!r.isScore() || (r.exclusiveGroup() != null && bestOfGroup.get(r.exclusiveGroup()) != r)) {
                 continue;
             }
             BigDecimal max = evaluator.maxPoints(r.id(), program);
-            BigDecimal got = r.exclusiveGroup() != null ? groupPoints.get(r.exclusiveGroup())
-                    : pointsByRule.getOrDefault(r.id(), BigDecimal.ZERO);
-            if (got.compareTo(max) >= 0 || max.signum() == 0) {
-                continue;
+            if (max.signum() > 0) {
+                List<String> group = r.exclusiveGroup() != null ? List.copyOf(members.get(r.exclusiveGroup())) : List.of(r.id());
+                List<Band> bands = ruleBase.tables().bands(r.id(), program).stream().filter(Band::banded).toList();
+                plan.add(new Candidate(r, group, max, bands));
             }
-            if (facts == null) {
-                facts = facts(profile);
-            }
-            out.add(new Evaluation.WhyNot(r.id(), ruleBase.title(r.id(), lang), r.dimension(), got, max,
-                    reason(r, profile, facts, got, max, lang)));
         }
-        out.sort(java.util.Comparator.comparing((Evaluation.WhyNot w) -> dimensionOrder.indexOf(w.dimension()))
-                .thenComparing(Evaluation.WhyNot::ruleId));
-        return out;
+        plan.sort(Comparator.comparing((Candidate c) -> dimensions.indexOf(c.rule().dimension()))
+                .thenComparing(c -> c.rule().id()));
+        return List.copyOf(plan);
     }
 
-    private String reason(RuleInfo r, Profile profile, Map<String, Object> facts, BigDecimal got, BigDecimal max,
-                          String lang) {
+    private String reason(Candidate c, Profile profile, BigDecimal got, String lang) {
         ReasonRenderer renderer = evaluator.renderer();
-        Map<String, Object> values = new LinkedHashMap<>(facts);
-        values.put("points", got);
-        values.put("maxPoints", max);
-        List<Band> bands = ruleBase.tables().bands(r.id(), profile.getProgram()).stream().filter(Band::banded).toList();
-        if (r.measure() == null || bands.isEmpty()) {
-            return renderer.render(ruleBase.messages().get(lang, r.id() + ".whynot"), values, lang);
-        }
-        String style = r.measure().endsWith("Share") ? "pct" : null;
-        Object value = facts.get(r.measure());
-        Band top = bands.get(0);
-        Band lowest = bands.get(bands.size() - 1);
-        Band next = null;
-        for (Band b : bands) { // best first: the last band better than what was obtained is the nearest
-            if (evaluator.scale(b.points(), profile.getProgram(), r.dimension()).compareTo(got) > 0) {
-                next = b;
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("points", got);
+        extra.put("maxPoints", c.max());
+        RuleInfo r = c.rule();
+        String key = r.id() + ".whynot";
+        if (r.measure() != null && !c.bands().isEmpty()) {
+            String style = r.measure().endsWith("Share") ? "pct" : null;
+            Object value = fact(profile, r.measure());
+            Band top = c.bands().get(0);
+            Band next = null;
+            for (Band b : c.bands()) { // best first: the last band better than what was obtained is the nearest
+                if (evaluator.scale(b.points(), profile.getProgram(), r.dimension()).compareTo(got) > 0) {
+                    next = b;
+                }
             }
+            extra.put("measure", ruleBase.messages().get(lang, r.id() + ".measure"));
+            extra.put("value", renderer.format(value, style, lang));
+            extra.put("op", top.op().equals(">=") ? "≥" : "≤");
+            extra.put("next", renderer.format(next == null ? top.threshold() : next.threshold(), style, lang));
+            extra.put("top", renderer.format(top.threshold(), style, lang));
+            extra.put("lowest", renderer.format(c.bands().get(c.bands().size() - 1).threshold(), style, lang));
+            key = value == null ? "whynot.band.none" : "whynot.band";
         }
-        values.put("measure", ruleBase.messages().get(lang, r.id() + ".measure"));
-        values.put("value", renderer.format(value, style, lang));
-        values.put("op", top.op().equals(">=") ? "≥" : "≤");
-        values.put("next", renderer.format(next == null ? top.threshold() : next.threshold(), style, lang));
-        values.put("top", renderer.format(top.threshold(), style, lang));
-        values.put("lowest", renderer.format(lowest.threshold(), style, lang));
-        return renderer.render(ruleBase.messages().get(lang, value == null ? "whynot.band.none" : "whynot.band"), values,
-                lang);
+        return renderer.message(key, Template.of(k -> extra.containsKey(k) ? extra.get(k) : fact(profile, k),
+                k -> extra.containsKey(k) || FACTS.containsKey(k)), lang);
     }
 
-    /** The profile's facts by property name (getTrainingShare -> trainingShare). */
-    static Map<String, Object> facts(Profile profile) {
-        Map<String, Object> m = new HashMap<>();
-        for (Method g : PROFILE_GETTERS) {
-            try {
-                String name = g.getName().startsWith("is") ? g.getName().substring(2) : g.getName().substring(3);
-                m.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), g.invoke(profile));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+    private static Object fact(Profile profile, String name) {
+        Method getter = FACTS.get(name);
+        try {
+            return getter == null ? null : getter.invoke(profile);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
-        return m;
     }
 
-    private static List<Method> profileGetters() {
-        List<Method> list = new ArrayList<>();
+    private static Map<String, Method> profileGetters() {
+        Map<String, Method> map = new HashMap<>();
         for (Method m : Profile.class.getMethods()) {
-            boolean getter = (m.getName().startsWith("get") && m.getName().length() > 3) || m.getName().startsWith("is");
+            String n = m.getName();
+            boolean getter = (n.startsWith("get") && n.length() > 3) || (n.startsWith("is") && n.length() > 2);
             if (getter && m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
                     && m.getDeclaringClass() == Profile.class) {
-                list.add(m);
+                String name = n.startsWith("is") ? n.substring(2) : n.substring(3);
+                map.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), m);
             }
         }
-        return List.copyOf(list);
+        return Map.copyOf(map);
     }
 }

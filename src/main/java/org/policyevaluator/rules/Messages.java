@@ -14,19 +14,18 @@ import java.util.Properties;
 public final class Messages {
     public static final List<String> LANGUAGES = List.of("zh", "en");
 
-    private final Map<String, Properties> bundles;
+    private final Map<String, Map<String, String>> bundles;
 
-    private Messages(Map<String, Properties> bundles) {
+    private Messages(Map<String, Map<String, String>> bundles) {
         this.bundles = bundles;
     }
 
     static Messages load(RuleFiles files) {
-        Properties zh = read(files, "messages/messages_zh.properties");
-        Properties en = read(files, "messages/messages_en.properties");
-        return new Messages(Map.of("zh", zh, "en", en));
+        return new Messages(Map.of("zh", read(files, "messages/messages_zh.properties"),
+                "en", read(files, "messages/messages_en.properties")));
     }
 
-    private static Properties read(RuleFiles files, String rel) {
+    private static Map<String, String> read(RuleFiles files, String rel) {
         String text = files.text(rel);
         if (text == null) {
             throw new RuleBaseException(files.origin(), List.of(rel + ": missing"));
@@ -37,12 +36,15 @@ public final class Messages {
         } catch (IOException | IllegalArgumentException e) {
             throw new RuleBaseException(files.origin(), List.of(rel + ": " + e.getMessage()));
         }
-        return p;
+        // a plain map: Properties is synchronized, and every evaluation reads dozens of messages
+        Map<String, String> map = new java.util.HashMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        return Map.copyOf(map);
     }
 
     /** The message, or null when the bundle of that language lacks it. */
     public String find(String lang, String key) {
-        return bundles.get(lang(lang)).getProperty(key);
+        return bundles.get(lang(lang)).get(key);
     }
 
     /** The message, or its key in brackets so that a missing text is visible rather than silent. */
