@@ -18,6 +18,7 @@ public final class BatchEvaluator {
     private final String lang;
     private final boolean suggest;
     private final List<Evaluation> evaluations = new ArrayList<>();
+    private final List<org.policyevaluator.model.Application> applications = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
     private final Map<String, String> seenIds = new HashMap<>();
 
@@ -41,11 +42,17 @@ public final class BatchEvaluator {
             return;
         }
         String p = Evaluator.programFor(s.application(), program);
+        applications.add(s.application());
         evaluations.add(suggest ? evaluator.assess(s.application(), p, lang) : evaluator.evaluate(s.application(), p, lang));
     }
 
     public void reject(Rejection r) {
         rejected.add(r);
+    }
+
+    /** The applications evaluated, in the order of {@link BatchResult#evaluations()}. */
+    public List<org.policyevaluator.model.Application> applications() {
+        return java.util.Collections.unmodifiableList(applications);
     }
 
     public BatchResult result() {

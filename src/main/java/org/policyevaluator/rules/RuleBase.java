@@ -34,15 +34,17 @@ public final class RuleBase {
     private final Map<String, RuleInfo> catalogue;
     private final String version;
     private final String origin;
+    private final RuleFiles files;
 
     private RuleBase(KieBase kieBase, PolicyTables tables, Messages messages, Map<String, RuleInfo> catalogue,
-                     String version, String origin) {
+                     String version, String origin, RuleFiles files) {
         this.kieBase = kieBase;
         this.tables = tables;
         this.messages = messages;
         this.catalogue = catalogue;
         this.version = version;
         this.origin = origin;
+        this.files = files;
     }
 
     public static RuleBase bundled() {
@@ -59,7 +61,7 @@ public final class RuleBase {
         Messages messages = Messages.load(files);
         KieBase kieBase = compile(files);
         Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables);
-        return new RuleBase(kieBase, tables, messages, catalogue, files.sha256(), files.origin());
+        return new RuleBase(kieBase, tables, messages, catalogue, files.sha256(), files.origin(), files);
     }
 
     private static KieBase compile(RuleFiles files) {
@@ -211,6 +213,11 @@ public final class RuleBase {
 
     public String origin() {
         return origin;
+    }
+
+    /** The files this rule base was built from, e.g. to store them content-addressed. */
+    public RuleFiles files() {
+        return files;
     }
 
     public String title(String ruleId, String lang) {

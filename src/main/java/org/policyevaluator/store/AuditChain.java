@@ -1,0 +1,141 @@
+package org.policyevaluator.store;
+
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import org.policyevaluator.rules.RuleFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The audit chain: one entry per stored record (RULESET, BATCH, EVALUATION, OVERRIDE), each holding
+ * the hash of the record's content and the hash of the entry before it. Verifying recomputes both
+ * from the records as they are now, so an edited, deleted or inserted record, or an edited entry,
+ * breaks the chain at the first place it happened.
+ */
+public final class AuditChain {
+
+    /** The outcome of a verification: intact, or the first broken record and why. */
+    public record Report(boolean intact, long entries, String firstBroken, String reason) {
+    }
+
+    private AuditChain() {
+    }
+
+    /** Appends an entry; the caller's transaction holds the chain head locked until it commits. */
+    static void append(JdbcTemplate jdbc, String kind, String refId, String payloadSha256, String at) {
+        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE");
+        long seq = ((Number) head.get("seq")).longValue() + 1;
+        String prev = (String) head.get("hash");
+        String hash = entryHash(seq, kind, refId, payloadSha256, prev, at);
+        jdbc.update("INSERT INTO audit_log (seq, kind, ref_id, payload_sha256, prev_hash, hash, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", seq, kind, refId, payloadSha256, prev, hash, at);
+        jdbc.update("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+    }
+
+    static String entryHash(long seq, String kind, String refId, String payload, String prev, String at) {
+        return Hashes.ofFields(seq, kind, refId, payload, prev, at);
+    }
+
+    static String rulesetPayload(String version, RuleFiles files) {
+        StringBuilder sb = new StringBuilder(version);
+        files.files().forEach((path, content) -> sb.append('\n').append(path).append(' ').append(Hashes.sha256(content)));
+        return Hashes.sha256(sb.toString());
+    }
+
+    static String batchPayload(String id, String submittedBy, String at, String program, String lang, String version,
+                               int evaluatedCount, String rejectedJson) {
+        return Hashes.ofFields(id, submittedBy, at, program, lang, version, evaluatedCount, Hashes.sha256(rejectedJson));
+    }
+
+    static String evaluationPayload(EvaluationStore.StoredEvaluation s) {
+        return Hashes.ofFields(s.evaluationId(), s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(),
+                s.withSuggestions(), s.rulesetVersion(), s.inputSha256(), Hashes.sha256(s.inputJson()),
+                Hashes.sha256(s.resultJson()), s.totalScore().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                s.eligible(), s.submittedBy(), s.createdAt());
+    }
+
+    static String overridePayload(EvaluationStore.Override o) {
+        return Hashes.ofFields(o.overrideId(), o.evaluationId(), o.reviewer(), o.targetKind(), o.target(), o.ruleId(),
+                o.engineValue(), o.newValue(), Hashes.sha256(o.justification()), o.createdAt());
+    }
+
+    static Report verify(JdbcTemplate jdbc, EvaluationStore store) {
+        List<Map<String, Object>> entries = jdbc.queryForList("SELECT * FROM audit_log ORDER BY seq");
+        String prev = "0".repeat(64);
+        long expected = 1;
+        for (Map<String, Object> e : entries) {
+            long seq = ((Number) e.get("seq")).longValue();
+            String kind = (String) e.get("kind");
+            String ref = (String) e.get("ref_id");
+            String where = kind.toLowerCase() + " " + ref + " (chain entry " + seq + ")";
+            if (seq != expected) {
+                return new Report(false, entries.size(), "chain entry " + expected, "the entry is missing");
+            }
+            if (!prev.equals(e.get("prev_hash"))) {
+                return new Report(false, entries.size(), where, "it does not carry the hash of the entry before it");
+            }
+            String payload = (String) e.get("payload_sha256");
+            if (!entryHash(seq, kind, ref, payload, prev, (String) e.get("created_at")).equals(e.get("hash"))) {
+                return new Report(false, entries.size(), where, "the chain entry itself was altered");
+            }
+            String actual = currentPayload(jdbc, store, kind, ref);
+            if (actual == null) {
+                return new Report(false, entries.size(), where, "the record was deleted");
+            }
+            if (!actual.equals(payload)) {
+                return new Report(false, entries.size(), where, "the record was altered after it was recorded");
+            }
+            prev = (String) e.get("hash");
+            expected++;
+        }
+        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM chain_head WHERE id = 1");
+        if (((Number) head.get("seq")).longValue() != expected - 1 || !prev.equals(head.get("hash"))) {
+            return new Report(false, entries.size(), "chain entry " + expected, "entries after it were removed");
+        }
+        for (String[] t : new String[][] {{"ruleset", "version", "RULESET"}, {"batch", "id", "BATCH"},
+                {"evaluation", "id", "EVALUATION"}, {"override_record", "id", "OVERRIDE"}}) {
+            List<String> unchained = jdbc.queryForList("SELECT " + t[1] + " FROM " + t[0] + " WHERE " + t[1]
+                    + " NOT IN (SELECT ref_id FROM audit_log WHERE kind = ?) ORDER BY " + t[1], String.class, t[2]);
+            if (!unchained.isEmpty()) {
+                return new Report(false, entries.size(), t[2].toLowerCase() + " " + unchained.get(0),
+                        "the record is not in the audit chain: it was inserted outside the store");
+            }
+        }
+        return new Report(true, entries.size(), null, null);
+    }
+
+    private static String currentPayload(JdbcTemplate jdbc, EvaluationStore store, String kind, String ref) {
+        switch (kind) {
+            case "RULESET": {
+                var files = store.ruleset(ref);
+                if (files.isEmpty()) {
+                    return null;
+                }
+                // a stored ruleset must still hash to the version it is filed under
+                return files.get().sha256().equals(ref) ? rulesetPayload(ref, files.get()) : "content no longer matches";
+            }
+            case "BATCH": {
+                var rows = jdbc.queryForList("SELECT * FROM batch WHERE id = ?", ref);
+                if (rows.isEmpty()) {
+                    return null;
+                }
+                var r = rows.get(0);
+                return batchPayload(ref, (String) r.get("submitted_by"), (String) r.get("submitted_at"),
+                        (String) r.get("program"), (String) r.get("lang"), (String) r.get("ruleset_version"),
+                        ((Number) r.get("evaluated_count")).intValue(), (String) r.get("rejected_json"));
+            }
+            case "EVALUATION":
+                return store.evaluation(ref).map(AuditChain::evaluationPayload).orElse(null);
+            case "OVERRIDE": {
+                var rows = jdbc.queryForList("SELECT evaluation_id FROM override_record WHERE id = ?", ref);
+                if (rows.isEmpty()) {
+                    return null;
+                }
+                return store.overrides((String) rows.get(0).get("evaluation_id")).stream()
+                        .filter(o -> o.overrideId().equals(ref)).findFirst().map(AuditChain::overridePayload).orElse(null);
+            }
+            default:
+                return "unknown kind " + kind;
+        }
+    }
+}

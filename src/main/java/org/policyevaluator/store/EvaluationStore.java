@@ -1,0 +1,255 @@
+package org.policyevaluator.store;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.intake.ApplicationEditor;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.rules.RuleFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps evaluations with everything needed to replay them: the canonical input and its SHA-256, the
+ * programme, language, result, time, submitter and ruleset version — and the ruleset itself, stored
+ * content-addressed. A batch is written in one transaction (all of it or nothing). Every record
+ * (ruleset registration, batch, evaluation, override) is appended to an audit chain in which each
+ * entry carries the hash of the one before, so that any change to history is detectable.
+ */
+public final class EvaluationStore {
+
+    public record StoredEvaluation(String evaluationId, String batchId, int position, String applicationId,
+                                   String program, String lang, boolean withSuggestions, String rulesetVersion,
+                                   String inputJson, String inputSha256, String resultJson, BigDecimal totalScore,
+                                   boolean eligible, String submittedBy, String createdAt) {
+    }
+
+    public record StoredBatch(String batchId, String submittedBy, String submittedAt, String program, String lang,
+                              String rulesetVersion, int evaluatedCount, String rejectedJson, List<String> evaluationIds) {
+    }
+
+    public record Override(String overrideId, String evaluationId, String reviewer, String targetKind, String target,
+                           String ruleId, String engineValue, String newValue, String justification, String createdAt) {
+    }
+
+    /** The ids given to a saved batch and its evaluations (in the order of the batch's evaluations). */
+    public record Saved(String batchId, List<String> evaluationIds) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public EvaluationStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public EvaluationStore(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    private String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /**
+     * Saves a batch: its ruleset (once per version), the batch and each evaluation with its input, all in
+     * one transaction.
+     *
+     * @param inputs the applications, in the order of {@code result.evaluations()}
+     */
+    public Saved save(RuleBase ruleBase, BatchResult result, List<Application> inputs, String submittedBy,
+                      String program, String lang, boolean withSuggestions) {
+        if (inputs.size() != result.evaluations().size()) {
+            throw new IllegalArgumentException("one input per evaluation expected");
+        }
+        return tx.execute(status -> {
+            registerRuleset(ruleBase.files());
+            String batchId = UUID.randomUUID().toString();
+            String at = now();
+            String rejectedJson = JsonReport.toJson(result.rejected());
+            jdbc.update("INSERT INTO batch (id, submitted_by, submitted_at, program, lang, ruleset_version, evaluated_count,"
+                            + " rejected_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, program, lang,
+                    ruleBase.version(), result.evaluatedCount(), rejectedJson);
+            AuditChain.append(jdbc, "BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, program, lang,
+                    ruleBase.version(), result.evaluatedCount(), rejectedJson), at);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                Evaluation e = result.evaluations().get(i);
+                String input = JsonReport.toJson(ApplicationEditor.toJson(inputs.get(i)));
+                String id = UUID.randomUUID().toString();
+                StoredEvaluation s = new StoredEvaluation(id, batchId, i, e.applicationId(), e.program(), lang, withSuggestions,
+                        e.rulesetVersion(), input, Hashes.sha256(input), JsonReport.toJson(e),
+                        e.totalScore().setScale(2, RoundingMode.HALF_UP), e.eligible(), submittedBy, at);
+                jdbc.update("INSERT INTO evaluation (id, batch_id, position, application_id, program, lang, with_suggestions,"
+                                + " ruleset_version, input_json, input_sha256, result_json, total_score, eligible, submitted_by,"
+                                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.evaluationId(),
+                        s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(), s.withSuggestions(),
+                        s.rulesetVersion(), s.inputJson(), s.inputSha256(), s.resultJson(), s.totalScore(), s.eligible(),
+                        s.submittedBy(), s.createdAt());
+                AuditChain.append(jdbc, "EVALUATION", id, AuditChain.evaluationPayload(s), at);
+                ids.add(id);
+            }
+            return new Saved(batchId, List.copyOf(ids));
+        });
+    }
+
+    /** Stores a ruleset under its content hash unless it is there already. */
+    public void registerRuleset(RuleFiles files) {
+        tx.executeWithoutResult(status -> {
+            String version = files.sha256();
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset WHERE version = ?", Integer.class, version);
+            if (known != null && known > 0) {
+                return;
+            }
+            String at = now();
+            jdbc.update("INSERT INTO ruleset (version, origin, registered_at) VALUES (?, ?, ?)", version, files.origin(), at);
+            for (var f : files.files().entrySet()) {
+                jdbc.update("INSERT INTO ruleset_file (version, path, content) VALUES (?, ?, ?)", version, f.getKey(),
+                        new String(f.getValue(), StandardCharsets.UTF_8));
+            }
+            AuditChain.append(jdbc, "RULESET", version, AuditChain.rulesetPayload(version, ruleset(version).orElseThrow()), at);
+        });
+    }
+
+    /** A stored ruleset, exactly as it was registered. */
+    public Optional<RuleFiles> ruleset(String version) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        jdbc.query("SELECT path, content FROM ruleset_file WHERE version = ? ORDER BY path", rs -> {
+            files.put(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+        }, version);
+        return files.isEmpty() ? Optional.empty() : Optional.of(new RuleFiles("stored ruleset " + version, files));
+    }
+
+    public Optional<StoredEvaluation> evaluation(String id) {
+        List<StoredEvaluation> list = jdbc.query("SELECT * FROM evaluation WHERE id = ?", (rs, n) -> new StoredEvaluation(
+                rs.getString("id"), rs.getString("batch_id"), rs.getInt("position"), rs.getString("application_id"),
+                rs.getString("program"), rs.getString("lang"), rs.getBoolean("with_suggestions"),
+                rs.getString("ruleset_version"), rs.getString("input_json"), rs.getString("input_sha256"),
+                rs.getString("result_json"), rs.getBigDecimal("total_score"), rs.getBoolean("eligible"),
+                rs.getString("submitted_by"), rs.getString("created_at")), id);
+        return list.stream().findFirst();
+    }
+
+    public Optional<StoredBatch> batch(String id) {
+        List<String> ids = jdbc.queryForList("SELECT id FROM evaluation WHERE batch_id = ? ORDER BY position", String.class, id);
+        List<StoredBatch> list = jdbc.query("SELECT * FROM batch WHERE id = ?", (rs, n) -> new StoredBatch(rs.getString("id"),
+                rs.getString("submitted_by"), rs.getString("submitted_at"), rs.getString("program"), rs.getString("lang"),
+                rs.getString("ruleset_version"), rs.getInt("evaluated_count"), rs.getString("rejected_json"), ids), id);
+        return list.stream().findFirst();
+    }
+
+    /** Batches, newest first, optionally only those of one submitter. */
+    public List<StoredBatch> batches(String submittedBy) {
+        List<String> ids = submittedBy == null
+                ? jdbc.queryForList("SELECT id FROM batch ORDER BY submitted_at DESC, id", String.class)
+                : jdbc.queryForList("SELECT id FROM batch WHERE submitted_by = ? ORDER BY submitted_at DESC, id", String.class,
+                        submittedBy);
+        List<StoredBatch> out = new ArrayList<>();
+        ids.forEach(id -> batch(id).ifPresent(out::add));
+        return out;
+    }
+
+    /**
+     * Records a reviewer's override beside the engine's result, which stays unchanged.
+     *
+     * @param targetKind DIMENSION (target: a dimension id, newValue: a score) or ELIGIBILITY (newValue: true/false)
+     * @param ruleId the finding or gate the override is about; it must be in the evaluation
+     */
+    public Override addOverride(String evaluationId, String reviewer, String targetKind, String target, String ruleId,
+                                String newValue, String justification) {
+        StoredEvaluation e = evaluation(evaluationId)
+                .orElseThrow(() -> new IllegalArgumentException("no evaluation " + evaluationId));
+        Evaluation result = JsonReport.mapper().readValue(e.resultJson(), Evaluation.class);
+        if (justification == null || justification.strip().length() < 10) {
+            throw new IllegalArgumentException("justification: required, at least 10 characters saying why");
+        }
+        boolean ruleInEvaluation = result.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))
+                || result.whyNot().stream().anyMatch(w -> w.ruleId().equals(ruleId))
+                || result.gates().stream().anyMatch(g -> g.ruleId().equals(ruleId));
+        if (!ruleInEvaluation) {
+            throw new IllegalArgumentException("ruleId: " + ruleId + " is not a finding or gate of this evaluation");
+        }
+        String engineValue;
+        if ("DIMENSION".equals(targetKind)) {
+            Evaluation.DimensionScore d = result.dimensions().stream().filter(x -> x.id().equals(target)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("target: no dimension " + target));
+            BigDecimal v;
+            try {
+                v = new BigDecimal(newValue);
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("newValue: expected a score, found " + newValue);
+            }
+            if (v.signum() < 0 || v.compareTo(d.maxScore()) > 0) {
+                throw new IllegalArgumentException("newValue: expected a score from 0 to " + d.maxScore().toPlainString());
+            }
+            engineValue = d.score().toPlainString();
+            newValue = v.stripTrailingZeros().toPlainString();
+        } else if ("ELIGIBILITY".equals(targetKind)) {
+            if (!newValue.equals("true") && !newValue.equals("false")) {
+                throw new IllegalArgumentException("newValue: expected true or false");
+            }
+            if (result.gates().stream().noneMatch(g -> g.ruleId().equals(ruleId))) {
+                throw new IllegalArgumentException("ruleId: an eligibility override must name a gate");
+            }
+            engineValue = String.valueOf(result.eligible());
+        } else {
+            throw new IllegalArgumentException("targetKind: expected DIMENSION or ELIGIBILITY");
+        }
+        Override o = new Override(UUID.randomUUID().toString(), evaluationId, reviewer, targetKind,
+                "ELIGIBILITY".equals(targetKind) ? "eligible" : target, ruleId, engineValue, newValue, justification.strip(),
+                now());
+        tx.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO override_record (id, evaluation_id, reviewer, target_kind, target, rule_id, engine_value,"
+                            + " new_value, justification, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", o.overrideId(),
+                    o.evaluationId(), o.reviewer(), o.targetKind(), o.target(), o.ruleId(), o.engineValue(), o.newValue(),
+                    o.justification(), o.createdAt());
+            AuditChain.append(jdbc, "OVERRIDE", o.overrideId(), AuditChain.overridePayload(o), o.createdAt());
+        });
+        return o;
+    }
+
+    public List<Override> overrides(String evaluationId) {
+        return jdbc.query("SELECT * FROM override_record WHERE evaluation_id = ? ORDER BY created_at, id", (rs, n) ->
+                new Override(rs.getString("id"), rs.getString("evaluation_id"), rs.getString("reviewer"),
+                        rs.getString("target_kind"), rs.getString("target"), rs.getString("rule_id"),
+                        rs.getString("engine_value"), rs.getString("new_value"), rs.getString("justification"),
+                        rs.getString("created_at")), evaluationId);
+    }
+
+    /** Recomputes the whole audit chain; names the first broken record. */
+    public AuditChain.Report verify() {
+        return AuditChain.verify(jdbc, this);
+    }
+
+    /** Counts per table, for a quick look at the store. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (String t : List.of("ruleset", "batch", "evaluation", "override_record", "audit_log")) {
+            m.put(t, jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Integer.class));
+        }
+        return m;
+    }
+}
