@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "policy-evaluator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scores project applications against the AI policy, explaining every point.",
-        subcommands = {EvaluateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvaluateCommand.class, RulesCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
