@@ -21,6 +21,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
@@ -62,6 +66,9 @@ public final class WorkbookReport {
     static final String RULES = "规则目录 Rules";
     static final String CHART = "图表 Chart";
     static final int CHART_APPLICATIONS = 20;
+    private static final byte[][] SERIES_COLORS = {
+        {(byte) 0x44, (byte) 0x72, (byte) 0xC4}, {(byte) 0xED, (byte) 0x7D, (byte) 0x31}, {(byte) 0x70, (byte) 0xAD, (byte) 0x47},
+        {(byte) 0xFF, (byte) 0xC0, (byte) 0x00}, {(byte) 0x5B, (byte) 0x9B, (byte) 0xD5}, {(byte) 0xA5, (byte) 0xA5, (byte) 0xA5}};
 
     private final boolean en;
     private final int maxRows;
@@ -278,8 +285,11 @@ public final class WorkbookReport {
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
         y.setTitle(t("得分", "points"));
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setCrossBetween(AxisCrossBetween.BETWEEN);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.COL);
+        data.setVaryColors(false);
         // clustered: a stacked chart needs c:overlap, whose schema type poi-ooxml-lite does not carry
         data.setBarGrouping(BarGrouping.CLUSTERED);
         var categories = XDDFDataSourcesFactory.fromStringCellRange(s, new CellRangeAddress(1, top.size(), 0, 0));
@@ -287,6 +297,7 @@ public final class WorkbookReport {
             var values = XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(1, top.size(), d + 1, d + 1));
             var series = data.addSeries(categories, values);
             series.setTitle(head.getCell(d + 1).getStringCellValue(), new CellReference(CHART, 0, d + 1, true, true));
+            series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(SERIES_COLORS[d % SERIES_COLORS.length])));
         }
         chart.plot(data);
     }
