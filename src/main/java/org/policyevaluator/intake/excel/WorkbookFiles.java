@@ -274,23 +274,21 @@ public final class WorkbookFiles {
     }
 
     private static String shortReason(Throwable e) {
-        Throwable root = e;
         String m = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 m = t.getMessage();
-                root = t;
                 break;
             }
         }
         if (m == null) {
-            return e.getClass().getSimpleName();
+            return e instanceof StackOverflowError ? "its structure is nested too deeply" : "the file cannot be parsed";
         }
         m = m.replaceAll("\\s+", " ").strip();
         if (m.length() > 160) {
             m = m.substring(0, 160) + "…";
         }
-        return m + (root instanceof IOException || root instanceof InvalidFormatException ? "" : " (" + root.getClass().getSimpleName() + ")");
+        return m;
     }
 
     private static byte[] head(Path file, int n) throws IOException {
