@@ -98,7 +98,6 @@ public final class WorkbookReport {
         // the chart sheet is small and built with the full model (charts need it); the rest is streamed
         chart(base, ranked, dimensions);
         SXSSFWorkbook wb = new SXSSFWorkbook(base, 200);
-        wb.setCompressTempFiles(true);
         try {
             Styles st = new Styles(wb);
             ranking(wb, st, ranked, dimensions);
