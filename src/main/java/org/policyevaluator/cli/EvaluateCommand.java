@@ -16,14 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "evaluate", description = "Evaluate applications (JSON files) and explain every point.")
+@Command(name = "evaluate", description = "Evaluate applications (JSON or Excel files) and explain every point.")
 class EvaluateCommand implements Callable<Integer> {
-    enum Format { json, text }
+    enum Format { json, text, xlsx }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Application files: one object, a list, or {\"applications\": [...]}.")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
+    @Option(names = "--format", defaultValue = "json", description = "json (default), text, or xlsx (a report workbook; needs --out).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
@@ -41,22 +41,30 @@ class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == Format.xlsx && out == null) {
+            throw new Main.UsageException("--format xlsx writes a workbook: give the file with --out REPORT.xlsx");
+        }
         Evaluator evaluator = options.evaluator();
+        ExcelSupport excel = new ExcelSupport(evaluator, spec.commandLine().getErr());
         JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
         BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, !noSuggestions);
-        int unusableFiles = BatchInput.read(files, intake, batch);
+        int unusableFiles = BatchInput.read(files, intake, excel, batch);
         BatchResult result = batch.result();
         if (unusableFiles == files.size()) {
             result.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));
             return Main.UNUSABLE;
         }
-        Output.to(out, spec.commandLine().getOut(), w -> {
-            if (format == Format.text) {
-                new TextReport(options.lang).write(result, w);
-            } else {
-                JsonReport.write(result, w);
-            }
-        });
+        if (format == Format.xlsx) {
+            excel.writeReport(result, options.program, options.lang, out);
+        } else {
+            Output.to(out, spec.commandLine().getOut(), w -> {
+                if (format == Format.text) {
+                    new TextReport(options.lang).write(result, w);
+                } else {
+                    JsonReport.write(result, w);
+                }
+            });
+        }
         if (!result.rejected().isEmpty()) {
             spec.commandLine().getErr().println(result.rejectedCount() + " rejected, " + result.evaluatedCount()
                     + " evaluated: see \"rejected\" in the output");

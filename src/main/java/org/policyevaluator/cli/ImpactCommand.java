@@ -90,7 +90,8 @@ class ImpactCommand implements Callable<Integer> {
     private BatchResult evaluate(RuleBase rb) {
         Evaluator evaluator = new Evaluator(rb);
         BatchEvaluator batch = new BatchEvaluator(evaluator, program, "en", false);
-        BatchInput.read(files, new JsonIntake(rb.tables().programmes().keySet()), batch);
+        BatchInput.read(files, new JsonIntake(rb.tables().programmes().keySet()),
+                new ExcelSupport(evaluator, spec.commandLine().getErr()), batch);
         return batch.result();
     }
 }

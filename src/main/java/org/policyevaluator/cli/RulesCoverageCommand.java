@@ -35,7 +35,8 @@ class RulesCoverageCommand implements Callable<Integer> {
     public Integer call() {
         Evaluator evaluator = options.evaluator();
         BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, false);
-        BatchInput.read(files, new JsonIntake(evaluator.ruleBase().tables().programmes().keySet()), batch);
+        BatchInput.read(files, new JsonIntake(evaluator.ruleBase().tables().programmes().keySet()),
+                new ExcelSupport(evaluator, spec.commandLine().getErr()), batch);
         var result = batch.result();
         Coverage.Report report = Coverage.of(evaluator.ruleBase(), result.evaluations());
         var out = spec.commandLine().getOut();

@@ -1,0 +1,38 @@
+package org.policyevaluator.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.policyevaluator.intake.excel.EnumValues;
+import org.policyevaluator.template.TemplateWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "template", description = "Write the blank Excel application template (form, batch sheet, allowed values).")
+class TemplateCommand implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "Where to write the template.")
+    Path out;
+
+    @Mixin
+    RuleOptions options = new RuleOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        EnumValues enums = EnumValues.from(options.evaluator().ruleBase().tables());
+        try (OutputStream o = Files.newOutputStream(out)) {
+            new TemplateWriter(enums).write(o);
+        } catch (IOException e) {
+            throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("template written to " + out);
+        return Main.OK;
+    }
+}

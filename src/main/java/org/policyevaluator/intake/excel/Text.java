@@ -1,0 +1,31 @@
+package org.policyevaluator.intake.excel;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Text forgiveness shared by header and value matching: width, case, spacing and separators. */
+final class Text {
+    private Text() {
+    }
+
+    /** NFKC (full-width to half-width), trimmed. */
+    static String normal(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+    }
+
+    /**
+     * A matching key: NFKC, lower case, without white space, '_', '-' or a required-field '*', so that
+     * "Applicant Name", "applicant_name" and "ＡＰＰＬＩＣＡＮＴ－ＮＡＭＥ" meet.
+     */
+    static String key(String s) {
+        String n = normal(s).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!Character.isWhitespace(c) && c != '_' && c != '-' && c != '*' && c != '\u3000') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

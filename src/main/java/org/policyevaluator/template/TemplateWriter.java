@@ -1,0 +1,335 @@
+package org.policyevaluator.template;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.policyevaluator.intake.excel.EnumValues;
+import org.policyevaluator.intake.excel.Field;
+import org.policyevaluator.intake.excel.TemplateSheets;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes the application template (SPEC.md, Excel): instructions; a form sheet for one application
+ * (label, value, help, field); a batch sheet with one application per row, canonical field paths in
+ * row 1 and bilingual labels in row 2; and the allowed values with their meanings. Every enum and
+ * boolean cell has a drop-down, every input cell a hint. The output has no time stamps in its content
+ * (fixed document dates), so that the committed template can be checked against a fresh one.
+ */
+public final class TemplateWriter {
+    /** Data rows of the batch sheet that carry drop-downs and hints. */
+    static final int BATCH_ROWS = 5_000;
+    static final String YES = "是";
+    static final String NO = "否";
+
+    private final EnumValues enums;
+
+    public TemplateWriter(EnumValues enums) {
+        this.enums = enums;
+    }
+
+    /** Writes the blank template. */
+    public void write(OutputStream out) throws IOException {
+        write(List.of(), out);
+    }
+
+    /** Writes the template with the batch sheet filled from canonical JSON applications (samples, tests). */
+    public void write(List<JsonNode> applications, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles st = new Styles(wb);
+            instructions(wb.createSheet(TemplateSheets.INSTRUCTIONS), st);
+            XSSFSheet form = wb.createSheet(TemplateSheets.FORM);
+            XSSFSheet batch = wb.createSheet(TemplateSheets.BATCH);
+            Map<Class<?>, String> names = values(wb, wb.createSheet(TemplateSheets.VALUES), st);
+            form(form, st, names);
+            batch(batch, st, names, applications);
+            var props = wb.getProperties().getCoreProperties();
+            Calendar fixed = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+            fixed.clear();
+            fixed.set(2026, Calendar.JANUARY, 1);
+            Date date = fixed.getTime();
+            props.setCreated(Optional.of(date));
+            props.setModified(Optional.of(date));
+            props.setCreator("policy-evaluator");
+            props.setTitle("项目申报模板 Application template");
+            wb.setActiveSheet(applications.isEmpty() ? 0 : 2);
+            wb.write(out);
+        }
+    }
+
+    private void instructions(XSSFSheet s, Styles st) {
+        String[] lines = {
+            "项目申报模板 · Application template",
+            "",
+            "一、单个申报：填写“申报表 Form”表的“填写 Value”列。带 * 的为必填项。",
+            "   One application: fill the Value column of the \"申报表 Form\" sheet. Fields marked * are required.",
+            "二、批量申报：在“批量申报 Batch”表中每行填写一个申报，从第 3 行开始；第 1 行是字段名，请勿修改。",
+            "   A batch: one application per row of the \"批量申报 Batch\" sheet, from row 3; row 1 holds the field names, keep it.",
+            "三、下拉列表给出可选值，含义见“可选值 Allowed values”表；多个值用分号 ; 分隔。",
+            "   Drop-downs give the allowed values (meanings on the \"可选值 Allowed values\" sheet); separate several values with ;",
+            "四、是/否：填 是 或 否（也接受 TRUE/FALSE、Y/N、1/0）。",
+            "   Yes/no fields: 是 or 否 (TRUE/FALSE, Y/N and 1/0 are accepted too).",
+            "五、占比填 0–1 之间的小数或百分比，如 0.72 或 72%；金额单位为万元。",
+            "   Shares: a fraction 0–1 or a percentage, e.g. 0.72 or 72%. Amounts are in 万元 (10,000 CNY).",
+            "六、算力芯片清单写成 型号*数量，用分号分隔，如 Ascend 910B*512; NVIDIA A800*64。",
+            "   Chip inventory: model*count separated by ; e.g. Ascend 910B*512; NVIDIA A800*64",
+            "七、其他程序导出的表格也可读取：第一行为字段名（字段路径或本模板的中文/英文标签），第二行起为数据。",
+            "   Sheets exported by other programs are read too: field names (paths or this template's labels) in row 1, data from row 2.",
+        };
+        for (int i = 0; i < lines.length; i++) {
+            Cell c = s.createRow(i).createCell(0);
+            c.setCellValue(lines[i]);
+            if (i == 0) {
+                c.setCellStyle(st.title);
+            }
+        }
+        s.setColumnWidth(0, 120 * 256);
+    }
+
+    private void form(XSSFSheet s, Styles st, Map<Class<?>, String> names) {
+        Row title = s.createRow(0);
+        cell(title, 0, "项目申报表 · Project application form", st.title);
+        Row head = s.createRow(1);
+        String[] heads = {"项目 / Item", "填写 / Value", "说明 / Help", "字段 / Field"};
+        for (int i = 0; i < heads.length; i++) {
+            cell(head, i, heads[i], st.header);
+        }
+        XSSFDataValidationHelper dv = new XSSFDataValidationHelper(s);
+        for (int i = 0; i < Field.ALL.size(); i++) {
+            Field f = Field.ALL.get(i);
+            Row r = s.createRow(i + 2);
+            cell(r, 0, f.label() + (f.required() ? " *" : ""), st.label);
+            cell(r, 1, "", st.input);
+            cell(r, 2, f.help(), st.help);
+            cell(r, 3, f.path(), st.path);
+            validate(s, dv, f, names, new CellRangeAddressList(i + 2, i + 2, 1, 1));
+        }
+        s.setColumnWidth(0, 44 * 256);
+        s.setColumnWidth(1, 40 * 256);
+        s.setColumnWidth(2, 70 * 256);
+        s.setColumnWidth(3, 32 * 256);
+        s.createFreezePane(0, 2);
+    }
+
+    private void batch(XSSFSheet s, Styles st, Map<Class<?>, String> names, List<JsonNode> applications) {
+        Row paths = s.createRow(0);
+        Row labels = s.createRow(1);
+        Drawing<?> drawing = s.createDrawingPatriarch();
+        XSSFDataValidationHelper dv = new XSSFDataValidationHelper(s);
+        for (int i = 0; i < Field.ALL.size(); i++) {
+            Field f = Field.ALL.get(i);
+            Cell p = cell(paths, i, f.path(), st.header);
+            cell(labels, i, f.label() + (f.required() ? " *" : ""), st.label);
+            ClientAnchor anchor = s.getWorkbook().getCreationHelper().createClientAnchor();
+            anchor.setCol1(i);
+            anchor.setCol2(i + 3);
+            anchor.setRow1(0);
+            anchor.setRow2(4);
+            Comment comment = drawing.createCellComment(anchor);
+            comment.setString(s.getWorkbook().getCreationHelper().createRichTextString(f.label() + "\n" + f.help()));
+            comment.setAuthor("policy-evaluator");
+            p.setCellComment(comment);
+            validate(s, dv, f, names, new CellRangeAddressList(2, BATCH_ROWS + 1, i, i));
+            s.setColumnWidth(i, Math.max(14, Math.min(40, f.path().length() + 4)) * 256);
+        }
+        s.createFreezePane(1, 2);
+        int r = 2;
+        for (JsonNode app : applications) {
+            Row row = s.createRow(r++);
+            for (int i = 0; i < Field.ALL.size(); i++) {
+                fill(row, i, Field.ALL.get(i), app, st);
+            }
+        }
+    }
+
+    /** One canonical JSON value written as a person would type it into the cell. */
+    private void fill(Row row, int col, Field f, JsonNode app, Styles st) {
+        JsonNode v = app;
+        for (String part : f.path().split("\\.")) {
+            v = v == null ? null : v.get(part);
+        }
+        if (v == null || v.isNull()) {
+            return;
+        }
+        Cell c = row.createCell(col);
+        switch (f.kind()) {
+            case BOOLEAN -> c.setCellValue(v.asBoolean() ? YES : NO);
+            case SHARE -> {
+                c.setCellValue(v.asDouble());
+                c.setCellStyle(st.percent);
+            }
+            case INTEGER, NUMBER, PERCENT -> {
+                if (v.isNumber()) {
+                    c.setCellValue(v.asDouble());
+                } else {
+                    c.setCellValue(v.asString());
+                }
+            }
+            case ENUM_LIST -> {
+                StringBuilder sb = new StringBuilder();
+                v.forEach(item -> sb.append(sb.isEmpty() ? "" : "; ").append(item.asString()));
+                c.setCellValue(sb.toString());
+            }
+            case CHIPS -> {
+                StringBuilder sb = new StringBuilder();
+                v.forEach(chip -> sb.append(sb.isEmpty() ? "" : "; ").append(chip.path("model").asString())
+                        .append('*').append(chip.path("count").asString()));
+                c.setCellValue(sb.toString());
+            }
+            default -> c.setCellValue(v.asString());
+        }
+    }
+
+    private void validate(XSSFSheet s, XSSFDataValidationHelper dv, Field f, Map<Class<?>, String> names,
+                          CellRangeAddressList range) {
+        DataValidationConstraint c = switch (f.kind()) {
+            case ENUM, ENUM_LIST -> dv.createFormulaListConstraint(names.get(f.enumType()));
+            case BOOLEAN -> dv.createFormulaListConstraint("YesNo");
+            case INTEGER -> dv.createIntegerConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
+            case SHARE -> dv.createDecimalConstraint(OperatorType.BETWEEN, "0", "1");
+            case PERCENT -> dv.createDecimalConstraint(OperatorType.BETWEEN, "0", "100");
+            case NUMBER -> dv.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
+            case TEXT, CHIPS -> dv.createTextLengthConstraint(OperatorType.LESS_OR_EQUAL, "32767", null);
+        };
+        DataValidation v = dv.createValidation(c, range);
+        String title = f.labelZh();
+        v.createPromptBox(title.length() > 32 ? title.substring(0, 32) : title, shorten(f.labelEn() + ": " + f.help(), 255));
+        v.setShowPromptBox(true);
+        // a list of several values (A; B) is typed freely: the drop-down only helps pick the first
+        v.setShowErrorBox(f.kind() != Field.Kind.ENUM_LIST);
+        v.setErrorStyle(f.kind() == Field.Kind.ENUM || f.kind() == Field.Kind.BOOLEAN
+                ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.WARNING);
+        v.createErrorBox(shorten(title, 32), shorten("expected: " + f.help(), 255));
+        v.setSuppressDropDownArrow(true);
+        s.addValidationData(v);
+    }
+
+    /** The allowed-values sheet; returns the defined name of each enum's list. */
+    private Map<Class<?>, String> values(XSSFWorkbook wb, XSSFSheet s, Styles st) {
+        Row head = s.createRow(0);
+        String[] heads = {"字段 / Field", "值 / Value", "中文", "English"};
+        for (int i = 0; i < heads.length; i++) {
+            cell(head, i, heads[i], st.header);
+        }
+        Map<Class<?>, String> names = new LinkedHashMap<>();
+        int r = 1;
+        for (Field f : Field.ALL) {
+            if (f.enumType() == null || names.containsKey(f.enumType())) {
+                continue;
+            }
+            int first = r;
+            for (EnumValues.Value v : enums.values(f.enumType())) {
+                Row row = s.createRow(r++);
+                cell(row, 0, f.path(), null);
+                cell(row, 1, v.code(), null);
+                cell(row, 2, v.nameZh(), null);
+                cell(row, 3, v.nameEn(), null);
+            }
+            String name = f.enumType().getSimpleName();
+            define(wb, name, first, r - 1);
+            names.put(f.enumType(), name);
+        }
+        int first = r;
+        Row yes = s.createRow(r++);
+        cell(yes, 0, "(是/否 yes/no)", null);
+        cell(yes, 1, YES, null);
+        cell(yes, 2, "是", null);
+        cell(yes, 3, "Yes", null);
+        Row no = s.createRow(r++);
+        cell(no, 0, "(是/否 yes/no)", null);
+        cell(no, 1, NO, null);
+        cell(no, 2, "否", null);
+        cell(no, 3, "No", null);
+        define(wb, "YesNo", first, r - 1);
+        s.setColumnWidth(0, 32 * 256);
+        s.setColumnWidth(1, 26 * 256);
+        s.setColumnWidth(2, 30 * 256);
+        s.setColumnWidth(3, 50 * 256);
+        s.createFreezePane(0, 1);
+        return names;
+    }
+
+    private static void define(XSSFWorkbook wb, String name, int firstRow, int lastRow) {
+        Name n = wb.createName();
+        n.setNameName(name);
+        n.setRefersToFormula("'" + TemplateSheets.VALUES + "'!$B$" + (firstRow + 1) + ":$B$" + (lastRow + 1));
+    }
+
+    private static Cell cell(Row row, int col, String value, CellStyle style) {
+        Cell c = row.createCell(col);
+        c.setCellValue(value);
+        if (style != null) {
+            c.setCellStyle(style);
+        }
+        return c;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle header;
+        final CellStyle label;
+        final CellStyle input;
+        final CellStyle help;
+        final CellStyle path;
+        final CellStyle percent;
+
+        Styles(XSSFWorkbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            Font big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            title = wb.createCellStyle();
+            title.setFont(big);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.THIN);
+            label = wb.createCellStyle();
+            label.setWrapText(true);
+            label.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            label.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            input = wb.createCellStyle();
+            input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            input.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            input.setBorderBottom(BorderStyle.HAIR);
+            help = wb.createCellStyle();
+            help.setWrapText(true);
+            path = wb.createCellStyle();
+            Font grey = wb.createFont();
+            grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+            path.setFont(grey);
+            percent = wb.createCellStyle();
+            percent.setDataFormat(wb.createDataFormat().getFormat("0%"));
+        }
+    }
+}

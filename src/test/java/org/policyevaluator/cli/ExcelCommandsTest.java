@@ -1,0 +1,68 @@
+package org.policyevaluator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyevaluator.intake.excel.WorkbookDump;
+
+class ExcelCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void evaluateWhenFormatIsXlsxWithoutOutShouldBeAUsageError() {
+        Run r = run("evaluate", "samples/green-textile-factory.json", "--format", "xlsx");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --format xlsx writes a workbook: give the file with --out REPORT.xlsx\n");
+    }
+
+    @Test
+    void evaluateWhenAWorkbookIsNamedJsonShouldReadItByItsContent() throws Exception {
+        Path disguised = Files.copy(Path.of("samples", "batch-applications.xlsx"), dir.resolve("batch.json"));
+        Run r = run("evaluate", disguised.toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("\"evaluatedCount\" : 9");
+    }
+
+    @Test
+    void evaluateWhenWorkbookIsEncryptedShouldSayPasswordProtected() throws Exception {
+        Path corpus = Path.of("..", "shared", "corpus", "wild-xlsx", "protected_passtika.xlsx");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(corpus));
+        Run r = run("evaluate", corpus.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: protected_passtika.xlsx: the workbook is password-protected (encrypted); "
+                + "remove the password in Excel (File > Info > Protect Workbook) and submit it again\n");
+    }
+
+    @Test
+    void evaluateWhenFormatIsXlsxShouldWriteTheReport() {
+        Path report = dir.resolve("report.xlsx");
+        Run r = run("evaluate", "samples/batch-applications.xlsx", "--format", "xlsx", "--out", report.toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(report).isRegularFile();
+    }
+
+    @Test
+    void templateShouldWriteTheCommittedTemplate() throws Exception {
+        Path out = dir.resolve("t.xlsx");
+        Run r = run("template", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(WorkbookDump.of(out)).isEqualTo(WorkbookDump.of(Path.of("templates", "application-template.xlsx")));
+    }
+}

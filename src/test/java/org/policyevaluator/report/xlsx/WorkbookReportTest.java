@@ -1,0 +1,104 @@
+package org.policyevaluator.report.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.policyevaluator.Fixtures;
+import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Submission;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.report.CatalogueReport;
+
+class WorkbookReportTest {
+
+    static BatchResult batch(String title, String applicant) {
+        BatchEvaluator b = new BatchEvaluator(Fixtures.evaluator(), null, "zh", true);
+        Fixtures.jsonIntake().read(Path.of("samples", "green-textile-factory.json"), b::accept, b::reject);
+        Fixtures.jsonIntake().read(Path.of("samples", "batch-with-rejected-applications.json"), b::accept, b::reject);
+        b.accept(new Submission("t", "$", new Application("=HYPERLINK(\"http://x\")", title, null,
+                new Application.Applicant(applicant, null, null, null, null, null), null, null, null, null, null,
+                new Application.Budget(100.0, 50.0, null, null), null)));
+        return b.result();
+    }
+
+    static XSSFWorkbook write(BatchResult result, int maxRows) throws Exception {
+        Evaluator ev = Fixtures.evaluator();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new WorkbookReport("zh", maxRows).write(result, List.of(new Problem("a.xlsx, sheet S, column X", "unknown column")),
+                CatalogueReport.build(ev, Evaluator.DEFAULT_PROGRAM), out);
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    @Test
+    void writeShouldGiveEverySheetAndAChart() throws Exception {
+        try (XSSFWorkbook wb = write(batch("t", "a"), WorkbookReport.EXCEL_MAX_ROWS)) {
+            assertThat(wb.sheetIterator()).toIterable().extracting(s -> s.getSheetName()).containsExactly(
+                    WorkbookReport.RANKING, WorkbookReport.FINDINGS, WorkbookReport.GATES, WorkbookReport.REJECTED,
+                    WorkbookReport.RULES, WorkbookReport.CHART);
+            var ranking = wb.getSheet(WorkbookReport.RANKING);
+            assertThat(ranking.getRow(0).getCell(5).getStringCellValue()).isEqualTo("总分 Total");
+            assertThat(ranking.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(ranking.getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(ranking.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(1);
+            assertThat(ranking.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(1.0);
+            var chart = wb.getSheet(WorkbookReport.CHART).getDrawingPatriarch().getCharts();
+            assertThat(chart).hasSize(1);
+            assertThat(chart.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(5);
+            var rejected = wb.getSheet(WorkbookReport.REJECTED);
+            assertThat(rejected.getLastRowNum()).isGreaterThan(1);
+            assertThat(rejected.getRow(rejected.getLastRowNum()).getCell(5).getStringCellValue()).isEqualTo("unknown column");
+        }
+    }
+
+    @Test
+    void writeWhenUserTextStartsLikeAFormulaShouldWriteItAsText() throws Exception {
+        try (XSSFWorkbook wb = write(batch("+SUM(A1:A9)", "@cmd|' /C calc'!A0"), WorkbookReport.EXCEL_MAX_ROWS)) {
+            var row = wb.getSheet(WorkbookReport.RANKING).getRow(1 + findRow(wb, "=HYPERLINK(\"http://x\")"));
+            for (int c = 1; c <= 3; c++) {
+                assertThat(row.getCell(c).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(row.getCell(c).getCellStyle().getQuotePrefixed()).isTrue();
+            }
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo("+SUM(A1:A9)");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("@cmd|' /C calc'!A0");
+        }
+    }
+
+    private static int findRow(XSSFWorkbook wb, String id) {
+        var s = wb.getSheet(WorkbookReport.RANKING);
+        for (int r = 1; r <= s.getLastRowNum(); r++) {
+            if (s.getRow(r).getCell(1).getStringCellValue().equals(id)) {
+                return r - 1;
+            }
+        }
+        throw new AssertionError(id + " not in the ranking");
+    }
+
+    @Test
+    void writeWhenFindingsPassTheRowLimitShouldContinueOnANewSheet() throws Exception {
+        BatchResult result = batch("t", "a");
+        long findings = result.evaluations().stream().mapToLong(e -> e.findings().size()).sum();
+        try (XSSFWorkbook wb = write(result, 6)) {
+            long rows = 0;
+            int sheets = 0;
+            for (var s : wb) {
+                if (s.getSheetName().startsWith(WorkbookReport.FINDINGS)) {
+                    sheets++;
+                    rows += s.getLastRowNum();
+                    assertThat(s.getLastRowNum()).isLessThanOrEqualTo(5);
+                }
+            }
+            assertThat(rows).isEqualTo(findings);
+            assertThat(sheets).isEqualTo((int) ((findings + 4) / 5));
+            assertThat(wb.getSheet(WorkbookReport.FINDINGS + " (2)")).isNotNull();
+        }
+    }
+}
