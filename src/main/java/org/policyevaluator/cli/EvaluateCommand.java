@@ -9,6 +9,7 @@ import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.report.TextReport;
+import org.policyevaluator.store.EvaluationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +34,13 @@ class EvaluateCommand implements Callable<Integer> {
             description = "Leave out suggestions (they cost a few more evaluations per application).")
     boolean noSuggestions;
 
+    @Option(names = "--store", negatable = false,
+            description = "Keep the batch in the evaluation store (./data, or PostgreSQL with the postgres profile).")
+    boolean store;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "Who submits, when stored (default: the system user).")
+    String submitter;
+
     @Mixin
     RuleOptions options = new RuleOptions();
 
@@ -49,11 +57,12 @@ class EvaluateCommand implements Callable<Integer> {
         JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
         BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, !noSuggestions);
         int unusableFiles = BatchInput.read(files, intake, excel, batch);
-        BatchResult result = batch.result();
+        BatchResult evaluated = batch.result();
         if (unusableFiles == files.size()) {
-            result.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));
+            evaluated.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));
             return Main.UNUSABLE;
         }
+        BatchResult result = store ? store(evaluator, evaluated, batch) : evaluated;
         if (format == Format.xlsx) {
             excel.writeReport(result, options.program, options.lang, out);
         } else {
@@ -71,5 +80,16 @@ class EvaluateCommand implements Callable<Integer> {
             return Main.SOME_REJECTED;
         }
         return Main.OK;
+    }
+
+    private BatchResult store(Evaluator evaluator, BatchResult result, BatchEvaluator batch) {
+        String who = submitter != null ? submitter : System.getProperty("user.name", "cli");
+        try (var ds = StoreAccess.open()) {
+            var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, batch.applications(), who,
+                    options.program, options.lang, !noSuggestions);
+            spec.commandLine().getErr().println("stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size()
+                    + " evaluations, submitted by " + who + ")");
+            return result.stored(saved.batchId(), saved.evaluationIds());
+        }
     }
 }

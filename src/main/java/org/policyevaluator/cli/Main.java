@@ -16,12 +16,15 @@ import picocli.CommandLine.Command;
 @Command(name = "policy-evaluator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scores project applications against the AI policy, explaining every point.",
         subcommands = {EvaluateCommand.class, WhatIfCommand.class, ProgramsCommand.class, RulesCommand.class,
-                ImpactCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
+                ImpactCommand.class, TemplateCommand.class, VerifyCommand.class, ReplayCommand.class,
+                CommandLine.HelpCommand.class})
 public class Main implements java.util.concurrent.Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int UNUSABLE = 2;
     static final int SOME_REJECTED = 3;
+    /** verify found a broken audit chain; replay found a difference. */
+    static final int CHECK_FAILED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -57,7 +57,7 @@ public final class BatchEvaluator {
 
     public BatchResult result() {
         List<Evaluation> ranked = Ranking.rank(evaluations, evaluator.ruleBase().tables());
-        return new BatchResult(evaluator.ruleBase().version(), ranked.size(), rejected.size(), ranked,
+        return new BatchResult(null, evaluator.ruleBase().version(), ranked.size(), rejected.size(), ranked,
                 List.copyOf(rejected));
     }
 }

@@ -11,8 +11,10 @@ import org.policyevaluator.intake.ApplicationEditor.Change;
  * the total exactly; every finding, gate and flag names its rule, its clauses and the values it used;
  * {@code whyNot} says for every rule that gave less than its maximum which condition was not met;
  * {@code suggestions} are changes whose gain was obtained by evaluating the changed application.
+ * {@code evaluationId} is set once the evaluation is stored.
  */
 public record Evaluation(
+        @JsonInclude(JsonInclude.Include.NON_NULL) String evaluationId,
         String applicationId,
         String title,
         String applicant,
@@ -73,13 +75,18 @@ public record Evaluation(
     }
 
     public Evaluation ranked(Integer newRank, List<TieBreak> newTieBreaks) {
-        return new Evaluation(applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
+        return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
                 eligible, newRank, newTieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);
     }
 
     public Evaluation withSuggestions(List<Suggestion> newSuggestions) {
-        return new Evaluation(applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
+        return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
                 eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, newSuggestions);
+    }
+
+    public Evaluation withEvaluationId(String id) {
+        return new Evaluation(id, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
+                eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);
     }
 
     public BigDecimal dimensionScore(String dimensionId) {

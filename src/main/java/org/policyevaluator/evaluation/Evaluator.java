@@ -187,7 +187,7 @@ public final class Evaluator {
 
         total = tidy(total);
         String applicant = app.applicant() == null ? null : app.applicant().name();
-        return new Evaluation(app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
+        return new Evaluation(null, app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
                 tidy(programme.maxScore()), programme.grade(total), failed.isEmpty(), null, List.of(), dimensions, gates,
                 flags, findings, whyNot.explain(profile, pointsByRule, lang), null);
     }

@@ -1,0 +1,75 @@
+package org.policyevaluator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.store.StoreDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * evaluate --store, verify and replay as a user runs them: in a working directory of their own (the
+ * store lives in ./data), as separate processes of the built jar, so that each is a restart.
+ */
+class StoreCommandsTest {
+    @TempDir
+    Path workDir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Path out = workDir.resolve("stdout");
+        Path err = workDir.resolve("stderr");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void evaluateWithStoreThenVerifyAndReplayShouldFindEverythingAfterARestart() throws Exception {
+        Path sample = Path.of("samples/green-textile-factory.json").toAbsolutePath();
+        Run stored = run("evaluate", "--store", "--as", "reviewer-a", sample.toString());
+        assertThat(stored.exit()).isEqualTo(0);
+        assertThat(stored.err()).contains("stored as batch ").contains("(1 evaluations, submitted by reviewer-a)");
+        JsonNode batch = JsonIntake.mapper().readTree(stored.out());
+        String id = batch.get("evaluations").get(0).get("evaluationId").stringValue();
+        assertThat(batch.get("batchId").stringValue()).isNotBlank();
+        assertThat(Files.exists(workDir.resolve("data/policy-evaluator.mv.db"))).isTrue();
+
+        Run verify = run("verify");
+        assertThat(verify.exit()).isEqualTo(0);
+        assertThat(verify.out()).contains("audit chain intact: 3 entries verified");
+
+        Run replay = run("replay", id);
+        assertThat(replay.exit()).isEqualTo(0);
+        assertThat(JsonIntake.mapper().readTree(replay.out()).get("identical").booleanValue()).isTrue();
+
+        try (var ds = StoreDatabase.open(StoreDatabase.h2Url(workDir.resolve("data")), "sa", "")) {
+            new org.springframework.jdbc.core.JdbcTemplate(ds).update(
+                    "UPDATE evaluation SET input_json = REPLACE(input_json, '22', '92') WHERE id = ?", id);
+        }
+        Run broken = run("verify");
+        assertThat(broken.exit()).isEqualTo(4);
+        assertThat(broken.out()).contains("audit chain BROKEN at evaluation " + id + " (chain entry 3): "
+                + "the record was altered after it was recorded");
+    }
+
+    @Test
+    void replayWhenTheIdIsUnknownShouldExit2() throws Exception {
+        Run r = run("replay", "no-such-id");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("error: no evaluation no-such-id in the store");
+    }
+}
