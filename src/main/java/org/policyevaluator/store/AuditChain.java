@@ -21,6 +21,14 @@ public final class AuditChain {
     private AuditChain() {
     }
 
+    /**
+     * Locks the chain head for the rest of the caller's transaction: writers take it before anything
+     * else, so that concurrent submissions line up (and a ruleset is registered once).
+     */
+    static void lock(JdbcTemplate jdbc) {
+        jdbc.queryForMap("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE");
+    }
+
     /** Appends an entry; the caller's transaction holds the chain head locked until it commits. */
     static void append(JdbcTemplate jdbc, String kind, String refId, String payloadSha256, String at) {
         Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE");

@@ -86,6 +86,7 @@ public final class EvaluationStore {
             throw new IllegalArgumentException("one input per evaluation expected");
         }
         return tx.execute(status -> {
+            AuditChain.lock(jdbc);
             registerRuleset(ruleBase.files());
             String batchId = UUID.randomUUID().toString();
             String at = now();
@@ -119,6 +120,7 @@ public final class EvaluationStore {
     /** Stores a ruleset under its content hash unless it is there already. */
     public void registerRuleset(RuleFiles files) {
         tx.executeWithoutResult(status -> {
+            AuditChain.lock(jdbc);
             String version = files.sha256();
             Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset WHERE version = ?", Integer.class, version);
             if (known != null && known > 0) {
@@ -222,6 +224,7 @@ public final class EvaluationStore {
                 "ELIGIBILITY".equals(targetKind) ? "eligible" : target, ruleId, engineValue, newValue, justification.strip(),
                 now());
         tx.executeWithoutResult(status -> {
+            AuditChain.lock(jdbc);
             jdbc.update("INSERT INTO override_record (id, evaluation_id, reviewer, target_kind, target, rule_id, engine_value,"
                             + " new_value, justification, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", o.overrideId(),
                     o.evaluationId(), o.reviewer(), o.targetKind(), o.target(), o.ruleId(), o.engineValue(), o.newValue(),
