@@ -31,7 +31,7 @@ public record Evaluation(
         List<FlagResult> flags,
         List<Finding> findings,
         List<WhyNot> whyNot,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Suggestion> suggestions) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Suggestion> suggestions) implements Rankable {
 
     public record DimensionScore(String id, String name, BigDecimal score, BigDecimal maxScore) {
     }

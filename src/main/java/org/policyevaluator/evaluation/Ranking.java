@@ -10,47 +10,67 @@ import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.Programme;
 
 /**
- * Ranks the eligible evaluations of a batch within each programme: by total score, ties broken by the
+ * Ranks the eligible applications of a batch within each programme: by total score, ties broken by the
  * dimension scores in the programme's tie-break order (as Horizon Europe breaks ties by criterion).
  * Applications equal on all of these share a rank. Every tie on the total is reported on both
- * applications, with the dimension that decided it. Ineligible applications get no rank.
+ * applications, with the dimension that decided it. Ineligible applications get no rank. Ranking needs
+ * only the scores ({@link Rankable}), so a large batch is ranked without holding its evaluations.
  */
 public final class Ranking {
+
+    /** Where an application stands: its rank (null when ineligible) and the ties that were broken. */
+    public record Placement(Integer rank, List<Evaluation.TieBreak> tieBreaks) {
+        static final Placement UNRANKED = new Placement(null, List.of());
+    }
+
     private Ranking() {
     }
 
     public static List<Evaluation> rank(List<Evaluation> evaluations, PolicyTables tables) {
-        Map<String, List<Evaluation>> byProgramme = new LinkedHashMap<>();
+        Map<String, Placement> placements = place(evaluations, tables);
+        List<Evaluation> out = new ArrayList<>(evaluations.size());
         for (Evaluation e : evaluations) {
+            Placement p = placements.get(e.applicationId());
+            out.add(e.ranked(p.rank(), p.tieBreaks()));
+        }
+        return out;
+    }
+
+    /** Placement by applicationId (unique within a batch), for every item. */
+    public static Map<String, Placement> place(List<? extends Rankable> items, PolicyTables tables) {
+        Map<String, List<Rankable>> byProgramme = new LinkedHashMap<>();
+        Map<String, Placement> placements = new HashMap<>();
+        for (Rankable e : items) {
+            placements.put(e.applicationId(), Placement.UNRANKED);
             if (e.eligible()) {
                 byProgramme.computeIfAbsent(e.program(), k -> new ArrayList<>()).add(e);
             }
         }
-        Map<String, Integer> ranks = new HashMap<>();
-        Map<String, List<Evaluation.TieBreak>> ties = new HashMap<>();
         for (var entry : byProgramme.entrySet()) {
             Programme programme = tables.programme(entry.getKey());
-            Comparator<Evaluation> order = order(programme);
-            List<Evaluation> sorted = new ArrayList<>(entry.getValue());
-            sorted.sort(order.thenComparing(Evaluation::applicationId));
+            Comparator<Rankable> order = order(programme);
+            List<Rankable> sorted = new ArrayList<>(entry.getValue());
+            sorted.sort(order.thenComparing(Rankable::applicationId));
+            Map<String, Integer> ranks = new HashMap<>();
+            Map<String, List<Evaluation.TieBreak>> ties = new HashMap<>();
             for (int i = 0; i < sorted.size(); i++) {
-                Evaluation e = sorted.get(i);
-                Evaluation previous = i > 0 ? sorted.get(i - 1) : null;
+                Rankable e = sorted.get(i);
+                Rankable previous = i > 0 ? sorted.get(i - 1) : null;
                 boolean fullTie = previous != null && order.compare(previous, e) == 0;
                 ranks.put(e.applicationId(), fullTie ? ranks.get(previous.applicationId()) : i + 1);
                 if (previous != null && previous.totalScore().compareTo(e.totalScore()) == 0) {
                     recordTie(programme, previous, e, ties);
                 }
             }
+            for (Rankable e : sorted) {
+                placements.put(e.applicationId(), new Placement(ranks.get(e.applicationId()),
+                        List.copyOf(ties.getOrDefault(e.applicationId(), List.of()))));
+            }
         }
-        List<Evaluation> out = new ArrayList<>(evaluations.size());
-        for (Evaluation e : evaluations) {
-            out.add(e.ranked(ranks.get(e.applicationId()), ties.getOrDefault(e.applicationId(), List.of())));
-        }
-        return out;
+        return placements;
     }
 
-    private static void recordTie(Programme programme, Evaluation above, Evaluation below,
+    private static void recordTie(Programme programme, Rankable above, Rankable below,
                                   Map<String, List<Evaluation.TieBreak>> ties) {
         for (String d : programme.tieBreak()) {
             var a = above.dimensionScore(d);
@@ -70,10 +90,10 @@ public final class Ranking {
     }
 
     /** Best first: higher total, then higher score in each tie-break dimension in turn. */
-    public static Comparator<Evaluation> order(Programme programme) {
-        Comparator<Evaluation> c = Comparator.comparing(Evaluation::totalScore).reversed();
+    public static Comparator<Rankable> order(Programme programme) {
+        Comparator<Rankable> c = Comparator.comparing(Rankable::totalScore).reversed();
         for (String dimension : programme.tieBreak()) {
-            c = c.thenComparing(Comparator.comparing((Evaluation e) -> e.dimensionScore(dimension)).reversed());
+            c = c.thenComparing(Comparator.comparing((Rankable e) -> e.dimensionScore(dimension)).reversed());
         }
         return c;
     }

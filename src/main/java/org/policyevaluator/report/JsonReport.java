@@ -15,6 +15,10 @@ public final class JsonReport {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final JsonMapper COMPACT = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
     private JsonReport() {
     }
 
@@ -25,6 +29,11 @@ public final class JsonReport {
 
     public static String toJson(Object value) {
         return MAPPER.writeValueAsString(value);
+    }
+
+    /** Compact JSON (no indentation), as JSON lines carry it. */
+    public static String compact(Object value) {
+        return COMPACT.writeValueAsString(value);
     }
 
     public static JsonMapper mapper() {

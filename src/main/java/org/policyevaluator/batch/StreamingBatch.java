@@ -1,0 +1,286 @@
+package org.policyevaluator.batch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.evaluation.Ranking;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.Submission;
+import org.policyevaluator.report.JsonReport;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A batch of any size in bounded memory: applications are evaluated in parallel on {@code threads}
+ * workers as intake reads them; each evaluation is written, in input order, as one compact JSON line to
+ * a spool file; only a {@link ScoreRow} per application stays in memory, which is all ranking needs.
+ * The ranked output is then written by reading the spool back, in input or rank order.
+ */
+public final class StreamingBatch implements AutoCloseable {
+    /** Compact JSON for the spool; the same field order as every other output. */
+    static final ObjectMapper SPOOL = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private final Evaluator evaluator;
+    private final String program;
+    private final String lang;
+    private final boolean suggest;
+    private final ExecutorService pool;
+    private final Semaphore inFlight;
+    private final LongConsumer progress;
+    private final Path spoolFile;
+    private final FileChannel spool;
+
+    private final Map<String, String> seenIds = new HashMap<>();
+    private final List<Rejection> rejected = new ArrayList<>();
+    private final List<ScoreRow> rows = new ArrayList<>();
+    /** Finished evaluations waiting for those before them, so that the spool keeps input order. */
+    private final Map<Integer, byte[]> pending = new HashMap<>();
+    private final Map<Integer, Evaluation> pendingEvaluations = new HashMap<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private int submitted;
+    private int nextToWrite;
+    private long spoolSize;
+    private long done;
+
+    public StreamingBatch(Evaluator evaluator, String program, String lang, boolean suggest, int threads,
+                          LongConsumer progress) {
+        this.evaluator = evaluator;
+        this.program = program;
+        this.lang = lang;
+        this.suggest = suggest;
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+        this.inFlight = new Semaphore(threads * 64);
+        this.progress = progress;
+        try {
+            this.spoolFile = Files.createTempFile("policy-evaluator-batch", ".jsonl");
+            this.spoolFile.toFile().deleteOnExit();
+            this.spool = FileChannel.open(spoolFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes one application from intake; it is evaluated on a worker while intake reads on. */
+    public void accept(Submission s) {
+        String id = s.application().applicationId();
+        String first = seenIds.putIfAbsent(id, s.source() + " " + s.location());
+        if (first != null) {
+            reject(new Rejection(s.source(), s.location(), id, List.of(new Problem(s.location() + ".applicationId",
+                    "applicationId \"" + id + "\" is already used by the application at " + first
+                            + "; ids must be unique within a batch"))));
+            return;
+        }
+        int position = submitted++;
+        inFlight.acquireUninterruptibly();
+        pool.execute(() -> {
+            try {
+                String p = Evaluator.programFor(s.application(), program);
+                Evaluation e = suggest ? evaluator.assess(s.application(), p, lang) : evaluator.evaluate(s.application(), p, lang);
+                byte[] json = SPOOL.writeValueAsBytes(e);
+                written(position, e, json);
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    public synchronized void reject(Rejection r) {
+        rejected.add(r);
+    }
+
+    private synchronized void written(int position, Evaluation e, byte[] json) throws IOException {
+        pending.put(position, json);
+        pendingEvaluations.put(position, e);
+        while (pending.containsKey(nextToWrite)) {
+            byte[] bytes = pending.remove(nextToWrite);
+            Evaluation evaluation = pendingEvaluations.remove(nextToWrite);
+            ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(bytes).put((byte) '\n').flip();
+            while (buffer.hasRemaining()) {
+                spool.write(buffer, spoolSize + buffer.position());
+            }
+            rows.add(ScoreRow.of(nextToWrite, evaluation, spoolSize, bytes.length));
+            spoolSize += bytes.length + 1;
+            nextToWrite++;
+            progress.accept(++done);
+        }
+    }
+
+    /** Waits for every evaluation and ranks the batch. */
+    public Result finish() {
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // evaluations still running
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating", e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("evaluation failed: " + failure.get(), failure.get());
+        }
+        synchronized (this) {
+            return new Result(List.copyOf(rows), Ranking.place(rows, evaluator.ruleBase().tables()), List.copyOf(rejected));
+        }
+    }
+
+    /** The outcome: rows in input order, each placement, the rejections; evaluations are read back from the spool. */
+    public final class Result {
+        private final List<ScoreRow> rows;
+        private final Map<String, Ranking.Placement> placements;
+        private final List<Rejection> rejected;
+
+        Result(List<ScoreRow> rows, Map<String, Ranking.Placement> placements, List<Rejection> rejected) {
+            this.rows = rows;
+            this.placements = placements;
+            this.rejected = rejected;
+        }
+
+        public String rulesetVersion() {
+            return evaluator.ruleBase().version();
+        }
+
+        public List<ScoreRow> rows() {
+            return rows;
+        }
+
+        public List<Rejection> rejected() {
+            return rejected;
+        }
+
+        public Ranking.Placement placement(String applicationId) {
+            return placements.get(applicationId);
+        }
+
+        /** Rows best first: ranked ones by rank, then the unranked by total. */
+        public List<ScoreRow> rowsInRankOrder() {
+            List<ScoreRow> sorted = new ArrayList<>(rows);
+            sorted.sort(Comparator.comparing((ScoreRow r) -> {
+                Integer rank = placement(r.applicationId()).rank();
+                return rank == null ? Integer.MAX_VALUE : rank;
+            }).thenComparing(ScoreRow::totalScore, Comparator.reverseOrder()).thenComparing(ScoreRow::applicationId));
+            return sorted;
+        }
+
+        /** The compact JSON of one evaluation as spooled (without rank). */
+        public byte[] spooled(ScoreRow row) {
+            ByteBuffer b = ByteBuffer.allocate(row.length());
+            try {
+                while (b.hasRemaining()) {
+                    if (spool.read(b, row.offset() + b.position()) < 0) {
+                        throw new IOException("spool ended early");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return b.array();
+        }
+
+        /** One evaluation read back, with its rank and tie-breaks. */
+        public Evaluation evaluation(ScoreRow row) {
+            Ranking.Placement p = placement(row.applicationId());
+            return SPOOL.readValue(spooled(row), Evaluation.class).ranked(p.rank(), p.tieBreaks());
+        }
+
+        public Iterable<Evaluation> evaluations(List<ScoreRow> order) {
+            return () -> new Iterator<>() {
+                private int i;
+
+                @Override
+                public boolean hasNext() {
+                    return i < order.size();
+                }
+
+                @Override
+                public Evaluation next() {
+                    return evaluation(order.get(i++));
+                }
+            };
+        }
+
+        /**
+         * The ranked evaluation as one compact JSON line: the spooled line with rank and tie-breaks put
+         * where the full serialisation puts them (right after "eligible"), without parsing it again.
+         */
+        public void writeJsonLine(ScoreRow row, OutputStream out) throws IOException {
+            byte[] line = spooled(row);
+            Ranking.Placement p = placement(row.applicationId());
+            int at = indexAfterEligible(line);
+            out.write(line, 0, at);
+            if (p.rank() != null) {
+                out.write((",\"rank\":" + p.rank()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (!p.tieBreaks().isEmpty()) {
+                out.write((",\"tieBreaks\":" + JsonReport.compact(p.tieBreaks())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.write(line, at, line.length - at);
+            out.write('\n');
+        }
+    }
+
+    /** The end of the value of the top-level "eligible" (true or false). Quotes inside strings are escaped, so the first match is the key. */
+    static int indexAfterEligible(byte[] line) {
+        byte[] key = "\"eligible\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + key.length < line.length; i++) {
+            for (int j = 0; j < key.length; j++) {
+                if (line[i + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            int v = i + key.length;
+            return v + (line[v] == 't' ? 4 : 5);
+        }
+        throw new IllegalStateException("no eligible field in a spooled evaluation");
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            spool.close();
+            Files.deleteIfExists(spoolFile);
+        } catch (IOException e) {
+            // a temporary file left behind is deleted on exit
+        }
+    }
+
+    /** How many applications have been evaluated so far. */
+    public synchronized long done() {
+        return done;
+    }
+
+    Set<String> ids() {
+        return new HashSet<>(seenIds.keySet());
+    }
+}
