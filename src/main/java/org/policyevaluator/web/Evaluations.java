@@ -30,12 +30,16 @@ import org.springframework.stereotype.Component;
 class Evaluations {
 
     /** A batch's result with what the pages need beside it: warnings, and each evaluation's application. */
-    record Batch(BatchResult result, List<Problem> warnings, Map<String, Application> applications, String program,
-                 String lang) {
+    public record Batch(BatchResult result, List<Problem> warnings, Map<String, Application> applications, String program,
+                 String lang, List<Object> inputs, boolean suggest, Applied applied) {
 
-        Application application(Evaluation e) {
+        public Application application(Evaluation e) {
             return applications.get(e.applicationId());
         }
+    }
+
+    /** A suggestion applied in the UI: what changed and the total before, shown beside the new score. */
+    public record Applied(String text, java.math.BigDecimal totalBefore) {
     }
 
     private final Evaluator evaluator;
@@ -92,6 +96,30 @@ class Evaluations {
         List<Problem> warnings = new ArrayList<>();
         readers.read(upload, read::add, read::add, warnings::add);
         boolean suggest = suggestions != null ? suggestions : read.size() == 1;
+        Batch batch = run(read, warnings, p, l, suggest, null);
+        BatchResult result = batch.result();
+        if (result.evaluatedCount() == 0) {
+            List<Problem> errors = new ArrayList<>();
+            result.rejected().forEach(r -> errors.addAll(r.problems()));
+            throw new WebProblem(HttpStatus.BAD_REQUEST, "No application could be evaluated",
+                    result.rejectedCount() + (result.rejectedCount() == 1 ? " application" : " applications")
+                            + " rejected, none evaluated: see errors", errors);
+        }
+        return batch;
+    }
+
+    /** One application from the form or a suggestion applied: a batch of one, with suggestions. */
+    Batch single(Application app, String source, String program, String lang, Applied applied) {
+        return run(List.of(new Submission(source, "$", app)), List.of(), program(program), lang(lang), true, applied);
+    }
+
+    /** The same batch with its texts in another language (the UI's language switch). */
+    Batch inLanguage(Batch batch, String lang) {
+        return lang(lang).equals(batch.lang()) ? batch
+                : run(batch.inputs(), batch.warnings(), batch.program(), lang, batch.suggest(), batch.applied());
+    }
+
+    private Batch run(List<Object> read, List<Problem> warnings, String p, String l, boolean suggest, Applied applied) {
         BatchEvaluator batch = new BatchEvaluator(evaluator, p, l, suggest);
         Map<String, Application> applications = new LinkedHashMap<>();
         for (Object o : read) {
@@ -102,15 +130,7 @@ class Evaluations {
                 batch.reject((Rejection) o);
             }
         }
-        BatchResult result = batch.result();
-        if (result.evaluatedCount() == 0) {
-            List<Problem> errors = new ArrayList<>();
-            result.rejected().forEach(r -> errors.addAll(r.problems()));
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "No application could be evaluated",
-                    result.rejectedCount() + (result.rejectedCount() == 1 ? " application" : " applications")
-                            + " rejected, none evaluated: see errors", errors);
-        }
-        return new Batch(result, List.copyOf(warnings), applications, p, l);
+        return new Batch(batch.result(), List.copyOf(warnings), applications, p, l, List.copyOf(read), suggest, applied);
     }
 
     /** A self-assessment of one application: evaluated with verified suggestions. */

@@ -26,6 +26,10 @@ class RecentBatches {
         return id;
     }
 
+    synchronized void replace(String id, Evaluations.Batch batch) {
+        batches.replace(id, batch);
+    }
+
     synchronized Evaluations.Batch get(String id) {
         return batches.get(id);
     }
