@@ -149,6 +149,10 @@ class UiController {
             throw new WebProblem(HttpStatus.NOT_FOUND, "Not found", "this batch has no evaluation " + index, List.of());
         }
         Evaluation e = batch.result().evaluations().get(index);
+        if (e.suggestions() == null) {
+            // a batch is evaluated without suggestions; one opened from it gets them, verified as always
+            e = e.withSuggestions(evaluations.evaluator().assess(batch.application(e), e.program(), lang).suggestions());
+        }
         ModelAndView mv = page("result", lang);
         mv.addObject("batchId", id);
         mv.addObject("index", index);

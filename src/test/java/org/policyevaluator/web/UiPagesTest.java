@@ -62,6 +62,15 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void getBatchEvaluationShouldOfferSuggestionsThatTheBatchLeftOut() throws Exception {
+        var batch = upload("/evaluate?lang=en", "batch.json",
+                sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));
+        var evaluation = get(batch.uri().getPath() + "/evaluations/0");
+        assertThat(evaluation.statusCode()).isEqualTo(200);
+        assertThat(evaluation.body()).contains("B-001", "id=\"back-to-batch\"", "Apply and re-score");
+    }
+
+    @Test
     void postEvaluateWhenFileIsBrokenShouldShowTheLocatedMessage() throws Exception {
         var response = upload("/evaluate?lang=en", "broken.json", "{\n\"a\": }".getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(400);
