@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line. Exit status: 0 all evaluated; 3 evaluated with some applications rejected;
- * 2 unusable input or usage; 1 internal error. The web stack is not started by these commands.
+ * 2 unusable input or usage; 1 internal error. Only {@code serve} starts the web stack (Spring);
+ * the other commands never do.
  */
 @Command(name = "policy-evaluator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scores project applications against the AI policy, explaining every point.",
         subcommands = {EvaluateCommand.class, WhatIfCommand.class, ProgramsCommand.class, RulesCommand.class,
-                ImpactCommand.class, TemplateCommand.class, VerifyCommand.class, ReplayCommand.class,
-                CommandLine.HelpCommand.class})
+                ImpactCommand.class, TemplateCommand.class, ServeCommand.class, VerifyCommand.class,
+                ReplayCommand.class, CommandLine.HelpCommand.class})
 public class Main implements java.util.concurrent.Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;

@@ -1,13 +1,12 @@
 package org.policyevaluator.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.policyevaluator.report.JsonReport;
-import org.policyevaluator.rules.Programme;
+import org.policyevaluator.report.ProgrammeReport;
+import org.policyevaluator.report.ProgrammeReport.ProgrammeView;
 import org.policyevaluator.rules.RuleBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,12 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "programs", description = "List the funding programmes with their weights, grades, gates and tie-break order.")
 class ProgramsCommand implements Callable<Integer> {
     enum Format { text, json }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ProgrammeView(String id, String name, Map<String, BigDecimal> weights, Map<String, BigDecimal> grades,
-                         Map<String, Double> parameters, List<String> requiredFields, List<String> requiredSectors,
-                         List<String> tieBreak) {
-    }
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
     Format format;
@@ -37,14 +30,11 @@ class ProgramsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RuleBase rb = options.evaluator().ruleBase();
-        List<ProgrammeView> views = new ArrayList<>();
-        for (Programme p : rb.tables().programmes().values()) {
-            views.add(new ProgrammeView(p.id(), p.name(options.lang), p.weights(), p.grades(), p.parameters(),
-                    p.requiredFields(), p.requiredSectors(), p.tieBreak()));
-        }
+        ProgrammeReport.Programmes programmes = ProgrammeReport.build(rb, options.lang);
+        List<ProgrammeView> views = programmes.programs();
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            JsonReport.write(Map.of("rulesetVersion", rb.version(), "programs", views), out);
+            JsonReport.write(programmes, out);
             return Main.OK;
         }
         List<String> dims = new ArrayList<>(rb.tables().dimensions().keySet());

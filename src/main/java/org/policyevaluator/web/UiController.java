@@ -1,0 +1,349 @@
+package org.policyevaluator.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.ApplicationEditor;
+import org.policyevaluator.intake.ApplicationEditor.Change;
+import org.policyevaluator.intake.ApplicationReader;
+import org.policyevaluator.intake.InputException;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.model.ApplicantType;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.report.CatalogueReport;
+import org.policyevaluator.rules.Dimension;
+import org.policyevaluator.rules.PolicyTables;
+import org.policyevaluator.rules.Programme;
+import org.policyevaluator.rules.RuleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pages: upload or fill in an application, the explained result with its chart and suggestions,
+ * the ranking of a batch, and the rule catalogue. Server-rendered; the same evaluator as the API.
+ */
+@Controller
+class UiController {
+    private static final Logger log = LoggerFactory.getLogger(UiController.class);
+
+    private final Evaluations evaluations;
+    private final RecentBatches recent;
+    private final ApplicationReaders readers;
+    private final MessageSource messages;
+    private final DataSize maxUpload;
+
+    UiController(Evaluations evaluations, RecentBatches recent, ApplicationReaders readers, MessageSource messages,
+                 @Value("${pe.web.max-upload}") DataSize maxUpload) {
+        this.evaluations = evaluations;
+        this.recent = recent;
+        this.readers = readers;
+        this.messages = messages;
+        this.maxUpload = maxUpload;
+    }
+
+    static String lang(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "en" : "zh";
+    }
+
+    @GetMapping("/")
+    ModelAndView home(@RequestParam(required = false) String batch, @RequestParam(required = false) Integer index,
+                      Locale locale) {
+        Map<String, Object> values = Map.of();
+        if (batch != null && index != null) {
+            // "edit this application": the form filled in from an evaluated one
+            Evaluations.Batch b = recent.get(batch);
+            if (b != null && index >= 0 && index < b.result().evaluations().size()) {
+                values = FormFields.values(b.application(b.result().evaluations().get(index)));
+            }
+        }
+        return form(values, Map.of(), List.of(), lang(locale));
+    }
+
+    @PostMapping("/evaluate")
+    Callable<String> upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String program,
+                            Locale locale) throws IOException {
+        Upload upload = new Upload(EvaluationApi.sourceName(file.getOriginalFilename()), file.getOriginalFilename(),
+                file.getBytes());
+        String lang = lang(locale);
+        return () -> show(evaluations.evaluate(upload, program, lang, null));
+    }
+
+    @PostMapping("/assess")
+    Callable<Object> assess(@RequestParam MultiValueMap<String, String> form, Locale locale) {
+        String lang = lang(locale);
+        return () -> {
+            List<Problem> problems = new ArrayList<>();
+            JsonNode json = FormFields.toJson(form, problems);
+            ApplicationReader reader = new ApplicationReader("$", evaluations.programmes());
+            Application app = reader.read(json);
+            problems.addAll(reader.problems());
+            if (!problems.isEmpty()) {
+                Map<String, List<String>> errors = new LinkedHashMap<>();
+                problems.forEach(p -> errors.computeIfAbsent(FormFields.fieldOf(p.location()), k -> new ArrayList<>())
+                        .add(p.message()));
+                ModelAndView mv = form(FormFields.values(form), errors, problems, lang);
+                mv.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+                return mv;
+            }
+            return show(evaluations.single(app, "form", null, lang, null));
+        };
+    }
+
+    /** A suggestion's button: the application with the suggested changes, evaluated again. */
+    @PostMapping("/apply")
+    Callable<String> apply(@RequestParam String application, @RequestParam String changes,
+                           @RequestParam(required = false) String program, @RequestParam(required = false) String text,
+                           @RequestParam(required = false) String totalBefore, Locale locale) {
+        String lang = lang(locale);
+        return () -> {
+            Upload body = new Upload("application", null, application.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Application app = JsonBodies.application(JsonBodies.tree(body), "$", evaluations.programmes());
+            Upload changeBody = new Upload("changes", null, changes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<Change> list = JsonBodies.changes(JsonBodies.tree(changeBody), "$");
+            Application changed = new ApplicationEditor(evaluations.programmes()).apply(app, list);
+            Evaluations.Applied applied = new Evaluations.Applied(text, totalBefore == null || totalBefore.isBlank()
+                    ? null : new java.math.BigDecimal(totalBefore));
+            return show(evaluations.single(changed, "suggestion", program, lang, applied));
+        };
+    }
+
+    @GetMapping("/batches/{id}")
+    ModelAndView batch(@PathVariable String id, Locale locale) {
+        Evaluations.Batch batch = batch(id, lang(locale));
+        ModelAndView mv = page("batch", lang(locale));
+        mv.addObject("batchId", id);
+        mv.addObject("batch", batch);
+        mv.addObject("workbook", evaluations.writesWorkbooks());
+        mv.addObject("langPath", "/batches/" + id);
+        return mv;
+    }
+
+    @GetMapping("/batches/{id}/evaluations/{index}")
+    ModelAndView evaluation(@PathVariable String id, @PathVariable int index, Locale locale) {
+        String lang = lang(locale);
+        Evaluations.Batch batch = batch(id, lang);
+        if (index < 0 || index >= batch.result().evaluations().size()) {
+            throw new WebProblem(HttpStatus.NOT_FOUND, "Not found", "this batch has no evaluation " + index, List.of());
+        }
+        Evaluation e = batch.result().evaluations().get(index);
+        if (e.suggestions() == null) {
+            // a batch is evaluated without suggestions; one opened from it gets them, verified as always
+            e = e.withSuggestions(evaluations.evaluator().assess(batch.application(e), e.program(), lang).suggestions());
+        }
+        ModelAndView mv = page("result", lang);
+        mv.addObject("batchId", id);
+        mv.addObject("index", index);
+        mv.addObject("batch", batch);
+        mv.addObject("e", e);
+        mv.addObject("applicationJson", FormFields.json(batch.application(e)));
+        mv.addObject("chart", SvgChart.bars(e.dimensions(), messages.getMessage("result.chart", null, locale)));
+        mv.addObject("programme", evaluations.evaluator().ruleBase().tables().programme(e.program()));
+        mv.addObject("json", org.policyevaluator.report.JsonReport.toJson(e));
+        List<String> changesJson = new ArrayList<>();
+        if (e.suggestions() != null) {
+            e.suggestions().forEach(s -> changesJson.add(
+                    org.policyevaluator.intake.JsonIntake.mapper().writeValueAsString(s.changes())));
+        }
+        mv.addObject("changesJson", changesJson);
+        mv.addObject("langPath", "/batches/" + id + "/evaluations/" + index);
+        return mv;
+    }
+
+    @GetMapping("/batches/{id}/report.xlsx")
+    ResponseEntity<byte[]> workbook(@PathVariable String id, Locale locale) {
+        return EvaluationApi.workbook(evaluations.workbook(batch(id, lang(locale))));
+    }
+
+    @GetMapping("/rules")
+    ModelAndView rules(@RequestParam(required = false) String program, Locale locale) {
+        String p = evaluations.program(program);
+        p = p != null ? p : Evaluator.DEFAULT_PROGRAM;
+        String lang = lang(locale);
+        RuleBase rb = evaluations.evaluator().ruleBase();
+        CatalogueReport.Catalogue catalogue = CatalogueReport.build(evaluations.evaluator(), p);
+        Map<String, List<CatalogueReport.Entry>> byDimension = new LinkedHashMap<>();
+        rb.tables().dimensions().keySet().forEach(d -> byDimension.put(d, new ArrayList<>()));
+        List<CatalogueReport.Entry> gates = new ArrayList<>();
+        List<CatalogueReport.Entry> flags = new ArrayList<>();
+        for (CatalogueReport.Entry e : catalogue.rules()) {
+            switch (e.kind()) {
+                case "score" -> byDimension.get(e.dimension()).add(e);
+                case "gate" -> gates.add(e);
+                default -> flags.add(e);
+            }
+        }
+        ModelAndView mv = page("rules", lang);
+        mv.addObject("program", p);
+        mv.addObject("catalogue", catalogue);
+        mv.addObject("byDimension", byDimension);
+        mv.addObject("gates", gates);
+        mv.addObject("flags", flags);
+        mv.addObject("dimensions", rb.tables().dimensions());
+        mv.addObject("selected", rb.tables().programme(p));
+        mv.addObject("langPath", "/rules");
+        return mv;
+    }
+
+    // ---- errors: the problem as a page, with the same located messages as the API ----
+
+    @ExceptionHandler(WebProblem.class)
+    ModelAndView webProblem(WebProblem e, Locale locale) {
+        return problem(e.status(), e.getMessage(), e.errors(), lang(locale));
+    }
+
+    @ExceptionHandler(InputException.class)
+    ModelAndView unusable(InputException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(ProblemHandling.located(e.getMessage())),
+                lang(locale));
+    }
+
+    @ExceptionHandler(ApplicationEditor.InvalidChange.class)
+    ModelAndView invalidChange(ApplicationEditor.InvalidChange e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(ProblemHandling.located(e.getMessage())),
+                lang(locale));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(Locale locale) {
+        WebProblem p = Upload.tooLarge(maxUpload);
+        return problem(p.status(), p.getMessage(), List.of(), lang(locale));
+    }
+
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    ModelAndView timeout(Locale locale) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the evaluation took longer than the server allows", List.of(),
+                lang(locale));
+    }
+
+    @ExceptionHandler(jakarta.servlet.ServletException.class)
+    ModelAndView badRequest(jakarta.servlet.ServletException e, Locale locale) {
+        if (e instanceof org.springframework.web.ErrorResponse r) {
+            HttpStatus status = HttpStatus.valueOf(r.getStatusCode().value());
+            return problem(status, r.getBody().getDetail(), List.of(), lang(locale));
+        }
+        return internal(e, locale);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView internal(Exception e, Locale locale) {
+        log.error("internal error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", List.of(), lang(locale));
+    }
+
+    // ---- helpers ----
+
+    private String show(Evaluations.Batch batch) {
+        String id = recent.put(batch);
+        boolean single = batch.result().evaluatedCount() == 1 && batch.result().rejectedCount() == 0;
+        return "redirect:/batches/" + id + (single ? "/evaluations/0" : "");
+    }
+
+    private Evaluations.Batch batch(String id, String lang) {
+        Evaluations.Batch batch = recent.get(id);
+        if (batch == null) {
+            throw new WebProblem(HttpStatus.NOT_FOUND, "Not found",
+                    "this result is no longer kept (the server keeps the last " + RecentBatches.CAPACITY
+                            + " batches in memory): upload the file again", List.of());
+        }
+        Evaluations.Batch inLang = evaluations.inLanguage(batch, lang);
+        if (inLang != batch) {
+            recent.replace(id, inLang);
+        }
+        return inLang;
+    }
+
+    private ModelAndView form(Map<String, Object> values, Map<String, List<String>> errors, List<Problem> problems,
+                              String lang) {
+        ModelAndView mv = page("index", lang);
+        mv.addObject("groups", FormFields.groups());
+        mv.addObject("values", values);
+        mv.addObject("errors", errors);
+        mv.addObject("problems", problems);
+        mv.addObject("options", options(lang));
+        mv.addObject("maxUpload", Upload.describe(maxUpload));
+        mv.addObject("maxUploadBytes", maxUpload.toBytes());
+        mv.addObject("workbooks", readers.readsWorkbooks());
+        mv.addObject("template", evaluations.writesWorkbooks());
+        return mv;
+    }
+
+    private ModelAndView page(String view, String lang) {
+        ModelAndView mv = new ModelAndView(view);
+        mv.addObject("lang", lang);
+        mv.addObject("langPath", "/");
+        mv.addObject("programmes", evaluations.evaluator().ruleBase().tables().programmes().values());
+        mv.addObject("rulesetVersion", evaluations.evaluator().ruleBase().version());
+        return mv;
+    }
+
+    private ModelAndView problem(HttpStatus status, String detail, List<Problem> errors, String lang) {
+        ModelAndView mv = page("problem", lang);
+        mv.setStatus(status);
+        mv.addObject("status", status.value());
+        mv.addObject("detail", detail);
+        mv.addObject("errors", errors);
+        return mv;
+    }
+
+    /** The choices of every enum field, named in the page's language from the ruleset's tables. */
+    private Map<String, List<Option>> options(String lang) {
+        PolicyTables t = evaluations.evaluator().ruleBase().tables();
+        boolean en = "en".equals(lang);
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        List<Option> types = new ArrayList<>();
+        for (ApplicantType a : ApplicantType.values()) {
+            types.add(new Option(a.name(), messages.getMessage("enum.ApplicantType." + a.name(), null, a.name(),
+                    en ? Locale.ENGLISH : Locale.CHINESE)));
+        }
+        options.put("applicant.type", types);
+        List<Option> quals = new ArrayList<>();
+        t.qualifications().values().forEach(q -> quals.add(new Option(q.qualification(), en ? q.nameEn() : q.nameZh())));
+        options.put("applicant.qualifications", quals);
+        List<Option> areas = new ArrayList<>();
+        t.techAreas().values().forEach(a -> areas.add(new Option(a.area(), en ? a.nameEn() : a.nameZh())));
+        options.put("techAreas", areas);
+        List<Option> sectors = new ArrayList<>();
+        t.sectors().values().forEach(s -> sectors.add(new Option(s.sector(), en ? s.nameEn() : s.nameZh())));
+        options.put("scenario.sector", sectors);
+        List<Option> stages = new ArrayList<>();
+        t.stages().values().forEach(s -> stages.add(new Option(s.stage(), en ? s.nameEn() : s.nameZh())));
+        options.put("scenario.manufacturingStages", stages);
+        List<Option> programmes = new ArrayList<>();
+        for (Programme p : t.programmes().values()) {
+            programmes.add(new Option(p.id(), p.name(lang)));
+        }
+        options.put("program", programmes);
+        return options;
+    }
+
+    public record Option(String value, String label) {
+    }
+
+    static String dimensionName(Map<String, Dimension> dimensions, String id, String lang) {
+        Dimension d = dimensions.get(id);
+        return d == null ? id : d.name(lang);
+    }
+}

@@ -1,0 +1,84 @@
+package org.policyevaluator.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.rules.RuleBase;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+
+/** One rule base and one evaluator for the whole application; JSON written as the CLI writes it; UI language. */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    /** The bundled rules, or the folder given with {@code pe.rules} (serve --rules DIR). */
+    @Bean
+    RuleBase ruleBase(@Value("${pe.rules:}") String rulesDir) {
+        return rulesDir.isBlank() ? RuleBase.bundled() : RuleBase.fromDirectory(Path.of(rulesDir));
+    }
+
+    @Bean
+    Evaluator evaluator(RuleBase ruleBase) {
+        return new Evaluator(ruleBase);
+    }
+
+    /** The same settings as {@code JsonReport}: plain-notation numbers, indented, declaration order. */
+    @Bean
+    JsonMapperBuilderCustomizer deterministicJson() {
+        return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** Chinese unless the user picked English (?lang=en, kept in a cookie); never the server's locale. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("pe-lang");
+        resolver.setDefaultLocale(Locale.CHINESE);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
+        lang.setParamName("lang");
+        lang.setIgnoreInvalidLocale(true);
+        // the API takes lang per request and sets no cookie
+        registry.addInterceptor(lang).excludePathPatterns("/api/**");
+    }
+
+    /** Cheap security headers; the strict script policy is left off the Swagger UI, which it would break. */
+    @Bean
+    OncePerRequestFilter securityHeaders() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Referrer-Policy", "same-origin");
+                String path = request.getRequestURI();
+                if (!path.startsWith("/swagger-ui") && !path.startsWith("/v3/api-docs")) {
+                    response.setHeader("X-Frame-Options", "DENY");
+                    response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                            + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "
+                            + "frame-ancestors 'none'; base-uri 'none'");
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+}

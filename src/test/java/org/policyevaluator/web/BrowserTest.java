@@ -1,0 +1,102 @@
+package org.policyevaluator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in a real headless Chromium: upload a sample, read the score and a reason, apply a
+ * suggestion and see the score change. Uses the system browser and driver (Debian packages chromium
+ * and chromium-driver) and never downloads one; skipped only when /usr/bin/chromium is absent.
+ */
+class BrowserTest extends WebTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    static WebDriver driver;
+    static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium");
+        // Selenium Manager would try to download a driver: there is no internet here, and the system one is used
+        System.setProperty("SE_MANAGER_PATH", "/bin/false");
+        profile = Files.createTempDirectory("pe-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1800", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void uploadSampleShouldShowScoreAndReasonsAndApplyingASuggestionShouldRaiseTheScore() throws Exception {
+        driver.get(uri("/?lang=en").toString());
+        driver.findElement(By.id("file")).sendKeys(new File("samples/batch-applications.xlsx").getAbsolutePath());
+        driver.findElement(By.id("upload-submit")).click();
+
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the sample workbook holds nine applications: the batch page ranks them; open one
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ranking tr.row-link")));
+        assertThat(driver.findElements(By.cssSelector("#ranking tr.row-link"))).hasSize(9);
+        assertThat(driver.findElement(By.id("workbook")).isDisplayed()).isTrue();
+        screenshot("batch.png");
+        driver.findElements(By.cssSelector("#ranking tr.row-link")).stream()
+                .filter(row -> row.getText().contains("GT-2026-013")).findFirst().orElseThrow().click();
+        WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        BigDecimal before = new BigDecimal(total.getText());
+        assertThat(before).isEqualByComparingTo("41");
+        String reason = driver.findElement(By.cssSelector("#findings tr[data-rule='GR-010'] td.reason")).getText();
+        assertThat(reason).isEqualTo("Energy saving of 22%, reaching the >= 20% band (+5)");
+        assertThat(driver.findElements(By.cssSelector("#chart svg g.dimension"))).hasSize(5);
+        screenshot("result-before.png");
+
+        String suggestion = driver.findElement(By.cssSelector(".suggestion .text")).getText();
+        driver.findElement(By.id("apply-0")).click();
+        WebElement applied = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applied")));
+        BigDecimal after = new BigDecimal(driver.findElement(By.id("total")).getText());
+        assertThat(after).isGreaterThan(before);
+        assertThat(applied.getText()).contains(suggestion, "total before 41");
+        screenshot("result-after-suggestion.png");
+    }
+
+    static void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name), png);
+    }
+}

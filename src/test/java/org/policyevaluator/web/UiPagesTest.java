@@ -1,0 +1,102 @@
+package org.policyevaluator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.policyevaluator.evaluation.Evaluation.DimensionScore;
+import java.math.BigDecimal;
+
+class UiPagesTest extends WebTest {
+
+    @Test
+    void getHomeWhenLangIsEnShouldShowTheFormInEnglishWithTheChipsTextarea() throws Exception {
+        var response = get("/?lang=en");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Fill in an application (self-assessment)", "name=\"compute.chips\"",
+                "placeholder=\"Ascend 910B*512; NVIDIA A800*64\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self'"));
+    }
+
+    @Test
+    void getHomeByDefaultShouldBeChinese() throws Exception {
+        assertThat(get("/").body()).contains("填写申请（自评）", "训练算力国产占比（0–1）");
+    }
+
+    @Test
+    void postAssessWhenShareIsOutOfRangeShouldShowTheMessageNextToTheField() throws Exception {
+        var response = postForm("/assess?lang=en", Map.of("applicationId", "F-1", "title", "Test", "applicant.name", "ACME",
+                "budget.total", "1000", "budget.requested", "400", "compute.trainingDomesticShare", "1.5",
+                "compute.chips", "Ascend 910B*512; NVIDIA A800"));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("expected a share from 0 to 1 (e.g. 0.72 for 72%), found 1.5",
+                "cannot read &quot;NVIDIA A800&quot;: write MODEL*COUNT");
+    }
+
+    @Test
+    void postAssessShouldShowTheResultWithChartAndSuggestions() throws Exception {
+        var response = postForm("/assess?lang=en", Map.of("applicationId", "F-2", "title", "<script>alert(1)</script>",
+                "applicant.name", "ACME", "applicant.creditCode", "91350100M000100Y43", "applicant.type", "ENTERPRISE",
+                "budget.total", "1000", "budget.requested", "400", "compute.chips", "Ascend 910B*512; NVIDIA A800*64",
+                "compute.trainingDomesticShare", "0.4"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.uri().getPath()).matches("/batches/[0-9a-f-]+/evaluations/0");
+        assertThat(response.body()).contains("<svg", "class=\"bar", "DC-010", "Apply and re-score")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void postEvaluateWhenFileIsABatchShouldShowTheRankingAndTheRejected() throws Exception {
+        var response = upload("/evaluate?lang=en", "batch.json",
+                sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("id=\"ranking\"", "B-001", "Rejected applications",
+                "expected a share from 0 to 1 (e.g. 0.72 for 72%), found 1.5");
+    }
+
+    @Test
+    void getBatchEvaluationShouldOfferSuggestionsThatTheBatchLeftOut() throws Exception {
+        var batch = upload("/evaluate?lang=en", "batch.json",
+                sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));
+        var evaluation = get(batch.uri().getPath() + "/evaluations/0");
+        assertThat(evaluation.statusCode()).isEqualTo(200);
+        assertThat(evaluation.body()).contains("B-001", "id=\"back-to-batch\"", "Apply and re-score");
+    }
+
+    @Test
+    void postEvaluateWhenFileIsBrokenShouldShowTheLocatedMessage() throws Exception {
+        var response = upload("/evaluate?lang=en", "broken.json", "{\n\"a\": }".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("broken.json line 2, column 6: not valid JSON");
+    }
+
+    @Test
+    void getRulesShouldShowRulesByDimensionWithClausesAndProgrammeWeights() throws Exception {
+        var response = get("/rules?program=manufacturing&lang=en");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("id=\"weights\"", "id=\"rule-DC-010\"", "id=\"rule-GT-060\"",
+                "up to 35 points");
+    }
+
+    @Test
+    void svgChartShouldDrawOneEscapedBarPerDimension() {
+        String svg = SvgChart.bars(List.of(new DimensionScore("a", "<A&B>", new BigDecimal("5"), new BigDecimal("10")),
+                new DimensionScore("b", "B", BigDecimal.ZERO, new BigDecimal("20"))), "t");
+        assertThat(svg).contains("&lt;A&amp;B&gt;", "5 / 10", "0 / 20", "width=\"165\"", "class=\"bar mid\"",
+                "class=\"bar low\"").doesNotContain("<A&B>");
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
