@@ -2,11 +2,13 @@ package org.policyevaluator.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.policyevaluator.evaluation.BatchEvaluator;
 import org.policyevaluator.intake.InputException;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.Submission;
 
 /**
  * Reads application files, JSON or workbooks (told apart by content), into a batch; an unusable file
@@ -18,19 +20,37 @@ final class BatchInput {
 
     /** @return how many files could not be used at all */
     static int read(List<Path> files, JsonIntake intake, ExcelSupport excel, BatchEvaluator batch) {
+        return read(files, intake, excel, batch::accept, batch::reject);
+    }
+
+    static int read(List<Path> files, JsonIntake intake, ExcelSupport excel, Consumer<Submission> accepted,
+                    Consumer<Rejection> rejected) {
         int unusable = 0;
         for (Path file : files) {
             try {
                 if (ExcelSupport.isWorkbook(file)) {
-                    excel.read(file, batch::accept, batch::reject);
+                    excel.read(file, accepted, rejected);
                 } else {
-                    intake.read(file, batch::accept, batch::reject);
+                    intake.read(file, accepted, rejected);
                 }
             } catch (InputException e) {
                 unusable++;
-                batch.reject(new Rejection(file.toString(), "$", null, List.of(new Problem(file.toString(), e.getMessage()))));
+                rejected.accept(new Rejection(file.toString(), "$", null, List.of(new Problem(file.toString(), e.getMessage()))));
             }
         }
         return unusable;
+    }
+
+    /** How many applications the files hold, when a quick look can tell (JSON); -1 otherwise. */
+    static long count(List<Path> files) {
+        long total = 0;
+        for (Path f : files) {
+            long n = ExcelSupport.isWorkbook(f) ? -1 : JsonIntake.count(f);
+            if (n < 0) {
+                return -1;
+            }
+            total += n;
+        }
+        return total;
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.policyevaluator.batch.BatchOutput;
+import org.policyevaluator.batch.StreamingBatch;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.Problem;
@@ -43,6 +45,17 @@ final class ExcelSupport {
             warnings.add(w);
             err.println("warning: " + w);
         });
+    }
+
+    /** The report of a streamed batch: its evaluations are read back from the spool in rank order. */
+    void writeReport(StreamingBatch.Result result, String program, String lang, Path out) {
+        var catalogue = CatalogueReport.build(evaluator, program != null ? program : Evaluator.DEFAULT_PROGRAM);
+        try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+            new WorkbookReport(lang).write(BatchOutput.rankedRows(result), result.evaluations(result.rowsInRankOrder()),
+                    result.rejected(), warnings, catalogue, o);
+        } catch (IOException e) {
+            throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
+        }
     }
 
     void writeReport(BatchResult result, String program, String lang, Path out) {

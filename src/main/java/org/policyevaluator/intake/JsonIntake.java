@@ -162,6 +162,38 @@ public final class JsonIntake {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
+    /**
+     * How many applications a file holds, by a quick pass that builds nothing (for a progress bar's
+     * total); -1 when that cannot be told.
+     */
+    public static long count(Path file) {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    if (p.nextToken() == JsonToken.START_ARRAY && "applications".equals(name)) {
+                        return countElements(p);
+                    }
+                    p.skipChildren();
+                }
+                return 1;
+            }
+            return first == JsonToken.START_ARRAY ? countElements(p) : -1;
+        } catch (IOException | JacksonException e) {
+            return -1;
+        }
+    }
+
+    private static long countElements(JsonParser p) {
+        long n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            p.skipChildren();
+            n++;
+        }
+        return n;
+    }
+
     /** The mapper intake uses, with its limits; for reading single application trees elsewhere. */
     public static JsonMapper mapper() {
         return MAPPER;

@@ -17,31 +17,37 @@ public final class TextReport {
     }
 
     public void write(BatchResult batch, PrintWriter out) {
-        out.println(t("政策评估结果", "Policy evaluation") + " · " + t("规则版本 ", "ruleset ") + batch.rulesetVersion());
-        out.println(t("已评估 ", "evaluated: ") + batch.evaluatedCount() + " · " + t("已拒收 ", "rejected: ")
-                + batch.rejectedCount());
+        List<RankedRow> sorted = batch.evaluations().stream()
+                .sorted(Comparator.comparing((Evaluation e) -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
+                        .thenComparing(Evaluation::totalScore, Comparator.reverseOrder())
+                        .thenComparing(Evaluation::applicationId))
+                .map(RankedRow::of).toList();
+        write(batch.rulesetVersion(), sorted, batch.evaluations(), batch.rejected(), out);
+    }
+
+    /** The report from rows in rank order and the evaluations in input order, read once. */
+    public void write(String rulesetVersion, List<RankedRow> rowsInRankOrder, Iterable<Evaluation> evaluations,
+                      List<Rejection> rejected, PrintWriter out) {
+        out.println(t("政策评估结果", "Policy evaluation") + " · " + t("规则版本 ", "ruleset ") + rulesetVersion);
+        out.println(t("已评估 ", "evaluated: ") + rowsInRankOrder.size() + " · " + t("已拒收 ", "rejected: ")
+                + rejected.size());
         out.println();
-        if (!batch.evaluations().isEmpty()) {
+        if (!rowsInRankOrder.isEmpty()) {
             out.println(t("排名", "Ranking"));
             out.printf("  %-5s %-18s %8s %-6s %-9s %s%n", t("名次", "rank"), "id", t("总分", "total"), t("等级", "grade"),
                     t("合格", "eligible"), t("项目名称", "title"));
-            List<Evaluation> sorted = batch.evaluations().stream()
-                    .sorted(Comparator.comparing((Evaluation e) -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
-                            .thenComparing(Evaluation::totalScore, Comparator.reverseOrder())
-                            .thenComparing(Evaluation::applicationId))
-                    .toList();
-            for (Evaluation e : sorted) {
+            for (RankedRow e : rowsInRankOrder) {
                 out.printf("  %-5s %-18s %8s %-6s %-9s %s%n", e.rank() == null ? "-" : e.rank(), e.applicationId(),
                         e.totalScore().toPlainString(), e.grade(), e.eligible() ? t("是", "yes") : t("否", "no"), e.title());
             }
             out.println();
         }
-        for (Evaluation e : batch.evaluations()) {
+        for (Evaluation e : evaluations) {
             evaluation(e, out);
         }
-        if (!batch.rejected().isEmpty()) {
+        if (!rejected.isEmpty()) {
             out.println(t("拒收的申请", "Rejected applications"));
-            for (Rejection r : batch.rejected()) {
+            for (Rejection r : rejected) {
                 out.println("  " + r.source() + " " + r.location()
                         + (r.applicationId() != null ? " (" + r.applicationId() + ")" : ""));
                 for (Problem p : r.problems()) {

@@ -47,6 +47,7 @@ import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.report.CatalogueReport;
+import org.policyevaluator.report.RankedRow;
 
 /**
  * The evaluation report as a workbook: ranking (frozen header, filters, colour scales on the scores),
@@ -88,22 +89,28 @@ public final class WorkbookReport {
         ranked.sort(Comparator.comparing((Evaluation e) -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
                 .thenComparing(Evaluation::totalScore, Comparator.reverseOrder())
                 .thenComparing(Evaluation::applicationId));
+        write(ranked.stream().map(RankedRow::of).toList(), ranked, batch.rejected(), warnings, catalogue, out);
+    }
+
+    /**
+     * Writes the report from rows in rank order and the same evaluations, in the same order, read once:
+     * a large batch streams its evaluations from disk through here.
+     */
+    public void write(List<RankedRow> rows, Iterable<Evaluation> evaluationsInRankOrder, List<Rejection> rejectedApplications,
+                      List<Problem> warnings, CatalogueReport.Catalogue catalogue, OutputStream out) throws IOException {
         Map<String, String> dimensions = new LinkedHashMap<>();
-        for (Evaluation e : ranked) {
-            for (var d : e.dimensions()) {
-                dimensions.putIfAbsent(d.id(), d.name());
-            }
+        for (RankedRow r : rows) {
+            r.dimensionNames().forEach(dimensions::putIfAbsent);
         }
         XSSFWorkbook base = new XSSFWorkbook();
         // the chart sheet is small and built with the full model (charts need it); the rest is streamed
-        chart(base, ranked, dimensions);
+        chart(base, rows, dimensions);
         SXSSFWorkbook wb = new SXSSFWorkbook(base, 200);
         try {
             Styles st = new Styles(wb);
-            ranking(wb, st, ranked, dimensions);
-            findings(wb, st, ranked);
-            gates(wb, st, ranked);
-            rejected(wb, st, batch.rejected(), warnings);
+            ranking(wb, st, rows, dimensions);
+            details(wb, st, evaluationsInRankOrder);
+            rejected(wb, st, rejectedApplications, warnings);
             rules(wb, st, catalogue);
             wb.setSheetOrder(CHART, wb.getNumberOfSheets() - 1);
             wb.setActiveSheet(0);
@@ -115,7 +122,7 @@ public final class WorkbookReport {
         }
     }
 
-    private void ranking(SXSSFWorkbook wb, Styles st, List<Evaluation> ranked, Map<String, String> dims) {
+    private void ranking(SXSSFWorkbook wb, Styles st, List<RankedRow> ranked, Map<String, String> dims) {
         List<String> head = new ArrayList<>(List.of("名次 Rank", "编号 ID", "项目名称 Title", "申报单位 Applicant",
                 "专项 Programme", "总分 Total", "满分 Max", "等级 Grade", "合格 Eligible"));
         dims.values().forEach(head::add);
@@ -123,7 +130,7 @@ public final class WorkbookReport {
         SXSSFSheet s = wb.createSheet(RANKING);
         header(s, st, head);
         int r = 1;
-        for (Evaluation e : ranked) {
+        for (RankedRow e : ranked) {
             Row row = s.createRow(r++);
             int c = 0;
             if (e.rank() != null) {
@@ -141,7 +148,7 @@ public final class WorkbookReport {
             for (String d : dims.keySet()) {
                 number(row, c++, e.dimensionScore(d), st);
             }
-            row.createCell(c).setCellValue(e.flags().size());
+            row.createCell(c).setCellValue(e.flags());
         }
         s.createFreezePane(2, 1);
         int lastRow = Math.max(1, r - 1);
@@ -163,52 +170,56 @@ public final class WorkbookReport {
         widths(s, 8, 18, 40, 30, 12, 10, 10, 8, 10);
     }
 
-    private void findings(SXSSFWorkbook wb, Styles st, List<Evaluation> ranked) {
+    /** The findings sheet and the gates-and-flags sheet, filled in one pass over the evaluations. */
+    private void details(SXSSFWorkbook wb, Styles st, Iterable<Evaluation> ranked) {
         Split s = new Split(wb, st, FINDINGS, List.of("编号 ID", "规则 Rule", "规则名称 Rule title", "维度 Dimension",
                 "得分 Points", "满分 Max", "理由 Reason", "条款 Clause", "原文 Quote"), 18, 10, 40, 18, 8, 8, 70, 12, 60);
-        for (Evaluation e : ranked) {
-            for (var f : e.findings()) {
-                Row row = s.next();
-                text(row, 0, e.applicationId(), st);
-                text(row, 1, f.ruleId(), st);
-                text(row, 2, f.title(), st);
-                text(row, 3, f.dimension(), st);
-                number(row, 4, f.points(), st);
-                number(row, 5, f.maxPoints(), st);
-                text(row, 6, f.reason(), st);
-                text(row, 7, ids(f.clauses()), st);
-                text(row, 8, quotes(f.clauses()), st);
-            }
-        }
-        s.finish();
-    }
-
-    private void gates(SXSSFWorkbook wb, Styles st, List<Evaluation> ranked) {
-        Split s = new Split(wb, st, GATES, List.of("编号 ID", "类别 Kind", "规则 Rule", "结果 Outcome",
+        Split g = new Split(wb, st, GATES, List.of("编号 ID", "类别 Kind", "规则 Rule", "结果 Outcome",
                 "说明 Reason", "条款 Clause", "原文 Quote"), 18, 10, 10, 12, 80, 12, 60);
         for (Evaluation e : ranked) {
-            for (var g : e.gates()) {
-                Row row = s.next();
-                text(row, 0, e.applicationId(), st);
-                text(row, 1, t("资格", "gate"), st);
-                text(row, 2, g.ruleId(), st);
-                text(row, 3, g.passed() ? t("通过", "passed") : t("未通过", "FAILED"), st);
-                text(row, 4, g.title() + ": " + g.reason(), st);
-                text(row, 5, ids(g.clauses()), st);
-                text(row, 6, quotes(g.clauses()), st);
-            }
-            for (var f : e.flags()) {
-                Row row = s.next();
-                text(row, 0, e.applicationId(), st);
-                text(row, 1, t("提示", "flag"), st);
-                text(row, 2, f.ruleId(), st);
-                text(row, 3, f.severity(), st);
-                text(row, 4, f.message(), st);
-                text(row, 5, ids(f.clauses()), st);
-                text(row, 6, quotes(f.clauses()), st);
-            }
+            findings(s, st, e);
+            gates(g, st, e);
         }
         s.finish();
+        g.finish();
+    }
+
+    private void findings(Split s, Styles st, Evaluation e) {
+        for (var f : e.findings()) {
+            Row row = s.next();
+            text(row, 0, e.applicationId(), st);
+            text(row, 1, f.ruleId(), st);
+            text(row, 2, f.title(), st);
+            text(row, 3, f.dimension(), st);
+            number(row, 4, f.points(), st);
+            number(row, 5, f.maxPoints(), st);
+            text(row, 6, f.reason(), st);
+            text(row, 7, ids(f.clauses()), st);
+            text(row, 8, quotes(f.clauses()), st);
+        }
+    }
+
+    private void gates(Split s, Styles st, Evaluation e) {
+        for (var g : e.gates()) {
+            Row row = s.next();
+            text(row, 0, e.applicationId(), st);
+            text(row, 1, t("资格", "gate"), st);
+            text(row, 2, g.ruleId(), st);
+            text(row, 3, g.passed() ? t("通过", "passed") : t("未通过", "FAILED"), st);
+            text(row, 4, g.title() + ": " + g.reason(), st);
+            text(row, 5, ids(g.clauses()), st);
+            text(row, 6, quotes(g.clauses()), st);
+        }
+        for (var f : e.flags()) {
+            Row row = s.next();
+            text(row, 0, e.applicationId(), st);
+            text(row, 1, t("提示", "flag"), st);
+            text(row, 2, f.ruleId(), st);
+            text(row, 3, f.severity(), st);
+            text(row, 4, f.message(), st);
+            text(row, 5, ids(f.clauses()), st);
+            text(row, 6, quotes(f.clauses()), st);
+        }
     }
 
     private void rejected(SXSSFWorkbook wb, Styles st, List<Rejection> rejected, List<Problem> warnings) {
@@ -254,7 +265,7 @@ public final class WorkbookReport {
     }
 
     /** The top applications' dimension scores as a clustered bar chart, on its own small sheet. */
-    private void chart(XSSFWorkbook wb, List<Evaluation> ranked, Map<String, String> dims) {
+    private void chart(XSSFWorkbook wb, List<RankedRow> ranked, Map<String, String> dims) {
         XSSFSheet s = wb.createSheet(CHART);
         Row head = s.createRow(0);
         head.createCell(0).setCellValue("编号 ID");
@@ -262,7 +273,7 @@ public final class WorkbookReport {
         for (String name : dims.values()) {
             head.createCell(c++).setCellValue(name);
         }
-        List<Evaluation> top = ranked.subList(0, Math.min(CHART_APPLICATIONS, ranked.size()));
+        List<RankedRow> top = ranked.subList(0, Math.min(CHART_APPLICATIONS, ranked.size()));
         for (int i = 0; i < top.size(); i++) {
             Row row = s.createRow(i + 1);
             row.createCell(0).setCellValue(top.get(i).applicationId());
