@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "policy-evaluator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scores project applications against the AI policy, explaining every point.",
         subcommands = {EvaluateCommand.class, WhatIfCommand.class, ProgramsCommand.class, RulesCommand.class,
-                ImpactCommand.class, TemplateCommand.class, ServeCommand.class, VerifyCommand.class,
+                ImpactCommand.class, TemplateCommand.class, ServeCommand.class, VerifyCommand.class, BenchCommand.class,
                 ReplayCommand.class, CommandLine.HelpCommand.class})
 public class Main implements java.util.concurrent.Callable<Integer> {
     static final int OK = 0;

@@ -35,6 +35,8 @@ public final class Evaluator {
     private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
     /** programme -> rule -> the most the rule can give there, after weighting. */
     private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
+    /** rule -> its message keys: reason, whynot, measure, title (built once: they are looked up per evaluation). */
+    private final Map<String, String[]> messageKeys = new HashMap<>();
     /** rule -> the clauses it cites, with quotes. */
     private final Map<String, List<Evaluation.ClauseRef>> clauseRefs = new HashMap<>();
 
@@ -66,6 +68,7 @@ public final class Evaluator {
                 refs.add(new Evaluation.ClauseRef(c.id(), r.quotes().getOrDefault(id, c.quote()), c.line()));
             }
             clauseRefs.put(r.id(), List.copyOf(refs));
+            messageKeys.put(r.id(), new String[] {r.id() + ".reason", r.id() + ".whynot", r.id() + ".measure", r.id() + ".title"});
         }
         this.suggestions = new SuggestionFinder(this);
     }
@@ -139,7 +142,7 @@ public final class Evaluator {
             BigDecimal points = scale(hit.band().points(), program, rule.dimension());
             Map<String, Object> evidence = hit.evidence();
             Double threshold = hit.band().threshold();
-            String reason = renderer.message(rule.id() + ".reason", Template.of(
+            String reason = renderer.message(keys(rule.id())[0], Template.of(
                     k -> k.equals("points") ? points : k.equals("threshold") ? threshold : evidence.get(k),
                     k -> k.equals("points") || (k.equals("threshold") && threshold != null) || evidence.containsKey(k)), lang);
             findings.add(new Evaluation.Finding(rule.id(), ruleBase.title(rule.id(), lang), rule.dimension(), points,
@@ -198,6 +201,11 @@ public final class Evaluator {
     }
 
     /** The clauses a rule cites, each with the rule's own phrase where it gives one, else the clause's quote. */
+    /** The message keys of a rule: reason, whynot, measure, title. */
+    String[] keys(String ruleId) {
+        return messageKeys.get(ruleId);
+    }
+
     public List<Evaluation.ClauseRef> clauses(RuleInfo rule) {
         return clauseRefs.get(rule.id());
     }
@@ -205,6 +213,9 @@ public final class Evaluator {
     /** Table points as the programme gives them, after its weight for the dimension. */
     BigDecimal scale(BigDecimal tablePoints, String program, String dimension) {
         BigDecimal factor = scales.get(program).getOrDefault(dimension, BigDecimal.ZERO);
+        if (factor.compareTo(BigDecimal.ONE) == 0) {
+            return tidy(tablePoints);
+        }
         return tidy(tablePoints.multiply(factor).setScale(2, RoundingMode.HALF_UP));
     }
 

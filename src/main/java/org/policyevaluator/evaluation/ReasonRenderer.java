@@ -18,9 +18,18 @@ import org.policyevaluator.rules.RuleBase;
 public final class ReasonRenderer {
     private final RuleBase ruleBase;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** Every message of the ruleset parsed once, per language: looked up by key, never re-parsed. */
+    private final Map<String, Template> zh = new java.util.HashMap<>();
+    private final Map<String, Template> en = new java.util.HashMap<>();
 
     public ReasonRenderer(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
+        for (String key : ruleBase.messages().keys("zh")) {
+            zh.put(key, Template.parse(ruleBase.messages().get("zh", key)));
+        }
+        for (String key : ruleBase.messages().keys("en")) {
+            en.put(key, Template.parse(ruleBase.messages().get("en", key)));
+        }
     }
 
     public String render(String template, Map<String, Object> values, String lang) {
@@ -28,12 +37,17 @@ public final class ReasonRenderer {
     }
 
     String render(String template, Template.Values values, String lang) {
-        return templates.computeIfAbsent(template, Template::parse).render(values, (v, style) -> format(v, style, lang));
+        Template t = templates.get(template);
+        if (t == null) {
+            t = templates.computeIfAbsent(template, Template::parse);
+        }
+        return t.render(values, (v, style) -> format(v, style, lang), lang);
     }
 
     /** The message with that key in that language, filled with the values. */
     String message(String key, Template.Values values, String lang) {
-        return render(ruleBase.messages().get(lang, key), values, lang);
+        Template t = ("en".equals(lang) ? en : zh).get(key);
+        return t == null ? "[" + key + "]" : t.render(values, (v, style) -> format(v, style, lang), lang);
     }
 
     public String format(Object value, String style, String lang) {

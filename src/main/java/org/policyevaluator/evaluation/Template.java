@@ -17,10 +17,19 @@ final class Template {
     private record Part(String text, String key, String style) {
     }
 
+    /**
+     * Rendered texts by the values they were rendered from: most reasons repeat across applications
+     * (the same rule, band and declared values), and formatting numbers is the costly part. Bounded:
+     * cleared when full, so that memory never grows with a batch.
+     */
+    private static final int MEMO_LIMIT = 200_000;
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Part> parts;
+    private final int placeholders;
 
     private Template(List<Part> parts) {
         this.parts = parts;
+        this.placeholders = (int) parts.stream().filter(p -> p.key() != null).count();
     }
 
     static Template parse(String template) {
@@ -47,7 +56,31 @@ final class Template {
         Object get(String key);
     }
 
-    String render(Values values, Formatter formatter) {
+    String render(Values values, Formatter formatter, String lang) {
+        Object[] key = new Object[placeholders * 2 + 1];
+        key[0] = lang;
+        int k = 1;
+        for (Part p : parts) {
+            if (p.key() != null) {
+                boolean has = values.has(p.key());
+                key[k++] = has;
+                key[k++] = has ? values.get(p.key()) : null;
+            }
+        }
+        List<Object> memoKey = java.util.Arrays.asList(key);
+        String cached = memo.get(memoKey);
+        if (cached != null) {
+            return cached;
+        }
+        String text = render(values, formatter);
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        memo.put(memoKey, text);
+        return text;
+    }
+
+    private String render(Values values, Formatter formatter) {
         StringBuilder sb = new StringBuilder(64);
         for (Part p : parts) {
             if (p.key() == null || !values.has(p.key())) {

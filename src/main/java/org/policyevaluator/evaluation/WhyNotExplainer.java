@@ -92,7 +92,8 @@ final class WhyNotExplainer {
         extra.put("points", got);
         extra.put("maxPoints", c.max());
         RuleInfo r = c.rule();
-        String key = r.id() + ".whynot";
+        String[] keys = evaluator.keys(r.id());
+        String key = keys[1];
         if (r.measure() != null && !c.bands().isEmpty()) {
             String style = r.measure().endsWith("Share") ? "pct" : null;
             Object value = fact(profile, r.measure());
@@ -103,7 +104,7 @@ final class WhyNotExplainer {
                     next = b;
                 }
             }
-            extra.put("measure", ruleBase.messages().get(lang, r.id() + ".measure"));
+            extra.put("measure", ruleBase.messages().get(lang, keys[2]));
             extra.put("value", renderer.format(value, style, lang));
             extra.put("op", top.op().equals(">=") ? "≥" : "≤");
             extra.put("next", renderer.format(next == null ? top.threshold() : next.threshold(), style, lang));

@@ -42,6 +42,11 @@ public final class Messages {
         return Map.copyOf(map);
     }
 
+    /** Every key of a language's bundle. */
+    public java.util.Set<String> keys(String lang) {
+        return bundles.get(lang(lang)).keySet();
+    }
+
     /** The message, or null when the bundle of that language lacks it. */
     public String find(String lang, String key) {
         return bundles.get(lang(lang)).get(key);

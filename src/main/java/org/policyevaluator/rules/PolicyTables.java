@@ -186,8 +186,21 @@ public final class PolicyTables {
 
     /** The registry entry for a chip model as an applicant writes it, or null when it is unknown. */
     public ChipModel chip(String model) {
-        return model == null ? null : chipsByName.get(normalise(model));
+        if (model == null) {
+            return null;
+        }
+        String key = normalisedNames.get(model);
+        if (key == null) {
+            key = normalise(model);
+            if (normalisedNames.size() < 10_000) {
+                normalisedNames.put(model, key);
+            }
+        }
+        return chipsByName.get(key);
     }
+
+    /** Chip names as applicants write them, normalised once: the same few names recur in every batch. */
+    private final Map<String, String> normalisedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<ChipModel> chips() {
         return Collections.unmodifiableList(chips);

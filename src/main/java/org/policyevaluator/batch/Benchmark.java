@@ -1,0 +1,258 @@
+package org.policyevaluator.batch;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Submission;
+import org.policyevaluator.intake.excel.EnumValues;
+import org.policyevaluator.intake.excel.WorkbookIntake;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.report.CatalogueReport;
+import org.policyevaluator.report.xlsx.WorkbookReport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Measures the engine on synthetic applications, each figure after a warm-up: JSON parse and validate,
+ * full explained evaluations (the default programme, every finding and why-not rendered), self-
+ * assessments with verified suggestions, workbook rows read, report rows written.
+ */
+public final class Benchmark {
+
+    public record Figures(int cores, int threads, int applications, long seed, double jsonParsePerSecond,
+                          double evaluationsPerSecond, double selfAssessmentsPerSecond, double selfAssessmentMeanMillis,
+                          double selfAssessmentP99Millis, double xlsxRowsReadPerSecond, double reportRowsWrittenPerSecond,
+                          String java) {
+    }
+
+    private final Evaluator evaluator;
+    private final int threads;
+    private final double seconds;
+
+    /** @param seconds how long each throughput figure is measured (after a warm-up of half that) */
+    public Benchmark(Evaluator evaluator, int threads, double seconds) {
+        this.evaluator = evaluator;
+        this.threads = threads;
+        this.seconds = seconds;
+    }
+
+    public Figures run(int n, long seed) {
+        List<ObjectNode> generated = SyntheticApplications.generate(n, seed);
+        byte[] json = JsonIntake.mapper().writeValueAsString(generated).getBytes(StandardCharsets.UTF_8);
+        JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
+        List<Application> apps = new ArrayList<>();
+        intake.read("synthetic", new ByteArrayInputStream(json), s -> apps.add(s.application()), r -> { });
+        double parse = repeat(() -> {
+            AtomicLong count = new AtomicLong();
+            intake.read("synthetic", new ByteArrayInputStream(json), s -> count.incrementAndGet(), r -> count.incrementAndGet());
+            return count.get();
+        });
+        double evaluations = parallel(apps, (app) -> evaluator.evaluate(app, "general", "zh"));
+        double assessments = parallel(apps, (app) -> evaluator.assess(app, "general", "zh"));
+        double[] latency = latencies(apps);
+        double rowsRead;
+        double rowsWritten;
+        try {
+            Path workbook = Files.createTempFile("bench", ".xlsx");
+            Path report = Files.createTempFile("bench-report", ".xlsx");
+            try {
+                writeWorkbook(generated, workbook);
+                rowsRead = readWorkbook(workbook, n);
+                rowsWritten = writeReport(apps, report);
+            } finally {
+                Files.deleteIfExists(workbook);
+                Files.deleteIfExists(report);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Figures(Runtime.getRuntime().availableProcessors(), threads, n, seed, round(parse), round(evaluations),
+                round(assessments), round(latency[0]), round(latency[1]), round(rowsRead), round(rowsWritten),
+                System.getProperty("java.version"));
+    }
+
+    /** Items per second of a task that handles a known number of items, repeated for the measuring time. */
+    private double repeat(java.util.function.LongSupplier task) {
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
+        while (System.nanoTime() < warmEnd) {
+            task.getAsLong();
+        }
+        long items = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            items += task.getAsLong();
+        }
+        return items / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Evaluations per second on all worker threads, each going round the applications from its own offset. */
+    private double parallel(List<Application> apps, java.util.function.Consumer<Application> work) {
+        for (boolean warm : new boolean[] {true, false}) {
+            long duration = (long) ((warm ? seconds * 0.5 : seconds) * 1e9);
+            AtomicLong done = new AtomicLong();
+            List<Thread> workers = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * apps.size() / threads;
+                Thread w = new Thread(() -> {
+                    long end = start + duration;
+                    long count = 0;
+                    for (int i = offset; System.nanoTime() < end; i = (i + 1) % apps.size()) {
+                        work.accept(apps.get(i));
+                        count++;
+                    }
+                    done.addAndGet(count);
+                });
+                workers.add(w);
+                w.start();
+            }
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (!warm) {
+                return done.get() / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /** Mean and 99th percentile of one self-assessment, in milliseconds, on one thread. */
+    private double[] latencies(List<Application> apps) {
+        int samples = Math.min(apps.size(), 2_000);
+        double[] ms = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            evaluator.assess(apps.get(i), "general", "zh");
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double mean = Arrays.stream(ms).average().orElse(0);
+        Arrays.sort(ms);
+        return new double[] {mean, ms[Math.min(samples - 1, (int) Math.ceil(samples * 0.99) - 1)]};
+    }
+
+    /** A plain sheet: field paths in the first row, one application per row, as other programs export it. */
+    static void writeWorkbook(List<ObjectNode> apps, Path file) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        TreeMap<String, Integer> columns = new TreeMap<>();
+        for (ObjectNode a : apps) {
+            Map<String, String> cells = new java.util.LinkedHashMap<>();
+            flatten("", a, cells);
+            cells.keySet().forEach(k -> columns.putIfAbsent(k, 0));
+            rows.add(cells);
+        }
+        List<String> header = new ArrayList<>(columns.keySet());
+        SXSSFWorkbook wb = new SXSSFWorkbook(100);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SXSSFSheet sheet = wb.createSheet("applications");
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                head.createCell(c).setCellValue(header.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < header.size(); c++) {
+                    String v = rows.get(r).get(header.get(c));
+                    if (v != null) {
+                        row.createCell(c).setCellValue(v);
+                    }
+                }
+            }
+            wb.write(out);
+        } finally {
+            wb.dispose();
+            wb.close();
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> cells) {
+        if (node.isObject()) {
+            for (var e : node.properties()) {
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), cells);
+            }
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            for (JsonNode item : node) {
+                items.add(item.isObject() ? item.get("model").stringValue() + "*" + item.get("count").intValue() : item.asString());
+            }
+            cells.put(prefix, String.join("; ", items));
+        } else {
+            cells.put(prefix, node.asString());
+        }
+    }
+
+    private double readWorkbook(Path file, int n) {
+        WorkbookIntake intake = new WorkbookIntake(evaluator.ruleBase().tables().programmes().keySet(),
+                EnumValues.from(evaluator.ruleBase().tables()));
+        return repeat(() -> {
+            AtomicLong rows = new AtomicLong();
+            intake.read(file, s -> rows.incrementAndGet(), r -> rows.incrementAndGet(), w -> { });
+            if (rows.get() != n) {
+                throw new IllegalStateException("read " + rows.get() + " rows of " + n);
+            }
+            return rows.get();
+        });
+    }
+
+    /** Report rows (ranking, findings, gates and flags) per second, the batch streamed from its spool. */
+    private double writeReport(List<Application> apps, Path file) throws IOException {
+        try (StreamingBatch batch = new StreamingBatch(evaluator, null, "zh", false, threads, done -> { })) {
+            for (int i = 0; i < apps.size(); i++) {
+                batch.accept(new Submission("synthetic", "$[" + i + "]", apps.get(i)));
+            }
+            StreamingBatch.Result result = batch.finish();
+            CatalogueReport.Catalogue catalogue = CatalogueReport.build(evaluator, Evaluator.DEFAULT_PROGRAM);
+            return repeat(() -> {
+                AtomicLong rows = new AtomicLong(result.rows().size());
+                Iterable<Evaluation> counted = () -> new Iterator<>() {
+                    private final Iterator<Evaluation> it = result.evaluations(result.rowsInRankOrder()).iterator();
+
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Evaluation next() {
+                        Evaluation e = it.next();
+                        rows.addAndGet(e.findings().size() + e.gates().size() + e.flags().size());
+                        return e;
+                    }
+                };
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    new WorkbookReport("zh").write(BatchOutput.rankedRows(result), counted, result.rejected(), List.of(),
+                            catalogue, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return rows.get();
+            });
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,137 @@
+package org.policyevaluator.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.model.ApplicantType;
+import org.policyevaluator.model.ManufacturingStage;
+import org.policyevaluator.model.Qualification;
+import org.policyevaluator.model.Sector;
+import org.policyevaluator.model.TechArea;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Realistic synthetic applications from a fixed seed, for benchmarks and scale tests: every field is
+ * drawn over its domain, so that every dimension, gate and flag is exercised (foreign, domestic and
+ * unknown chips; shares the inventory contradicts; budgets that break a gate or do not add up; model
+ * projects without a safety assessment), not copies of one sample. The same seed gives the same applications.
+ */
+public final class SyntheticApplications {
+    private static final String A = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] W = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final String[] CHIPS = {"Ascend 910B", "Ascend 910C", "Ascend 310P", "Cambricon MLU590", "Hygon K100",
+        "Kunlunxin P800", "MTT S4000", "MetaX C500", "NVIDIA A800", "NVIDIA H20", "NVIDIA H100", "AMD MI300X", "Intel Gaudi 3",
+        "Lab Prototype X1"};
+
+    private SyntheticApplications() {
+    }
+
+    public static List<ObjectNode> generate(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<ObjectNode> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(one(i, r));
+        }
+        return out;
+    }
+
+    private static ObjectNode one(int i, SplittableRandom r) {
+        ObjectNode app = JsonIntake.mapper().createObjectNode();
+        app.put("applicationId", String.format("SYN-%07d", i));
+        app.put("title", "合成申请 " + i);
+        ObjectNode applicant = app.putObject("applicant");
+        applicant.put("name", "合成企业 " + (i % 5000));
+        if (r.nextInt(20) != 0) { // one in twenty misses the credit code the programme requires (GT-010)
+            applicant.put("creditCode", creditCode(r));
+        }
+        applicant.put("type", pick(r, ApplicantType.values()).name());
+        ArrayNode quals = applicant.putArray("qualifications");
+        if (r.nextBoolean()) {
+            quals.add(pick(r, Qualification.values()).name());
+        }
+        applicant.put("inNationalCluster", r.nextInt(4) == 0);
+        ArrayNode areas = app.putArray("techAreas");
+        for (int k = 1 + r.nextInt(3); k > 0; k--) {
+            String a = pick(r, TechArea.values()).name();
+            if (!areas.toString().contains("\"" + a + "\"")) {
+                areas.add(a);
+            }
+        }
+        ObjectNode compute = app.putObject("compute");
+        ArrayNode chips = compute.putArray("chips");
+        for (int k = r.nextInt(4); k > 0; k--) {
+            chips.addObject().put("model", CHIPS[r.nextInt(CHIPS.length)]).put("count", 8 * (1 + r.nextInt(128)));
+        }
+        if (r.nextInt(3) > 0) {
+            compute.put("trainingDomesticShare", r.nextInt(21) / 20.0);
+        }
+        if (r.nextInt(3) > 0) {
+            compute.put("inferenceDomesticShare", r.nextInt(21) / 20.0);
+        }
+        compute.put("domesticComputingCenter", r.nextInt(3) == 0);
+        compute.put("domesticSoftwareStack", r.nextBoolean());
+        compute.put("cloudEdgeDevice", r.nextBoolean());
+        ObjectNode green = app.putObject("green");
+        if (r.nextBoolean()) {
+            green.put("energySavingPercent", r.nextInt(0, 900) / 10.0); // now and then implausibly high
+        }
+        if (r.nextBoolean()) {
+            green.put("carbonReductionTons", r.nextInt(0, 30_000));
+        }
+        if (r.nextBoolean()) {
+            green.put("dataCenterPue", 1.0 + r.nextInt(0, 80) / 100.0);
+        }
+        green.put("greenFactory", r.nextInt(4) == 0);
+        green.put("greenSupplyChain", r.nextInt(4) == 0);
+        ObjectNode scenario = app.putObject("scenario");
+        if (r.nextInt(8) > 0) {
+            scenario.put("sector", pick(r, Sector.values()).name());
+        }
+        ArrayNode stages = scenario.putArray("manufacturingStages");
+        for (ManufacturingStage s : ManufacturingStage.values()) {
+            if (r.nextInt(3) == 0) {
+                stages.add(s.name());
+            }
+        }
+        scenario.put("industryModel", r.nextBoolean());
+        scenario.put("deploymentSites", r.nextInt(0, 40));
+        ObjectNode innovation = app.putObject("innovation");
+        innovation.put("inventionPatents", r.nextInt(0, 30));
+        innovation.put("softwareCopyrights", r.nextInt(0, 15));
+        innovation.put("standards", r.nextInt(0, 5));
+        innovation.put("openSource", r.nextBoolean());
+        innovation.put("academicPartners", r.nextInt(0, 4));
+        innovation.put("internationalPartners", r.nextInt(0, 3));
+        innovation.put("openCall", r.nextInt(5) == 0);
+        ObjectNode budget = app.putObject("budget");
+        int total = 100 * (1 + r.nextInt(200));
+        int requested = (int) (total * (0.1 + r.nextInt(0, 60) / 100.0)); // above half now and then (GT-030)
+        budget.put("total", total);
+        budget.put("requested", requested);
+        budget.put("selfFunded", r.nextInt(10) == 0 ? total / 3 : total - requested); // sometimes does not add up
+        budget.put("months", 6 + r.nextInt(0, 60));
+        ObjectNode safety = app.putObject("safety");
+        safety.put("securityAssessment", r.nextInt(3) > 0);
+        safety.put("personalDataProtection", r.nextBoolean());
+        return app;
+    }
+
+    private static <E> E pick(SplittableRandom r, E[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    private static String creditCode(SplittableRandom r) {
+        StringBuilder sb = new StringBuilder("91");
+        while (sb.length() < 17) {
+            sb.append(A.charAt(r.nextInt(A.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += A.indexOf(sb.charAt(i)) * W[i];
+        }
+        int c = 31 - sum % 31;
+        return sb.append(A.charAt(c == 31 ? 0 : c)).toString();
+    }
+}
