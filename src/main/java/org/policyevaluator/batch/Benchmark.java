@@ -154,7 +154,7 @@ public final class Benchmark {
     }
 
     /** A plain sheet: field paths in the first row, one application per row, as other programs export it. */
-    static void writeWorkbook(List<ObjectNode> apps, Path file) throws IOException {
+    public static void writeWorkbook(List<ObjectNode> apps, Path file) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
         TreeMap<String, Integer> columns = new TreeMap<>();
         for (ObjectNode a : apps) {

@@ -212,6 +212,31 @@ public final class StreamingBatch implements AutoCloseable {
             return SPOOL.readValue(spooled(row), Evaluation.class).ranked(p.rank(), p.tieBreaks());
         }
 
+        /**
+         * What the reports show of each evaluation, read back without the parts they never print (why-not
+         * and suggestions), which is most of the text.
+         */
+        public Iterable<Evaluation> evaluationsForReport(List<ScoreRow> order) {
+            return () -> new Iterator<>() {
+                private int i;
+
+                @Override
+                public boolean hasNext() {
+                    return i < order.size();
+                }
+
+                @Override
+                public Evaluation next() {
+                    ScoreRow row = order.get(i++);
+                    ReportView v = SPOOL.readValue(spooled(row), ReportView.class);
+                    Ranking.Placement p = placement(row.applicationId());
+                    return new Evaluation(v.evaluationId(), v.applicationId(), v.title(), v.applicant(), v.program(),
+                            v.rulesetVersion(), v.totalScore(), v.maxScore(), v.grade(), v.eligible(), p.rank(),
+                            p.tieBreaks(), v.dimensions(), v.gates(), v.flags(), v.findings(), List.of(), null);
+                }
+            };
+        }
+
         public Iterable<Evaluation> evaluations(List<ScoreRow> order) {
             return () -> new Iterator<>() {
                 private int i;
@@ -246,6 +271,14 @@ public final class StreamingBatch implements AutoCloseable {
             out.write(line, at, line.length - at);
             out.write('\n');
         }
+    }
+
+    /** An evaluation without why-not and suggestions: unknown properties are skipped while reading. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record ReportView(String evaluationId, String applicationId, String title, String applicant, String program,
+                      String rulesetVersion, java.math.BigDecimal totalScore, java.math.BigDecimal maxScore, String grade,
+                      boolean eligible, List<Evaluation.DimensionScore> dimensions, List<Evaluation.GateResult> gates,
+                      List<Evaluation.FlagResult> flags, List<Evaluation.Finding> findings) {
     }
 
     /** The end of the value of the top-level "eligible" (true or false). Quotes inside strings are escaped, so the first match is the key. */

@@ -96,7 +96,7 @@ public final class SyntheticApplications {
             }
         }
         scenario.put("industryModel", r.nextBoolean());
-        scenario.put("deploymentSites", r.nextInt(0, 40));
+        scenario.put("deploymentSites", r.nextInt(200) == 0 ? 6_000 : r.nextInt(0, 40)); // now and then implausible
         ObjectNode innovation = app.putObject("innovation");
         innovation.put("inventionPatents", r.nextInt(0, 30));
         innovation.put("softwareCopyrights", r.nextInt(0, 15));
@@ -107,11 +107,12 @@ public final class SyntheticApplications {
         innovation.put("openCall", r.nextInt(5) == 0);
         ObjectNode budget = app.putObject("budget");
         int total = 100 * (1 + r.nextInt(200));
-        int requested = (int) (total * (0.1 + r.nextInt(0, 60) / 100.0)); // above half now and then (GT-030)
+        // above half now and then (GT-030), above the total more rarely (GT-020)
+        int requested = r.nextInt(25) == 0 ? total + 100 : (int) (total * (0.1 + r.nextInt(0, 60) / 100.0));
         budget.put("total", total);
         budget.put("requested", requested);
-        budget.put("selfFunded", r.nextInt(10) == 0 ? total / 3 : total - requested); // sometimes does not add up
-        budget.put("months", 6 + r.nextInt(0, 60));
+        budget.put("selfFunded", r.nextInt(10) == 0 ? total / 3 : Math.max(0, total - requested)); // sometimes does not add up
+        budget.put("months", r.nextInt(1, 80)); // outside 3-72 months now and then
         ObjectNode safety = app.putObject("safety");
         safety.put("securityAssessment", r.nextInt(3) > 0);
         safety.put("personalDataProtection", r.nextBoolean());

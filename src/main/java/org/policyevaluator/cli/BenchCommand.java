@@ -28,6 +28,10 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
     Format format;
 
+    @Option(names = "--write-workbook", paramLabel = "FILE",
+            description = "Only write the synthetic applications as a workbook (to measure a whole batch run).")
+    java.nio.file.Path workbook;
+
     @Spec
     CommandSpec spec;
 
@@ -35,6 +39,15 @@ class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (applications < 1 || seconds <= 0) {
             throw new Main.UsageException("--applications and --seconds must be positive");
+        }
+        if (workbook != null) {
+            try {
+                Benchmark.writeWorkbook(org.policyevaluator.batch.SyntheticApplications.generate(applications, seed), workbook);
+            } catch (java.io.IOException e) {
+                throw new Main.UsageException(workbook + ": cannot be written: " + e.getMessage());
+            }
+            spec.commandLine().getOut().println("wrote " + applications + " synthetic applications to " + workbook);
+            return Main.OK;
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var evaluator = new org.policyevaluator.evaluation.Evaluator(org.policyevaluator.rules.RuleBase.bundled());

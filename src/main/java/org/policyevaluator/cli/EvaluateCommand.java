@@ -32,9 +32,10 @@ class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--no-suggestions", negatable = false,
-            description = "Leave out suggestions (they cost a few more evaluations per application).")
-    boolean noSuggestions;
+    @Option(names = "--suggestions", negatable = true, paramLabel = "",
+            description = "Add verified suggestions (each costs about ten more evaluations). Default: on for a single "
+                    + "application, off for a batch.")
+    Boolean suggestions;
 
     @Option(names = "--threads", paramLabel = "T", description = "Evaluate on T threads (default: every core).")
     Integer threads;
@@ -49,6 +50,8 @@ class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RuleOptions options = new RuleOptions();
 
+    private boolean suggest;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +63,7 @@ class EvaluateCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads: expected 1 or more, found " + threads);
         }
+        suggest = suggestions != null ? suggestions : BatchInput.count(files) == 1;
         Evaluator evaluator = options.evaluator();
         ExcelSupport excel = new ExcelSupport(evaluator, spec.commandLine().getErr());
         JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
@@ -73,7 +77,7 @@ class EvaluateCommand implements Callable<Integer> {
     private int evaluateStreaming(Evaluator evaluator, JsonIntake intake, ExcelSupport excel) {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (Progress progress = Progress.start("evaluate", BatchInput.count(files));
-             StreamingBatch batch = new StreamingBatch(evaluator, options.program, options.lang, !noSuggestions, workers,
+             StreamingBatch batch = new StreamingBatch(evaluator, options.program, options.lang, suggest, workers,
                      progress.consumer())) {
             int unusableFiles = BatchInput.read(files, intake, excel, batch::accept, batch::reject);
             StreamingBatch.Result result = batch.finish();
@@ -99,7 +103,7 @@ class EvaluateCommand implements Callable<Integer> {
         if (format == Format.jsonl) {
             throw new Main.UsageException("--store: use --format json, text or xlsx");
         }
-        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, !noSuggestions);
+        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, suggest);
         int unusableFiles = BatchInput.read(files, intake, excel, batch);
         BatchResult evaluated = batch.result();
         if (unusableFiles == files.size()) {
@@ -134,7 +138,7 @@ class EvaluateCommand implements Callable<Integer> {
         String who = submitter != null ? submitter : System.getProperty("user.name", "cli");
         try (var ds = StoreAccess.open()) {
             var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, batch.applications(), who,
-                    options.program, options.lang, !noSuggestions);
+                    options.program, options.lang, suggest);
             spec.commandLine().getErr().println("stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size()
                     + " evaluations, submitted by " + who + ")");
             return result.stored(saved.batchId(), saved.evaluationIds());

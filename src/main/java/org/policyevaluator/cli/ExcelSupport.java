@@ -51,7 +51,7 @@ final class ExcelSupport {
     void writeReport(StreamingBatch.Result result, String program, String lang, Path out) {
         var catalogue = CatalogueReport.build(evaluator, program != null ? program : Evaluator.DEFAULT_PROGRAM);
         try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
-            new WorkbookReport(lang).write(BatchOutput.rankedRows(result), result.evaluations(result.rowsInRankOrder()),
+            new WorkbookReport(lang).write(BatchOutput.rankedRows(result), result.evaluationsForReport(result.rowsInRankOrder()),
                     result.rejected(), warnings, catalogue, o);
         } catch (IOException e) {
             throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());

@@ -49,7 +49,8 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> files) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver(RuleFiles.class.getClassLoader())
-                    .getResources("classpath*:" + BUNDLED_ROOT + "**/*");
+                    // "classpath:" (not "classpath*:"): the bundled rules are in one place, so only that root is walked
+                    .getResources("classpath:" + BUNDLED_ROOT + "**/*");
             for (Resource r : resources) {
                 if (!r.isReadable()) {
                     continue;

@@ -1,6 +1,5 @@
 package org.policyevaluator.intake.excel;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
@@ -199,16 +198,20 @@ final class XlsxSheets {
     /** A cheap byte scan so that the common sheet without merged cells is parsed once, not twice. */
     private static boolean hasMerges(PackagePart part) throws IOException {
         byte[] needle = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (InputStream in = new BufferedInputStream(part.getInputStream(), 1 << 16)) {
+        try (InputStream in = part.getInputStream()) {
+            byte[] buffer = new byte[1 << 16];
             int matched = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == needle[matched]) {
-                    if (++matched == needle.length) {
-                        return true;
+            // scanned a chunk at a time: a byte-at-a-time read through a buffered stream costs more than the scan
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == needle[matched]) {
+                        if (++matched == needle.length) {
+                            return true;
+                        }
+                    } else {
+                        matched = b == needle[0] ? 1 : 0;
                     }
-                } else {
-                    matched = b == needle[0] ? 1 : 0;
                 }
             }
         }

@@ -63,6 +63,7 @@ public final class WorkbookReport {
     static final String RANKING = "排名 Ranking";
     static final String FINDINGS = "得分明细 Findings";
     static final String GATES = "资格与提示 Gates & flags";
+    static final String POINTS = "各规则得分 Points by rule";
     static final String REJECTED = "拒收与警告 Rejected";
     static final String RULES = "规则目录 Rules";
     static final String CHART = "图表 Chart";
@@ -109,7 +110,11 @@ public final class WorkbookReport {
         try {
             Styles st = new Styles(wb);
             ranking(wb, st, rows, dimensions);
-            details(wb, st, evaluationsInRankOrder);
+            if (rows.size() <= DETAIL_LIMIT) {
+                details(wb, st, evaluationsInRankOrder);
+            } else {
+                summary(wb, st, evaluationsInRankOrder, catalogue);
+            }
             rejected(wb, st, rejectedApplications, warnings);
             rules(wb, st, catalogue);
             wb.setSheetOrder(CHART, wb.getNumberOfSheets() - 1);
@@ -170,6 +175,58 @@ public final class WorkbookReport {
         widths(s, 8, 18, 40, 30, 12, 10, 10, 8, 10);
     }
 
+    /**
+     * Beyond this many applications the report summarises: one row per finding would run to millions of
+     * rows (about 15 per application), which no reviewer reads in a workbook; the JSON output keeps them all.
+     */
+    public static final int DETAIL_LIMIT = 10_000;
+
+    /**
+     * The summary of a large batch: a points-by-rule matrix (one row per application, one column per
+     * score rule) and only the gates that failed and the flags raised.
+     */
+    private void summary(SXSSFWorkbook wb, Styles st, Iterable<Evaluation> ranked, CatalogueReport.Catalogue catalogue) {
+        List<String> ruleIds = catalogue.rules().stream().filter(r -> "score".equals(r.kind())).map(CatalogueReport.Entry::id)
+                .toList();
+        List<String> head = new ArrayList<>(List.of("编号 ID"));
+        head.addAll(ruleIds);
+        int[] widths = new int[head.size()];
+        java.util.Arrays.fill(widths, 9);
+        widths[0] = 18;
+        Split points = new Split(wb, st, POINTS, head, widths);
+        Split g = new Split(wb, st, GATES, List.of("编号 ID", "类别 Kind", "规则 Rule", "结果 Outcome",
+                "说明 Reason", "条款 Clause", "原文 Quote"), 18, 10, 10, 12, 80, 12, 60);
+        Map<String, Integer> column = new java.util.HashMap<>();
+        for (int i = 0; i < ruleIds.size(); i++) {
+            column.put(ruleIds.get(i), i + 1);
+        }
+        for (Evaluation e : ranked) {
+            Row row = points.next();
+            text(row, 0, e.applicationId(), st);
+            for (var f : e.findings()) {
+                Integer c = column.get(f.ruleId());
+                if (c != null) {
+                    row.createCell(c).setCellValue(f.points().doubleValue());
+                }
+            }
+            for (var gate : e.gates()) {
+                if (!gate.passed()) {
+                    Row r = g.next();
+                    text(r, 0, e.applicationId(), st);
+                    text(r, 1, t("资格", "gate"), st);
+                    text(r, 2, gate.ruleId(), st);
+                    text(r, 3, t("未通过", "FAILED"), st);
+                    text(r, 4, gate.title() + ": " + gate.reason(), st);
+                    text(r, 5, ids(gate.clauses()), st);
+                    text(r, 6, quotes(gate.clauses()), st);
+                }
+            }
+            flags(g, st, e);
+        }
+        points.finish();
+        g.finish();
+    }
+
     /** The findings sheet and the gates-and-flags sheet, filled in one pass over the evaluations. */
     private void details(SXSSFWorkbook wb, Styles st, Iterable<Evaluation> ranked) {
         Split s = new Split(wb, st, FINDINGS, List.of("编号 ID", "规则 Rule", "规则名称 Rule title", "维度 Dimension",
@@ -210,6 +267,10 @@ public final class WorkbookReport {
             text(row, 5, ids(g.clauses()), st);
             text(row, 6, quotes(g.clauses()), st);
         }
+        flags(s, st, e);
+    }
+
+    private void flags(Split s, Styles st, Evaluation e) {
         for (var f : e.flags()) {
             Row row = s.next();
             text(row, 0, e.applicationId(), st);
