@@ -149,7 +149,6 @@ class SecurityConfig {
         body.put("detail", detail);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JsonReport.mapper().writeValueAsString(body));
+        response.getOutputStream().write(JsonReport.mapper().writeValueAsBytes(body));
     }
 }
