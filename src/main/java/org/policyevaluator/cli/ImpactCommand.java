@@ -1,14 +1,18 @@
 package org.policyevaluator.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.policyevaluator.evaluation.BatchEvaluator;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Submission;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.tooling.Impact;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,13 +21,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "impact", description = "Compare a new rules folder with the current rules on the same applications: "
-        + "totals, ranks, and who crosses the funding line.")
+@Command(name = "impact", description = {"Compare a new rules folder with the current rules on the same applications: "
+        + "totals, ranks, and who crosses the funding line.",
+        "With --batch ID the applications are the stored inputs of a batch of the evaluation store (./data, or "
+                + "PostgreSQL with the postgres profile), compared under the ruleset stored with the batch and NEW_DIR."})
 class ImpactCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE")
+    List<Path> files = List.of();
+
+    @Option(names = "--batch", paramLabel = "BATCH_ID",
+            description = "A stored batch instead of files: its inputs, under its stored ruleset (the base) and NEW_DIR.")
+    String batchId;
 
     @Option(names = "--rules", required = true, paramLabel = "NEW_DIR", description = "The changed rules folder.")
     Path newRules;
@@ -53,15 +63,44 @@ class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batchId != null) {
+            if (!files.isEmpty() || baseRules != null) {
+                throw new Main.UsageException("--batch compares a stored batch under its own ruleset: give no FILE and no --base");
+            }
+            try (var ds = StoreAccess.open()) {
+                EvaluationStore store = new EvaluationStore(ds);
+                EvaluationStore.StoredBatch batch = store.batch(batchId)
+                        .orElseThrow(() -> new Main.UsageException("no batch " + batchId + " in the store"));
+                RuleBase base = RuleBase.build(store.ruleset(batch.rulesetVersion()).orElseThrow(() ->
+                        new Main.UsageException("the ruleset " + batch.rulesetVersion() + " of batch " + batchId
+                                + " is not in the store")));
+                List<Submission> inputs = new ArrayList<>();
+                for (EvaluationStore.StoredEvaluation e : store.evaluationsOfBatch(batchId)) {
+                    ApplicationReader reader = new ApplicationReader("$", base.tables().programmes().keySet());
+                    inputs.add(new Submission("batch " + batchId, "$[" + e.position() + "]",
+                            reader.read(JsonIntake.mapper().readTree(e.inputJson()))));
+                }
+                if (program == null) {
+                    program = batch.program();
+                }
+                return compare(base, RuleBase.fromDirectory(newRules), rb -> evaluateStored(rb, inputs));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new Main.UsageException("give the applications: FILE... or --batch BATCH_ID");
+        }
         RuleBase base = baseRules == null ? RuleBase.bundled() : RuleBase.fromDirectory(baseRules);
-        RuleBase changed = RuleBase.fromDirectory(newRules);
+        return compare(base, RuleBase.fromDirectory(newRules), this::evaluate);
+    }
+
+    private Integer compare(RuleBase base, RuleBase changed, java.util.function.Function<RuleBase, BatchResult> evaluate) {
         for (RuleBase rb : List.of(base, changed)) {
             if (program != null && rb.tables().programme(program) == null) {
                 throw new Main.UsageException("--program: unknown programme \"" + program + "\" in " + rb.origin());
             }
         }
-        BatchResult before = evaluate(base);
-        BatchResult after = evaluate(changed);
+        BatchResult before = evaluate.apply(base);
+        BatchResult after = evaluate.apply(changed);
         Impact.FundingLine fundingLine = new Impact.FundingLine(line.top, line.grade);
         Impact.Report report = Impact.compare(before.evaluations(), base.tables(), after.evaluations(), changed.tables(),
                 fundingLine);
@@ -85,6 +124,12 @@ class ImpactCommand implements Callable<Integer> {
         out.println("newly funded: " + (report.newlyFunded().isEmpty() ? "none" : String.join(", ", report.newlyFunded())));
         out.println("no longer funded: " + (report.noLongerFunded().isEmpty() ? "none" : String.join(", ", report.noLongerFunded())));
         return Main.OK;
+    }
+
+    private BatchResult evaluateStored(RuleBase rb, List<Submission> inputs) {
+        BatchEvaluator batch = new BatchEvaluator(new Evaluator(rb), program, "en", false);
+        inputs.forEach(batch::accept);
+        return batch.result();
     }
 
     private BatchResult evaluate(RuleBase rb) {

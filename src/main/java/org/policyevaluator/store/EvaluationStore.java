@@ -145,14 +145,39 @@ public final class EvaluationStore {
         return files.isEmpty() ? Optional.empty() : Optional.of(new RuleFiles("stored ruleset " + version, files));
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<StoredEvaluation> EVALUATION = (rs, n) -> new StoredEvaluation(
+            rs.getString("id"), rs.getString("batch_id"), rs.getInt("position"), rs.getString("application_id"),
+            rs.getString("program"), rs.getString("lang"), rs.getBoolean("with_suggestions"),
+            rs.getString("ruleset_version"), rs.getString("input_json"), rs.getString("input_sha256"),
+            rs.getString("result_json"), rs.getBigDecimal("total_score"), rs.getBoolean("eligible"),
+            rs.getString("submitted_by"), rs.getString("created_at"));
+
     public Optional<StoredEvaluation> evaluation(String id) {
-        List<StoredEvaluation> list = jdbc.query("SELECT * FROM evaluation WHERE id = ?", (rs, n) -> new StoredEvaluation(
-                rs.getString("id"), rs.getString("batch_id"), rs.getInt("position"), rs.getString("application_id"),
-                rs.getString("program"), rs.getString("lang"), rs.getBoolean("with_suggestions"),
-                rs.getString("ruleset_version"), rs.getString("input_json"), rs.getString("input_sha256"),
-                rs.getString("result_json"), rs.getBigDecimal("total_score"), rs.getBoolean("eligible"),
-                rs.getString("submitted_by"), rs.getString("created_at")), id);
-        return list.stream().findFirst();
+        return jdbc.query("SELECT * FROM evaluation WHERE id = ?", EVALUATION, id).stream().findFirst();
+    }
+
+    /** The evaluations of a batch, in the batch's order. */
+    public List<StoredEvaluation> evaluationsOfBatch(String batchId) {
+        return jdbc.query("SELECT * FROM evaluation WHERE batch_id = ? ORDER BY position", EVALUATION, batchId);
+    }
+
+    /**
+     * Batches, newest first, that {@code submittedBy} submitted or that hold an evaluation of one of
+     * {@code programmes} (what a reviewer may open).
+     */
+    public List<StoredBatch> batchesFor(String submittedBy, java.util.Collection<String> programmes) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT id FROM batch WHERE submitted_by = ?");
+        args.add(submittedBy);
+        if (!programmes.isEmpty()) {
+            sql.append(" OR id IN (SELECT batch_id FROM evaluation WHERE program IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(programmes.size(), "?"))).append("))");
+            args.addAll(programmes);
+        }
+        sql.append(" ORDER BY submitted_at DESC, id");
+        List<StoredBatch> out = new ArrayList<>();
+        jdbc.queryForList(sql.toString(), String.class, args.toArray()).forEach(id -> batch(id).ifPresent(out::add));
+        return out;
     }
 
     public Optional<StoredBatch> batch(String id) {

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.evaluation.WhatIf;
@@ -39,10 +42,12 @@ class EvaluationApi {
     static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
     private final Evaluations evaluations;
+    private final StoredBatches stored;
     private final DataSize maxUpload;
 
-    EvaluationApi(Evaluations evaluations, @Value("${pe.web.max-upload}") DataSize maxUpload) {
+    EvaluationApi(Evaluations evaluations, StoredBatches stored, @Value("${pe.web.max-upload}") DataSize maxUpload) {
         this.evaluations = evaluations;
+        this.stored = stored;
         this.maxUpload = maxUpload;
     }
 
@@ -59,10 +64,12 @@ class EvaluationApi {
             @RequestParam(required = false) Boolean suggestions,
             @Parameter(description = "json (default) or xlsx, the evaluation workbook") @RequestParam(required = false)
             String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal principal)
+            throws IOException {
+        Optional<Account> submitter = submitter(principal);
         Upload upload = Upload.read("request body", body, maxUpload);
         boolean xlsx = wantsWorkbook(format, accept);
-        return () -> respond(evaluations.evaluate(upload, program, lang, suggestions), xlsx);
+        return () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx);
     }
 
     @Operation(summary = "Evaluate an uploaded file (JSON, XLSX or XLS) in the form field 'file'")
@@ -71,10 +78,21 @@ class EvaluationApi {
     Callable<ResponseEntity<?>> evaluateUpload(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String program, @RequestParam(required = false) String lang,
             @RequestParam(required = false) Boolean suggestions, @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal principal)
+            throws IOException {
+        Optional<Account> submitter = submitter(principal);
         Upload upload = new Upload(sourceName(file.getOriginalFilename()), file.getOriginalFilename(), file.getBytes());
         boolean xlsx = wantsWorkbook(format, accept);
-        return () -> respond(evaluations.evaluate(upload, program, lang, suggestions), xlsx);
+        return () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx);
+    }
+
+    /** A signed-in caller's evaluations are stored (an auditor's are refused); an anonymous one's are not. */
+    private Optional<Account> submitter(Principal principal) {
+        return stored.viewer(principal).map(StoredBatches::submitter);
+    }
+
+    private Evaluations.Batch store(Evaluations.Batch batch, Optional<Account> submitter) {
+        return submitter.isPresent() ? stored.save(batch, submitter.get()) : batch;
     }
 
     @Operation(summary = "An application's evaluation before and after changing fields",
@@ -118,7 +136,7 @@ class EvaluationApi {
                 ContentDisposition.attachment().filename("evaluations.xlsx").build().toString()).body(bytes);
     }
 
-    private static boolean wantsWorkbook(String format, String accept) {
+    static boolean wantsWorkbook(String format, String accept) {
         if (format != null && !format.isBlank()) {
             if (!format.equals("json") && !format.equals("xlsx")) {
                 throw WebProblem.badParameter("format", "expected json or xlsx, found \"" + format + "\"");

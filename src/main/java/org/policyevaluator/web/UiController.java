@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.security.Principal;
 import java.util.concurrent.Callable;
+import org.policyevaluator.account.Account;
+import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.ApplicationEditor;
@@ -21,6 +25,8 @@ import org.policyevaluator.rules.Dimension;
 import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.Programme;
 import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.store.EvaluationStore;
+import org.policyevaluator.store.Replayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +38,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +46,7 @@ import org.springframework.web.context.request.async.AsyncRequestTimeoutExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,17 +59,27 @@ class UiController {
 
     private final Evaluations evaluations;
     private final RecentBatches recent;
+    private final StoredBatches stored;
+    private final Replayer replayer;
     private final ApplicationReaders readers;
     private final MessageSource messages;
     private final DataSize maxUpload;
 
-    UiController(Evaluations evaluations, RecentBatches recent, ApplicationReaders readers, MessageSource messages,
-                 @Value("${pe.web.max-upload}") DataSize maxUpload) {
+    UiController(Evaluations evaluations, RecentBatches recent, StoredBatches stored, Replayer replayer,
+                 ApplicationReaders readers, MessageSource messages, @Value("${pe.web.max-upload}") DataSize maxUpload) {
         this.evaluations = evaluations;
         this.recent = recent;
+        this.stored = stored;
+        this.replayer = replayer;
         this.readers = readers;
         this.messages = messages;
         this.maxUpload = maxUpload;
+    }
+
+    /** The signed-in account (null for a visitor), for the navigation of every page. */
+    @ModelAttribute("me")
+    Account me(Principal principal) {
+        return stored.viewer(principal).orElse(null);
     }
 
     static String lang(Locale locale) {
@@ -70,9 +88,12 @@ class UiController {
 
     @GetMapping("/")
     ModelAndView home(@RequestParam(required = false) String batch, @RequestParam(required = false) Integer index,
-                      Locale locale) {
+                      @RequestParam(required = false) String evaluation, Principal principal, Locale locale) {
         Map<String, Object> values = Map.of();
-        if (batch != null && index != null) {
+        Optional<Account> me = stored.viewer(principal);
+        if (evaluation != null && me.isPresent()) {
+            values = FormFields.values(stored.input(stored.evaluation(evaluation, me.get())));
+        } else if (batch != null && index != null) {
             // "edit this application": the form filled in from an evaluated one
             Evaluations.Batch b = recent.get(batch);
             if (b != null && index >= 0 && index < b.result().evaluations().size()) {
@@ -84,15 +105,17 @@ class UiController {
 
     @PostMapping("/evaluate")
     Callable<String> upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String program,
-                            Locale locale) throws IOException {
+                            Principal principal, Locale locale) throws IOException {
+        Optional<Account> me = submitter(principal);
         Upload upload = new Upload(EvaluationApi.sourceName(file.getOriginalFilename()), file.getOriginalFilename(),
                 file.getBytes());
         String lang = lang(locale);
-        return () -> show(evaluations.evaluate(upload, program, lang, null));
+        return () -> show(evaluations.evaluate(upload, program, lang, null), me);
     }
 
     @PostMapping("/assess")
-    Callable<Object> assess(@RequestParam MultiValueMap<String, String> form, Locale locale) {
+    Callable<Object> assess(@RequestParam MultiValueMap<String, String> form, Principal principal, Locale locale) {
+        Optional<Account> me = submitter(principal);
         String lang = lang(locale);
         return () -> {
             List<Problem> problems = new ArrayList<>();
@@ -108,7 +131,7 @@ class UiController {
                 mv.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
                 return mv;
             }
-            return show(evaluations.single(app, "form", null, lang, null));
+            return show(evaluations.single(app, "form", null, lang, null), me);
         };
     }
 
@@ -126,14 +149,16 @@ class UiController {
             Application changed = new ApplicationEditor(evaluations.programmes()).apply(app, list);
             Evaluations.Applied applied = new Evaluations.Applied(text, totalBefore == null || totalBefore.isBlank()
                     ? null : new java.math.BigDecimal(totalBefore));
-            return show(evaluations.single(changed, "suggestion", program, lang, applied));
+            // trying a suggestion is a what-if: kept in memory, never stored
+            return show(evaluations.single(changed, "suggestion", program, lang, applied), Optional.empty());
         };
     }
 
     @GetMapping("/batches/{id}")
-    ModelAndView batch(@PathVariable String id, Locale locale) {
-        Evaluations.Batch batch = batch(id, lang(locale));
+    ModelAndView batch(@PathVariable String id, Principal principal, Locale locale) {
+        Evaluations.Batch batch = recent.get(id) != null ? batch(id, lang(locale)) : storedBatch(id, principal);
         ModelAndView mv = page("batch", lang(locale));
+        mv.addObject("stored", batch.result().batchId() != null);
         mv.addObject("batchId", id);
         mv.addObject("batch", batch);
         mv.addObject("workbook", evaluations.writesWorkbooks());
@@ -148,16 +173,24 @@ class UiController {
         if (index < 0 || index >= batch.result().evaluations().size()) {
             throw new WebProblem(HttpStatus.NOT_FOUND, "Not found", "this batch has no evaluation " + index, List.of());
         }
-        Evaluation e = batch.result().evaluations().get(index);
-        if (e.suggestions() == null) {
+        ModelAndView mv = result(batch, id, index, batch.result().evaluations().get(index), lang, locale);
+        mv.addObject("editHref", "/?batch=" + id + "&index=" + index);
+        mv.addObject("langPath", "/batches/" + id + "/evaluations/" + index);
+        return mv;
+    }
+
+    private ModelAndView result(Evaluations.Batch batch, String batchId, int index, Evaluation e, String lang,
+                                Locale locale) {
+        if (e.suggestions() == null && e.rulesetVersion().equals(evaluations.evaluator().ruleBase().version())) {
             // a batch is evaluated without suggestions; one opened from it gets them, verified as always
             e = e.withSuggestions(evaluations.evaluator().assess(batch.application(e), e.program(), lang).suggestions());
         }
         ModelAndView mv = page("result", lang);
-        mv.addObject("batchId", id);
+        mv.addObject("batchId", batchId);
         mv.addObject("index", index);
         mv.addObject("batch", batch);
         mv.addObject("e", e);
+        mv.addObject("stored", false);
         mv.addObject("applicationJson", FormFields.json(batch.application(e)));
         mv.addObject("chart", SvgChart.bars(e.dimensions(), messages.getMessage("result.chart", null, locale)));
         mv.addObject("programme", evaluations.evaluator().ruleBase().tables().programme(e.program()));
@@ -168,12 +201,135 @@ class UiController {
                     org.policyevaluator.intake.JsonIntake.mapper().writeValueAsString(s.changes())));
         }
         mv.addObject("changesJson", changesJson);
-        mv.addObject("langPath", "/batches/" + id + "/evaluations/" + index);
         return mv;
     }
 
+    // ---- the store: a signed-in user's batches, stored evaluations with overrides, the auditor's page ----
+
+    @GetMapping("/batches")
+    ModelAndView batches(Principal principal, Locale locale) {
+        Account me = signedIn(principal, "");
+        ModelAndView mv = page("batches", lang(locale));
+        mv.addObject("batches", stored.batches(me));
+        mv.addObject("langPath", "/batches");
+        return mv;
+    }
+
+    @GetMapping("/evaluations/{id}")
+    ModelAndView storedEvaluation(@PathVariable String id, Principal principal, Locale locale) {
+        Account me = signedIn(principal, id);
+        String lang = lang(locale);
+        EvaluationStore.StoredEvaluation s = stored.evaluation(id, me);
+        StoredBatches.Loaded loaded = stored.batch(s.batchId(), me);
+        Evaluations.Batch batch = stored.asBatch(loaded);
+        int index = loaded.evaluations().stream().map(EvaluationStore.StoredEvaluation::evaluationId).toList().indexOf(id);
+        StoredBatches.StoredView view = stored.view(s);
+        ModelAndView mv = result(batch, s.batchId(), index, view.evaluation(), lang, locale);
+        mv.addObject("stored", true);
+        mv.addObject("view", view);
+        mv.addObject("canOverride", me.mayOverride(s.program()));
+        mv.addObject("canAudit", me.mayAudit());
+        mv.addObject("ruleIds", ruleIds(view.evaluation()));
+        mv.addObject("editHref", "/?evaluation=" + id);
+        mv.addObject("langPath", "/evaluations/" + id);
+        return mv;
+    }
+
+    /** A reviewer's override from the result page; a refused one is shown on the page with the store's reason. */
+    @PostMapping("/evaluations/{id}/overrides")
+    String override(@PathVariable String id, @RequestParam(required = false) String targetKind,
+                    @RequestParam(required = false) String target, @RequestParam(required = false) String ruleId,
+                    @RequestParam(required = false) String newValue, @RequestParam(required = false) String justification,
+                    Principal principal, RedirectAttributes redirect) {
+        Account me = signedIn(principal, id);
+        String dimensionTarget = "DIMENSION".equals(targetKind) ? target : null;
+        try {
+            StoreApi.addOverride(stored, id, me, new StoreApi.OverrideRequest(targetKind, dimensionTarget, ruleId,
+                    "ELIGIBILITY".equals(targetKind) ? eligibilityValue(newValue) : newValue, justification));
+        } catch (WebProblem p) {
+            if (p.status() != HttpStatus.BAD_REQUEST) {
+                throw p;
+            }
+            List<String> errors = new ArrayList<>();
+            p.errors().forEach(e -> errors.add(e.location() + ": " + e.message()));
+            redirect.addFlashAttribute("overrideErrors", errors.isEmpty() ? List.of(p.getMessage()) : errors);
+            redirect.addFlashAttribute("overrideForm", Map.of("targetKind", String.valueOf(targetKind),
+                    "target", String.valueOf(target), "ruleId", String.valueOf(ruleId), "newValue", String.valueOf(newValue),
+                    "justification", justification == null ? "" : justification));
+        }
+        return "redirect:/evaluations/" + id + "#overrides";
+    }
+
+    private static String eligibilityValue(String v) {
+        return v == null ? null : v.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @GetMapping("/audit")
+    ModelAndView audit(Principal principal, Locale locale) {
+        return auditPage(signedIn(principal, ""), null, lang(locale));
+    }
+
+    @PostMapping("/audit/replay")
+    ModelAndView replay(@RequestParam String evaluationId, Principal principal, Locale locale) {
+        Account me = signedIn(principal, evaluationId);
+        Replayer.Result result = replayer.replay(stored.evaluation(evaluationId.strip(), me).evaluationId());
+        return auditPage(me, result, lang(locale));
+    }
+
+    private ModelAndView auditPage(Account me, Replayer.Result replay, String lang) {
+        ModelAndView mv = page("audit", lang);
+        mv.addObject("report", stored.store().verify());
+        mv.addObject("counts", stored.store().counts());
+        mv.addObject("batches", stored.batches(me));
+        mv.addObject("replay", replay);
+        mv.addObject("langPath", "/audit");
+        return mv;
+    }
+
+    @GetMapping("/login")
+    ModelAndView login(@RequestParam(required = false) String error, Locale locale) {
+        ModelAndView mv = page("login", lang(locale));
+        mv.addObject("failed", error != null);
+        mv.addObject("langPath", "/login");
+        return mv;
+    }
+
+    @GetMapping("/denied")
+    ModelAndView denied(Locale locale) {
+        return problem(HttpStatus.FORBIDDEN, messages.getMessage("denied", null, locale), List.of(), lang(locale));
+    }
+
+    private static List<String> ruleIds(Evaluation e) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        e.findings().forEach(f -> ids.add(f.ruleId()));
+        e.whyNot().forEach(w -> ids.add(w.ruleId()));
+        e.gates().forEach(g -> ids.add(g.ruleId()));
+        return List.copyOf(ids);
+    }
+
+    /** The signed-in account; the filter chain sends visitors to the login page before they get here. */
+    private Account signedIn(Principal principal, String id) {
+        return stored.viewer(principal).orElseThrow(() -> StoredBatches.notFound("batch", id));
+    }
+
+    /** A signed-in user's evaluations are stored; an auditor's refused (it changes nothing); a visitor's kept in memory. */
+    private Optional<Account> submitter(Principal principal) {
+        return stored.viewer(principal).map(StoredBatches::submitter);
+    }
+
+    private Evaluations.Batch storedBatch(String id, Principal principal) {
+        Optional<Account> me = stored.viewer(principal);
+        if (me.isEmpty()) {
+            throw gone();
+        }
+        return stored.asBatch(stored.batch(id, me.get()));
+    }
+
     @GetMapping("/batches/{id}/report.xlsx")
-    ResponseEntity<byte[]> workbook(@PathVariable String id, Locale locale) {
+    ResponseEntity<byte[]> workbook(@PathVariable String id, Principal principal, Locale locale) {
+        if (recent.get(id) == null) {
+            return EvaluationApi.workbook(stored.workbook(stored.batch(id, signedIn(principal, id))));
+        }
         return EvaluationApi.workbook(evaluations.workbook(batch(id, lang(locale))));
     }
 
@@ -255,24 +411,33 @@ class UiController {
 
     // ---- helpers ----
 
-    private String show(Evaluations.Batch batch) {
-        String id = recent.put(batch);
+    private String show(Evaluations.Batch batch, Optional<Account> submitter) {
         boolean single = batch.result().evaluatedCount() == 1 && batch.result().rejectedCount() == 0;
+        if (submitter.isPresent()) {
+            BatchResult saved = stored.save(batch, submitter.get()).result();
+            return single ? "redirect:/evaluations/" + saved.evaluations().get(0).evaluationId()
+                    : "redirect:/batches/" + saved.batchId();
+        }
+        String id = recent.put(batch);
         return "redirect:/batches/" + id + (single ? "/evaluations/0" : "");
     }
 
     private Evaluations.Batch batch(String id, String lang) {
         Evaluations.Batch batch = recent.get(id);
         if (batch == null) {
-            throw new WebProblem(HttpStatus.NOT_FOUND, "Not found",
-                    "this result is no longer kept (the server keeps the last " + RecentBatches.CAPACITY
-                            + " batches in memory): upload the file again", List.of());
+            throw gone();
         }
         Evaluations.Batch inLang = evaluations.inLanguage(batch, lang);
         if (inLang != batch) {
             recent.replace(id, inLang);
         }
         return inLang;
+    }
+
+    private static WebProblem gone() {
+        return new WebProblem(HttpStatus.NOT_FOUND, "Not found", "this result is no longer kept (the server keeps the last "
+                + RecentBatches.CAPACITY + " batches of visitors in memory; sign in to keep yours): upload the file again",
+                List.of());
     }
 
     private ModelAndView form(Map<String, Object> values, Map<String, List<String>> errors, List<Problem> problems,

@@ -67,6 +67,41 @@ class StoreCommandsTest {
     }
 
     @Test
+    void impactWhenABatchIsStoredShouldCompareItsInputsUnderTheStoredRulesetAndTheNewFolder() throws Exception {
+        Run stored = run("evaluate", "--store", "--no-suggestions", Path.of("samples/green-textile-factory.json").toAbsolutePath()
+                .toString(), Path.of("samples/smart-factory-domestic-compute.json").toAbsolutePath().toString());
+        JsonNode batch = JsonIntake.mapper().readTree(stored.out());
+        String batchId = batch.get("batchId").stringValue();
+        Path rules = workDir.resolve("new-rules");
+        try (var files = Files.walk(Path.of("rules"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, rules.resolve(Path.of("rules").relativize(f).toString()));
+            }
+        }
+        Path programmes = rules.resolve("tables/programs.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(programmes));
+        lines.replaceAll(l -> l.replace("General AI innovation call,25,30,15,20,10,", "General AI innovation call,20,25,30,15,10,"));
+        Files.write(programmes, lines); // green weight 15 -> 30, as in the README
+
+        Run impact = run("impact", "--rules", rules.toString(), "--batch", batchId, "--format", "json");
+        assertThat(impact.exit()).as(impact.err()).isEqualTo(0);
+        JsonNode report = JsonIntake.mapper().readTree(impact.out());
+        assertThat(report.get("baseVersion").stringValue()).isEqualTo(batch.get("rulesetVersion").stringValue());
+        assertThat(report.get("rows")).hasSize(2);
+        JsonNode green = null;
+        for (JsonNode row : report.get("rows")) {
+            if (row.get("applicationId").stringValue().equals("GT-2026-013")) {
+                green = row;
+            }
+        }
+        assertThat(green.get("oldTotal").decimalValue()).isEqualByComparingTo("41");
+        assertThat(green.get("newTotal").decimalValue()).isEqualByComparingTo("47.93");
+        Run unknown = run("impact", "--rules", rules.toString(), "--batch", "no-such-batch");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("error: no batch no-such-batch in the store");
+    }
+
+    @Test
     void replayWhenTheIdIsUnknownShouldExit2() throws Exception {
         Run r = run("replay", "no-such-id");
         assertThat(r.exit()).isEqualTo(2);

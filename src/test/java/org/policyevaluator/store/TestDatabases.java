@@ -11,15 +11,15 @@ import java.util.UUID;
  * The two databases every store test runs on: H2 in file mode in a fresh folder, and a fresh database
  * on the PostgreSQL server of this machine (127.0.0.1:5432, trust auth), dropped afterwards.
  */
-final class TestDatabases {
+public final class TestDatabases {
     static final String POSTGRES_SERVER = System.getenv().getOrDefault("PE_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
 
     private TestDatabases() {
     }
 
     /** A database of its own: {@code url} to open it; closing it drops it. */
-    record Database(String kind, String url, String user, Runnable drop) implements AutoCloseable {
-        HikariDataSource open() {
+    public record Database(String kind, String url, String user, Runnable drop) implements AutoCloseable {
+        public HikariDataSource open() {
             return StoreDatabase.open(url, user, "");
         }
 
@@ -35,15 +35,15 @@ final class TestDatabases {
     }
 
     /** A fresh, empty database of the kind ("H2" or "PostgreSQL"). */
-    static Database fresh(String kind, Path tmp) {
+    public static Database fresh(String kind, Path tmp) {
         return kind.equals("H2") ? h2(tmp.resolve("h2-" + UUID.randomUUID())) : postgres();
     }
 
-    static Database h2(Path dir) {
+    public static Database h2(Path dir) {
         return new Database("H2", StoreDatabase.h2Url(dir), "sa", () -> { });
     }
 
-    static Database postgres() {
+    public static Database postgres() {
         String name = "pe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         return new Database("PostgreSQL", POSTGRES_SERVER + name, "postgres",

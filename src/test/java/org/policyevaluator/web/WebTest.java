@@ -20,11 +20,19 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = WebApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pe.web.max-upload=1MB", "logging.level.org.springframework.boot=WARN",
+                "PE_ADMIN_USER=" + WebTest.ADMIN, "PE_ADMIN_PASSWORD=" + WebTest.ADMIN_PASSWORD, "pe.security.bcrypt-strength=4",
                 "spring.datasource.url=jdbc:h2:mem:webtest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
 abstract class WebTest {
+    /** The first admin, as PE_ADMIN_USER and PE_ADMIN_PASSWORD would give it. */
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
     /** Per test: keeps the language cookie across the UI's redirects, and no test sees another's. */
     final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .cookieHandler(new java.net.CookieManager()).build();
+
+    /** No cookies: API calls sign in with every request. */
+    static final HttpClient PLAIN = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -57,6 +65,41 @@ abstract class WebTest {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request signed in with HTTP Basic as {@code user} (password: {@link #password}), or anonymous when null. */
+    HttpResponse<String> send(String method, String path, String user, String jsonBody) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            String credentials = user + ":" + (user.equals(ADMIN) ? ADMIN_PASSWORD : password(user));
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return PLAIN.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytesAs(String path, String user) throws IOException, InterruptedException {
+        String credentials = user + ":" + (user.equals(ADMIN) ? ADMIN_PASSWORD : password(user));
+        return PLAIN.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String password(String user) {
+        return "pw-" + user + "-secret";
+    }
+
+    /** Creates an account through the admin API unless it exists. */
+    void account(String user, String role, String... programs) throws IOException, InterruptedException {
+        var r = send("POST", "/api/users", ADMIN, "{\"username\": \"" + user + "\", \"password\": \"" + password(user)
+                + "\", \"role\": \"" + role + "\", \"programs\": " + JsonIntake.mapper().writeValueAsString(programs) + "}");
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new IllegalStateException("account " + user + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     static String sample(String name) throws IOException {

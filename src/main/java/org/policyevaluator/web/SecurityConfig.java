@@ -1,0 +1,154 @@
+package org.policyevaluator.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.policyevaluator.account.AdminBootstrap;
+import org.policyevaluator.account.Accounts;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.store.EvaluationStore;
+import org.policyevaluator.store.Replayer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what (docs/store.md): the API signs in with HTTP Basic and keeps no session; the UI with a
+ * form and a session. Anonymous visitors self-assess (nothing stored) and read the catalogue; stored
+ * evaluations need an account, and what an account may see is decided per record by
+ * {@link org.policyevaluator.account.Account}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    /** BCrypt; the cost is a setting so that tests can sign in cheaply. */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${pe.security.bcrypt-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    @Bean
+    Accounts accounts(DataSource dataSource, PasswordEncoder encoder) {
+        return new Accounts(dataSource, encoder);
+    }
+
+    @Bean
+    EvaluationStore evaluationStore(DataSource dataSource) {
+        return new EvaluationStore(dataSource);
+    }
+
+    @Bean
+    Replayer replayer(EvaluationStore store) {
+        return new Replayer(store);
+    }
+
+    /** The first admin: PE_ADMIN_USER / PE_ADMIN_PASSWORD, else a generated password printed once. */
+    @Bean
+    ApplicationRunner adminBootstrap(Accounts accounts, Evaluator evaluator, @Value("${PE_ADMIN_USER:}") String user,
+                                     @Value("${PE_ADMIN_PASSWORD:}") String password) {
+        Set<String> programmes = evaluator.ruleBase().tables().programmes().keySet();
+        return args -> new AdminBootstrap(accounts, System.out).run(user, password, programmes);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // anonymous self-assessment and the catalogue: nothing is stored for them
+                        .requestMatchers(HttpMethod.POST, "/api/evaluations", "/api/whatif").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/programs",
+                                "/api/template.xlsx").permitAll()
+                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**").authenticated()
+                        // any other path: the 404 problem of an unknown endpoint
+                        .anyRequest().permitAll())
+                .httpBasic(b -> b.realmName("policy-evaluator").authenticationEntryPoint(SecurityConfig::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> problem(response, HttpStatus.FORBIDDEN,
+                                "Forbidden", "your account's role may not " + request.getMethod() + " "
+                                        + request.getRequestURI())))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // credentials travel with every request (Basic), never in a cookie: nothing for a forged request to use
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/evaluations/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/batches").authenticated()
+                        // the self-assessment pages, the catalogue, in-memory results of anonymous visitors (a stored
+                        // batch behind /batches/{id} is checked against the viewer), static files, API docs
+                        .anyRequest().permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/batches").permitAll())
+                .logout(l -> l.logoutSuccessUrl("/"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                // a forged form post matters only for a signed-in browser (or the login form itself):
+                // an anonymous self-assessment stores nothing and needs no token
+                .csrf(c -> c.requireCsrfProtectionMatcher(signedInOrSigningIn()));
+        return http.build();
+    }
+
+    private static RequestMatcher signedInOrSigningIn() {
+        Set<String> safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+        return request -> {
+            if (safe.contains(request.getMethod())) {
+                return false;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/login") || path.equals("/logout")) {
+                return true;
+            }
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        };
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"policy-evaluator\"");
+        problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in to use stored evaluations: send the user "
+                + "name and password with HTTP Basic (curl -u user:password)");
+    }
+
+    /** The same RFC 9457 shape as {@link ProblemHandling}, written before any controller is reached. */
+    static void problem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JsonReport.mapper().writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,247 @@
+package org.policyevaluator.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.policyevaluator.account.Account;
+import org.policyevaluator.account.Accounts;
+import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.intake.ApplicationReader;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.Submission;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.report.xlsx.OverridesSheet;
+import org.policyevaluator.store.EvaluationStore;
+import org.policyevaluator.store.EvaluationStore.StoredBatch;
+import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The store behind the web: saves what a signed-in user submits, and serves a stored evaluation or
+ * batch only to an account that may see it ({@link Account#maySee}). What may not be seen is answered
+ * exactly as what does not exist — a 404 — so that ids of others' evaluations reveal nothing.
+ */
+@Component
+class StoredBatches {
+
+    /** A stored evaluation as served: the engine's result with the reviewers' overrides beside it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StoredView(String evaluationId, String batchId, String submittedBy, String createdAt, String program,
+                      String lang, String rulesetVersion, String inputSha256, Evaluation evaluation,
+                      List<EvaluationStore.Override> overrides, Reviewed afterOverrides, JsonNode input) {
+    }
+
+    /** The engine's total and eligibility with the latest override of each target applied; null without overrides. */
+    record Reviewed(BigDecimal totalScore, boolean eligible) {
+    }
+
+    /** One row of a stored batch's ranking. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RankingRow(String evaluationId, Integer rank, String applicationId, String title, String applicant,
+                      String program, BigDecimal totalScore, String grade, boolean eligible, int overrides,
+                      Reviewed afterOverrides) {
+    }
+
+    /** A stored batch as the viewer may see it: a reviewer sees only its programmes' evaluations ({@code complete} false). */
+    record BatchView(String batchId, String submittedBy, String submittedAt, String program, String lang,
+                     String rulesetVersion, boolean complete, int evaluatedCount, int rejectedCount,
+                     List<RankingRow> ranking, List<Rejection> rejected) {
+    }
+
+    record BatchSummary(String batchId, String submittedBy, String submittedAt, String program, String lang,
+                        String rulesetVersion, boolean complete, int evaluatedCount, List<String> evaluationIds) {
+    }
+
+    private final EvaluationStore store;
+    private final Accounts accounts;
+    private final Evaluations evaluations;
+
+    StoredBatches(EvaluationStore store, Accounts accounts, Evaluations evaluations) {
+        this.store = store;
+        this.accounts = accounts;
+        this.evaluations = evaluations;
+    }
+
+    EvaluationStore store() {
+        return store;
+    }
+
+    /** The signed-in account, or empty for an anonymous visitor. */
+    Optional<Account> viewer(Principal principal) {
+        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+    }
+
+    /** The account, which must be able to have evaluations stored (an auditor changes nothing). */
+    static Account submitter(Account account) {
+        if (!account.maySubmit()) {
+            throw forbidden("an auditor reads, verifies and replays but does not submit evaluations to be stored; "
+                    + "sign out to self-assess without storing");
+        }
+        return account;
+    }
+
+    /** Stores a batch evaluated for a signed-in user; the result carries the batch's and evaluations' ids. */
+    Evaluations.Batch save(Evaluations.Batch batch, Account account) {
+        submitter(account);
+        List<Application> inputs = new ArrayList<>();
+        batch.result().evaluations().forEach(e -> inputs.add(batch.application(e)));
+        var saved = store.save(evaluations.evaluator().ruleBase(), batch.result(), inputs, account.username(),
+                batch.program(), batch.lang(), batch.suggest());
+        return new Evaluations.Batch(batch.result().stored(saved.batchId(), saved.evaluationIds()), batch.warnings(),
+                batch.applications(), batch.program(), batch.lang(), batch.inputs(), batch.suggest(), batch.applied());
+    }
+
+    /** A stored evaluation the viewer may see, else 404. */
+    StoredEvaluation evaluation(String id, Account viewer) {
+        return store.evaluation(id).filter(e -> viewer.maySee(e.program(), e.submittedBy()))
+                .orElseThrow(() -> notFound("evaluation", id));
+    }
+
+    StoredView view(StoredEvaluation s) {
+        Evaluation e = result(s);
+        List<EvaluationStore.Override> overrides = store.overrides(s.evaluationId());
+        return new StoredView(s.evaluationId(), s.batchId(), s.submittedBy(), s.createdAt(), s.program(), s.lang(),
+                s.rulesetVersion(), s.inputSha256(), e, overrides, reviewed(e, overrides),
+                JsonIntake.mapper().readTree(s.inputJson()));
+    }
+
+    static Evaluation result(StoredEvaluation s) {
+        return JsonReport.mapper().readValue(s.resultJson(), Evaluation.class).withEvaluationId(s.evaluationId());
+    }
+
+    /** The engine's total and eligibility after the latest override of each target; null when there is none. */
+    static Reviewed reviewed(Evaluation e, List<EvaluationStore.Override> overrides) {
+        if (overrides.isEmpty()) {
+            return null;
+        }
+        Map<String, EvaluationStore.Override> latest = new LinkedHashMap<>();
+        overrides.forEach(o -> latest.put(o.targetKind() + " " + o.target(), o)); // oldest first: the last one wins
+        BigDecimal total = e.totalScore();
+        boolean eligible = e.eligible();
+        for (EvaluationStore.Override o : latest.values()) {
+            if ("DIMENSION".equals(o.targetKind())) {
+                total = total.add(new BigDecimal(o.newValue()).subtract(new BigDecimal(o.engineValue())));
+            } else {
+                eligible = Boolean.parseBoolean(o.newValue());
+            }
+        }
+        return new Reviewed(total, eligible);
+    }
+
+    /** A stored batch the viewer may open, with the evaluations it may see, else 404. */
+    Loaded batch(String id, Account viewer) {
+        StoredBatch b = store.batch(id).orElseThrow(() -> notFound("batch", id));
+        boolean complete = viewer.seesEverything() || viewer.username().equals(b.submittedBy());
+        List<StoredEvaluation> visible = new ArrayList<>();
+        for (StoredEvaluation e : store.evaluationsOfBatch(id)) {
+            if (complete || viewer.maySee(e.program(), e.submittedBy())) {
+                visible.add(e);
+            }
+        }
+        if (!complete && visible.isEmpty()) {
+            throw notFound("batch", id);
+        }
+        return new Loaded(b, complete, visible);
+    }
+
+    /** A stored batch and the evaluations of it that the viewer may see. */
+    record Loaded(StoredBatch batch, boolean complete, List<StoredEvaluation> evaluations) {
+
+        List<Rejection> rejected() {
+            return complete ? JsonReport.mapper().readValue(batch.rejectedJson(), new TypeReference<List<Rejection>>() { })
+                    : List.of();
+        }
+    }
+
+    BatchView view(Loaded loaded) {
+        List<RankingRow> rows = new ArrayList<>();
+        for (StoredEvaluation s : loaded.evaluations()) {
+            Evaluation e = result(s);
+            List<EvaluationStore.Override> overrides = store.overrides(s.evaluationId());
+            rows.add(new RankingRow(s.evaluationId(), e.rank(), e.applicationId(), e.title(), e.applicant(), e.program(),
+                    e.totalScore(), e.grade(), e.eligible(), overrides.size(), reviewed(e, overrides)));
+        }
+        rows.sort(java.util.Comparator.comparing((RankingRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
+                .thenComparing(RankingRow::totalScore, java.util.Comparator.reverseOrder())
+                .thenComparing(RankingRow::applicationId));
+        StoredBatch b = loaded.batch();
+        List<Rejection> rejected = loaded.rejected();
+        return new BatchView(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(), b.rulesetVersion(),
+                loaded.complete(), rows.size(), rejected.size(), rows, rejected);
+    }
+
+    /** The batches the viewer may open, newest first. */
+    List<BatchSummary> batches(Account viewer) {
+        List<StoredBatch> batches = viewer.seesEverything() ? store.batches(null)
+                : store.batchesFor(viewer.username(), viewer.programs());
+        List<BatchSummary> out = new ArrayList<>();
+        for (StoredBatch b : batches) {
+            boolean complete = viewer.seesEverything() || viewer.username().equals(b.submittedBy());
+            List<String> ids = complete ? b.evaluationIds() : store.evaluationsOfBatch(b.batchId()).stream()
+                    .filter(e -> viewer.maySee(e.program(), e.submittedBy())).map(StoredEvaluation::evaluationId).toList();
+            out.add(new BatchSummary(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(),
+                    b.rulesetVersion(), complete, ids.size(), ids));
+        }
+        return out;
+    }
+
+    /**
+     * A stored batch (the part the viewer may see) in the shape the pages and the workbook use: the
+     * stored results with their ids, the stored inputs, the stored language.
+     */
+    Evaluations.Batch asBatch(Loaded loaded) {
+        List<Evaluation> results = new ArrayList<>();
+        Map<String, Application> applications = new LinkedHashMap<>();
+        List<Object> inputs = new ArrayList<>();
+        boolean suggest = false;
+        for (StoredEvaluation s : loaded.evaluations()) {
+            results.add(result(s));
+            Application app = input(s);
+            applications.putIfAbsent(s.applicationId(), app);
+            inputs.add(new Submission("stored", "$[" + s.position() + "]", app));
+            suggest |= s.withSuggestions();
+        }
+        StoredBatch b = loaded.batch();
+        List<Rejection> rejected = loaded.rejected();
+        BatchResult result = new BatchResult(b.batchId(), b.rulesetVersion(), results.size(), rejected.size(),
+                List.copyOf(results), rejected);
+        return new Evaluations.Batch(result, List.<Problem>of(), applications, b.program(), b.lang(), inputs, suggest, null);
+    }
+
+    /** The evaluation workbook of a stored batch with a sheet of the overrides beside the engine's scores. */
+    byte[] workbook(Loaded loaded) {
+        List<OverridesSheet.Row> rows = new ArrayList<>();
+        for (StoredEvaluation e : loaded.evaluations()) {
+            for (EvaluationStore.Override o : store.overrides(e.evaluationId())) {
+                rows.add(new OverridesSheet.Row(e.applicationId(), e.evaluationId(), o.targetKind(), o.target(), o.ruleId(),
+                        o.engineValue(), o.newValue(), o.reviewer(), o.justification(), o.createdAt()));
+            }
+        }
+        return OverridesSheet.append(evaluations.workbook(asBatch(loaded)), rows);
+    }
+
+    Application input(StoredEvaluation s) {
+        ApplicationReader reader = new ApplicationReader("$", evaluations.programmes());
+        return reader.read(JsonIntake.mapper().readTree(s.inputJson()));
+    }
+
+    static WebProblem notFound(String what, String id) {
+        return new WebProblem(HttpStatus.NOT_FOUND, "Not found", "no " + what + " " + id, List.of());
+    }
+
+    static WebProblem forbidden(String detail) {
+        return new WebProblem(HttpStatus.FORBIDDEN, "Forbidden", detail, List.of());
+    }
+}

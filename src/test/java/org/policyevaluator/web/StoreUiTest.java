@@ -1,0 +1,147 @@
+package org.policyevaluator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The pages of the store: sign in, a stored result with the override beside the engine's score, the audit page. */
+class StoreUiTest extends WebTest {
+    static final String APPLICANT = "ui-applicant";
+    static final String REVIEWER = "ui-reviewer";
+    static final String AUDITOR = "ui-auditor";
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    static String evaluationId;
+
+    @BeforeEach
+    void accounts() throws Exception {
+        if (evaluationId == null) {
+            account(APPLICANT, "APPLICANT");
+            account(REVIEWER, "REVIEWER", "general");
+            account(AUDITOR, "AUDITOR");
+            evaluationId = json(send("POST", "/api/evaluations?program=general&suggestions=false", APPLICANT,
+                    sample("green-textile-factory.json"))).get("evaluations").get(0).get("evaluationId").asString();
+        }
+    }
+
+    private HttpResponse<String> form(String path, String page, Map<String, String> fields) throws Exception {
+        Matcher m = CSRF.matcher(page);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", m.group(1));
+        StringBuilder body = new StringBuilder();
+        all.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signIn(String user) throws Exception {
+        return form("/login", get("/login?lang=en").body(), Map.of("username", user, "password", password(user)));
+    }
+
+    @Test
+    void getStoredEvaluationWhenAnonymousShouldSendToTheLoginPage() throws Exception {
+        var page = get("/evaluations/" + evaluationId + "?lang=en");
+        assertThat(page.uri().getPath()).isEqualTo("/login");
+        assertThat(page.body()).contains("id=\"login-form\"").doesNotContain("GT-2026-013");
+    }
+
+    @Test
+    void signInWhenPasswordIsWrongShouldSaySo() throws Exception {
+        var page = form("/login", get("/login?lang=en").body(), Map.of("username", APPLICANT, "password", "wrong"));
+        assertThat(page.body()).contains("Wrong user name or password.");
+    }
+
+    @Test
+    void getStoredEvaluationWhenReviewerAddsAnOverrideShouldShowItBesideTheEngineScore() throws Exception {
+        assertThat(signIn(REVIEWER).body()).contains("Stored batches");
+        var page = get("/evaluations/" + evaluationId + "?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"override-form\"", "No override: the engine&#39;s result stands.");
+        var after = form("/evaluations/" + evaluationId + "/overrides", page.body(), Map.of("targetKind", "DIMENSION",
+                "target", "greenTransformation", "ruleId", "GR-010", "newValue", "10",
+                "justification", "GR-010: the saving is projected, not measured"));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains("id=\"override-table\"", "<td class=\"num engine\">12</td>",
+                "<td class=\"num reviewed\">10</td>", "GR-010: the saving is projected, not measured",
+                "Engine total 41; after the overrides 39, Eligible (the engine&#39;s result is unchanged)");
+        assertThat(after.body()).contains("<span class=\"big\" id=\"total\">41</span>");
+    }
+
+    @Test
+    void postOverrideFormWhenJustificationIsShortShouldShowTheStoresMessage() throws Exception {
+        signIn(REVIEWER);
+        var page = get("/evaluations/" + evaluationId + "?lang=en");
+        var after = form("/evaluations/" + evaluationId + "/overrides", page.body(), Map.of("targetKind", "DIMENSION",
+                "target", "greenTransformation", "ruleId", "GR-010", "newValue", "10", "justification", "short"));
+        assertThat(after.body()).contains("justification: required, at least 10 characters saying why");
+    }
+
+    @Test
+    void getStoredEvaluationWhenApplicantIsNotTheSubmitterShouldShow404() throws Exception {
+        account("ui-other", "APPLICANT");
+        signIn("ui-other");
+        var page = get("/evaluations/" + evaluationId + "?lang=en");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("no evaluation " + evaluationId).doesNotContain("GT-2026-013");
+    }
+
+    @Test
+    void getStoredEvaluationWhenApplicantOwnsItShouldShowItWithoutTheOverrideForm() throws Exception {
+        signIn(APPLICANT);
+        var page = get("/evaluations/" + evaluationId + "?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("GT-2026-013", "id=\"overrides\"").doesNotContain("id=\"override-form\"",
+                "id=\"replay-button\"");
+    }
+
+    @Test
+    void postAssessWhenApplicantIsSignedInShouldStoreTheEvaluation() throws Exception {
+        signIn(APPLICANT);
+        var home = get("/?lang=en");
+        var result = form("/assess", home.body(), Map.of("applicationId", "UI-1", "title", "t", "applicant.name", "a",
+                "budget.total", "100", "budget.requested", "40"));
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.uri().getPath()).startsWith("/evaluations/");
+        assertThat(result.body()).contains("Submitted by ui-applicant");
+    }
+
+    @Test
+    void auditPageWhenAuditorShouldVerifyAndReplay() throws Exception {
+        signIn(AUDITOR);
+        var audit = get("/audit?lang=en");
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("Audit chain intact:");
+        var replay = form("/audit/replay", audit.body(), Map.of("evaluationId", evaluationId));
+        assertThat(replay.body()).contains("Evaluation " + evaluationId + " replayed with ruleset sha256:", ": identical.");
+    }
+
+    @Test
+    void auditPageWhenApplicantShouldBeForbidden() throws Exception {
+        signIn(APPLICANT);
+        var audit = get("/audit?lang=en");
+        assertThat(audit.statusCode()).isEqualTo(403);
+        assertThat(audit.body()).contains("Your account&#39;s role may not do this.");
+    }
+
+    @Test
+    void postEvaluateWhenAnonymousShouldNeedNoTokenAndStoreNothing() throws Exception {
+        var result = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(HttpRequest
+                .newBuilder(uri("/assess")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("applicationId=A-1&title=t&applicant.name=a&budget.total=100"
+                        + "&budget.requested=40")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.uri().getPath()).matches("/batches/[0-9a-f-]+/evaluations/0");
+    }
+}
