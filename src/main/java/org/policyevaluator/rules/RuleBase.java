@@ -48,7 +48,9 @@ public final class RuleBase {
     }
 
     public static RuleBase bundled() {
-        return build(RuleFiles.bundled());
+        RuleFiles files = RuleFiles.bundled();
+        List<KiePackage> precompiled = PrecompiledRules.load(files);
+        return precompiled == null ? build(files) : build(files, knowledgeBase(precompiled));
     }
 
     public static RuleBase fromDirectory(Path dir) {
@@ -57,14 +59,25 @@ public final class RuleBase {
 
     /** Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line. */
     public static RuleBase build(RuleFiles files) {
+        return build(files, null);
+    }
+
+    private static RuleBase build(RuleFiles files, KieBase precompiled) {
         PolicyTables tables = PolicyTables.load(files);
         Messages messages = Messages.load(files);
-        KieBase kieBase = compile(files);
+        KieBase kieBase = precompiled != null ? precompiled : knowledgeBase(compilePackages(files));
         Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables);
         return new RuleBase(kieBase, tables, messages, catalogue, files.sha256(), files.origin(), files);
     }
 
-    private static KieBase compile(RuleFiles files) {
+    private static KieBase knowledgeBase(java.util.Collection<KiePackage> packages) {
+        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
+        kb.addPackages(packages);
+        return kb;
+    }
+
+    /** Compiles the DRL files (classic build: its messages name file and line). */
+    static java.util.Collection<KiePackage> compilePackages(RuleFiles files) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         var resources = KieServices.get().getResources();
         int drlCount = 0;
@@ -89,9 +102,7 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(files.origin(), problems);
         }
-        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
-        kb.addPackages(builder.getKnowledgePackages());
-        return kb;
+        return builder.getKnowledgePackages();
     }
 
     private static Map<String, RuleInfo> catalogue(String origin, KieBase kieBase, PolicyTables tables) {
