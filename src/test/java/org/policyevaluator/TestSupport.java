@@ -91,6 +91,22 @@ public final class TestSupport {
         return e.gates().stream().filter(g -> g.ruleId().equals(ruleId)).findFirst().orElseThrow();
     }
 
+    /** A copy of the project's rules/ folder under {@code target}, to change in a test. */
+    public static java.nio.file.Path copyOfRules(java.nio.file.Path target) throws java.io.IOException {
+        java.nio.file.Path source = java.nio.file.Path.of("rules");
+        try (var walk = java.nio.file.Files.walk(source)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) walk::iterator) {
+                java.nio.file.Path to = target.resolve(source.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(p, to);
+                }
+            }
+        }
+        return target;
+    }
+
     public static List<String> firedRuleIds(Evaluation e) {
         return e.findings().stream().map(Evaluation.Finding::ruleId).toList();
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,40 +216,22 @@ public final class StreamingBatch implements AutoCloseable {
          * and suggestions), which is most of the text.
          */
         public Iterable<Evaluation> evaluationsForReport(List<ScoreRow> order) {
-            return () -> new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < order.size();
-                }
-
-                @Override
-                public Evaluation next() {
-                    ScoreRow row = order.get(i++);
-                    ReportView v = SPOOL.readValue(spooled(row), ReportView.class);
-                    Ranking.Placement p = placement(row.applicationId());
-                    return new Evaluation(v.evaluationId(), v.applicationId(), v.title(), v.applicant(), v.program(),
-                            v.rulesetVersion(), v.totalScore(), v.maxScore(), v.grade(), v.eligible(), p.rank(),
-                            p.tieBreaks(), v.dimensions(), v.gates(), v.flags(), v.findings(), List.of(), null);
-                }
-            };
+            return read(order, row -> {
+                ReportView v = SPOOL.readValue(spooled(row), ReportView.class);
+                Ranking.Placement p = placement(row.applicationId());
+                return new Evaluation(v.evaluationId(), v.applicationId(), v.title(), v.applicant(), v.program(),
+                        v.rulesetVersion(), v.totalScore(), v.maxScore(), v.grade(), v.eligible(), p.rank(),
+                        p.tieBreaks(), v.dimensions(), v.gates(), v.flags(), v.findings(), List.of(), null);
+            });
         }
 
+        /** Whole evaluations, with rank and tie-breaks, read back one at a time in the given order. */
         public Iterable<Evaluation> evaluations(List<ScoreRow> order) {
-            return () -> new Iterator<>() {
-                private int i;
+            return read(order, this::evaluation);
+        }
 
-                @Override
-                public boolean hasNext() {
-                    return i < order.size();
-                }
-
-                @Override
-                public Evaluation next() {
-                    return evaluation(order.get(i++));
-                }
-            };
+        private Iterable<Evaluation> read(List<ScoreRow> order, java.util.function.Function<ScoreRow, Evaluation> reader) {
+            return () -> order.stream().map(reader).iterator();
         }
 
         /**

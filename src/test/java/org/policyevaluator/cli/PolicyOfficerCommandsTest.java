@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyevaluator.intake.JsonIntake;
@@ -81,17 +80,7 @@ class PolicyOfficerCommandsTest {
 
     @Test
     void impactWithAChangedWeightShouldShowRankMovesAndWhoCrossesTheLine() throws IOException {
-        Path rules = dir.resolve("rules");
-        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path rules = org.policyevaluator.TestSupport.copyOfRules(dir.resolve("rules"));
         Path programs = rules.resolve("tables/programs.csv");
         Files.writeString(programs, Files.readString(programs).replace("General AI innovation call,25,30,15,20,10,",
                 "General AI innovation call,20,25,30,15,10,"));

@@ -72,12 +72,7 @@ class StoreCommandsTest {
                 .toString(), Path.of("samples/smart-factory-domestic-compute.json").toAbsolutePath().toString());
         JsonNode batch = JsonIntake.mapper().readTree(stored.out());
         String batchId = batch.get("batchId").stringValue();
-        Path rules = workDir.resolve("new-rules");
-        try (var files = Files.walk(Path.of("rules"))) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, rules.resolve(Path.of("rules").relativize(f).toString()));
-            }
-        }
+        Path rules = org.policyevaluator.TestSupport.copyOfRules(workDir.resolve("new-rules"));
         Path programmes = rules.resolve("tables/programs.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(programmes));
         lines.replaceAll(l -> l.replace("General AI innovation call,25,30,15,20,10,", "General AI innovation call,20,25,30,15,10,"));

@@ -6,29 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.policyevaluator.TestSupport;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A rules folder given at run time: used as it is, or refused with the file and line of each problem. */
 class RulesFolderTest {
     @TempDir
     Path dir;
-
-    private Path copyOfRules() throws IOException {
-        Path target = dir.resolve("rules");
-        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
-    }
 
     private static void replace(Path file, String from, String to) throws IOException {
         String s = Files.readString(file);
@@ -38,19 +23,19 @@ class RulesFolderTest {
 
     @Test
     void folderWhenIdenticalToBundledShouldHaveTheSameVersion() throws IOException {
-        assertThat(RuleBase.fromDirectory(copyOfRules()).version()).isEqualTo(RuleBase.bundled().version());
+        assertThat(RuleBase.fromDirectory(TestSupport.copyOfRules(dir.resolve("rules"))).version()).isEqualTo(RuleBase.bundled().version());
     }
 
     @Test
     void folderWhenAWeightChangesShouldHaveANewVersion() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("tables/scoring.csv"), "GR-040,*,,,2,", "GR-040,*,,,3,");
         assertThat(RuleBase.fromDirectory(rules).version()).isNotEqualTo(RuleBase.bundled().version());
     }
 
     @Test
     void folderWhenDrlHasASyntaxErrorShouldBeRefusedWithFileAndLine() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )", "$p : Profile( greenFactory == )");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
@@ -59,7 +44,7 @@ class RulesFolderTest {
 
     @Test
     void folderWhenRuleCitesAnUnknownClauseShouldBeRefused() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("drl/green-transformation.drl"), "@clauses(\"B-3, A-3.2\")", "@clauses(\"B-3, Z-9\")");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .hasMessageContaining("drl/green-transformation.drl: rule GR-040: cites clause Z-9, which is not in clauses.csv");
@@ -67,7 +52,7 @@ class RulesFolderTest {
 
     @Test
     void folderWhenTableValueIsNotANumberShouldBeRefusedWithFileAndLine() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("tables/scoring.csv"), "GR-040,*,,,2,", "GR-040,*,,,two,");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .hasMessageContaining("tables/scoring.csv line 31: points 'two': expected a number");
@@ -75,7 +60,7 @@ class RulesFolderTest {
 
     @Test
     void folderWhenScoringRowNamesNoRuleShouldBeRefused() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("tables/scoring.csv"), "GR-099,*,,,1,orphan\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)

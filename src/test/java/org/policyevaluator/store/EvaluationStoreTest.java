@@ -75,7 +75,7 @@ class EvaluationStoreTest {
     @MethodSource("databases")
     void replayShouldUseTheStoredRulesetAndBeIdenticalAfterTheRulesChange(String kind) throws IOException {
         try (TestDatabases.Database db = TestDatabases.fresh(kind, tmp)) {
-            Path changed = copyOfRules(tmp.resolve("changed-" + db.kind()));
+            Path changed = TestSupport.copyOfRules(tmp.resolve("changed-" + db.kind()));
             Path scoring = changed.resolve("tables/scoring.csv");
             Files.writeString(scoring, Files.readString(scoring).replace("GR-040,*,,,2,", "GR-040,*,,,1,").replace(
                     "GR-050,*,,,2,", "GR-050,*,,,3,"));
@@ -209,19 +209,5 @@ class EvaluationStoreTest {
                         Integer.class)).isEqualTo(16);
             }
         }
-    }
-
-    static Path copyOfRules(Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.policyevaluator.TestSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyevaluator.rules.RuleFiles;
 
@@ -15,21 +15,6 @@ import org.policyevaluator.rules.RuleFiles;
 class RuleCheckerTest {
     @TempDir
     Path dir;
-
-    private Path copyOfRules() throws IOException {
-        Path target = dir.resolve("rules");
-        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
-    }
 
     private static void replace(Path file, String from, String to) throws IOException {
         String s = Files.readString(file);
@@ -49,7 +34,7 @@ class RuleCheckerTest {
 
     @Test
     void checkWhenABandLiesOutsideTheDomainShouldNameIt() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("tables/scoring.csv"), "DC-010,*,>=,0.9,10,", "DC-010,*,>=,1.2,10,");
         assertThat(problems(rules)).contains(
                 "DC-010 (general): band >= 1.2 can never be reached: trainingShare lies in [0.0, 1.0]");
@@ -57,7 +42,7 @@ class RuleCheckerTest {
 
     @Test
     void checkWhenARuleCanNeverFireShouldNameIt() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )",
                 "$p : Profile( greenFactory == true, stagesCovered > 5 )");
         assertThat(problems(rules)).anySatisfy(p -> assertThat(p).startsWith("GR-040 never fired on "));
@@ -65,7 +50,7 @@ class RuleCheckerTest {
 
     @Test
     void checkWhenAPriorityClauseIsNotEncodedShouldNameIt() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("tables/priorities.csv"), "domesticCompute,A-4.2,duplication is not scored\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThat(problems(rules)).contains("priority domesticCompute: clause A-4.2 is cited by no score rule");
@@ -73,7 +58,7 @@ class RuleCheckerTest {
 
     @Test
     void checkWhenAMessageIsMissingShouldNameTheBundleAndKey() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("messages/messages_en.properties"), "IE-060.whynot=", "IE-060.why=");
         assertThat(problems(rules)).contains("messages_en.properties: no IE-060.whynot");
     }

@@ -74,14 +74,20 @@ public final class WorkbookReport {
 
     private final boolean en;
     private final int maxRows;
+    private final int detailLimit;
 
     public WorkbookReport(String lang) {
         this(lang, EXCEL_MAX_ROWS);
     }
 
     WorkbookReport(String lang, int maxRows) {
+        this(lang, maxRows, DETAIL_LIMIT);
+    }
+
+    WorkbookReport(String lang, int maxRows, int detailLimit) {
         this.en = "en".equals(lang);
         this.maxRows = maxRows;
+        this.detailLimit = detailLimit;
     }
 
     public void write(BatchResult batch, List<Problem> warnings, CatalogueReport.Catalogue catalogue, OutputStream out)
@@ -110,7 +116,7 @@ public final class WorkbookReport {
         try {
             Styles st = new Styles(wb);
             ranking(wb, st, rows, dimensions);
-            if (rows.size() <= DETAIL_LIMIT) {
+            if (rows.size() <= detailLimit) {
                 details(wb, st, evaluationsInRankOrder);
             } else {
                 summary(wb, st, evaluationsInRankOrder, catalogue);
@@ -211,14 +217,7 @@ public final class WorkbookReport {
             }
             for (var gate : e.gates()) {
                 if (!gate.passed()) {
-                    Row r = g.next();
-                    text(r, 0, e.applicationId(), st);
-                    text(r, 1, t("资格", "gate"), st);
-                    text(r, 2, gate.ruleId(), st);
-                    text(r, 3, t("未通过", "FAILED"), st);
-                    text(r, 4, gate.title() + ": " + gate.reason(), st);
-                    text(r, 5, ids(gate.clauses()), st);
-                    text(r, 6, quotes(gate.clauses()), st);
+                    gate(g, st, e, gate);
                 }
             }
             flags(g, st, e);
@@ -258,16 +257,20 @@ public final class WorkbookReport {
 
     private void gates(Split s, Styles st, Evaluation e) {
         for (var g : e.gates()) {
-            Row row = s.next();
-            text(row, 0, e.applicationId(), st);
-            text(row, 1, t("资格", "gate"), st);
-            text(row, 2, g.ruleId(), st);
-            text(row, 3, g.passed() ? t("通过", "passed") : t("未通过", "FAILED"), st);
-            text(row, 4, g.title() + ": " + g.reason(), st);
-            text(row, 5, ids(g.clauses()), st);
-            text(row, 6, quotes(g.clauses()), st);
+            gate(s, st, e, g);
         }
         flags(s, st, e);
+    }
+
+    private void gate(Split s, Styles st, Evaluation e, Evaluation.GateResult g) {
+        Row row = s.next();
+        text(row, 0, e.applicationId(), st);
+        text(row, 1, t("资格", "gate"), st);
+        text(row, 2, g.ruleId(), st);
+        text(row, 3, g.passed() ? t("通过", "passed") : t("未通过", "FAILED"), st);
+        text(row, 4, g.title() + ": " + g.reason(), st);
+        text(row, 5, ids(g.clauses()), st);
+        text(row, 6, quotes(g.clauses()), st);
     }
 
     private void flags(Split s, Styles st, Evaluation e) {

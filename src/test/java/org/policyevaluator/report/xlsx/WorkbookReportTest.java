@@ -60,6 +60,27 @@ class WorkbookReportTest {
     }
 
     @Test
+    void writeWhenTheBatchIsLargerThanTheDetailLimitShouldSummarisePointsByRuleAndOnlyFailures() throws Exception {
+        BatchResult result = batch("t", "a");
+        Evaluator ev = Fixtures.evaluator();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new WorkbookReport("zh", WorkbookReport.EXCEL_MAX_ROWS, 1).write(result, List.of(),
+                CatalogueReport.build(ev, Evaluator.DEFAULT_PROGRAM), out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.sheetIterator()).toIterable().extracting(s -> s.getSheetName()).containsExactly(
+                    WorkbookReport.RANKING, WorkbookReport.POINTS, WorkbookReport.GATES, WorkbookReport.REJECTED,
+                    WorkbookReport.RULES, WorkbookReport.CHART);
+            var points = wb.getSheet(WorkbookReport.POINTS);
+            assertThat(points.getRow(0).getCell(1).getStringCellValue()).isEqualTo("AP-010");
+            assertThat(points.getLastRowNum()).isEqualTo(result.evaluatedCount());
+            var gates = wb.getSheet(WorkbookReport.GATES);
+            for (int r = 1; r <= gates.getLastRowNum(); r++) {
+                assertThat(gates.getRow(r).getCell(3).getStringCellValue()).isNotEqualTo("通过");
+            }
+        }
+    }
+
+    @Test
     void writeWhenUserTextStartsLikeAFormulaShouldWriteItAsText() throws Exception {
         try (XSSFWorkbook wb = write(batch("+SUM(A1:A9)", "@cmd|' /C calc'!A0"), WorkbookReport.EXCEL_MAX_ROWS)) {
             var row = wb.getSheet(WorkbookReport.RANKING).getRow(1 + findRow(wb, "=HYPERLINK(\"http://x\")"));
