@@ -11,10 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -287,14 +285,5 @@ public final class StreamingBatch implements AutoCloseable {
         } catch (IOException e) {
             // a temporary file left behind is deleted on exit
         }
-    }
-
-    /** How many applications have been evaluated so far. */
-    public synchronized long done() {
-        return done;
-    }
-
-    Set<String> ids() {
-        return new HashSet<>(seenIds.keySet());
     }
 }

@@ -38,12 +38,6 @@ final class Progress implements AutoCloseable {
         };
     }
 
-    void total(long total) {
-        if (bar != null) {
-            bar.maxHint(total);
-        }
-    }
-
     @Override
     public void close() {
         if (bar != null) {

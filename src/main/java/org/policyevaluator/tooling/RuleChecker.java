@@ -1,10 +1,8 @@
 package org.policyevaluator.tooling;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,14 +163,5 @@ public final class RuleChecker {
             problems.add("tables/priorities.csv: " + e.getMessage());
         }
         return new Check("every clause of the three priorities encoded by a score rule", problems);
-    }
-
-    /** The maxima per programme and dimension, for the report. */
-    public Map<String, Map<String, BigDecimal>> maxima() {
-        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        for (Programme p : ruleBase.tables().programmes().values()) {
-            out.put(p.id(), p.weights());
-        }
-        return out;
     }
 }
