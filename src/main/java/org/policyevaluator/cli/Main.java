@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  * 2 unusable input or usage; 1 internal error. Only {@code serve} starts the web stack (Spring);
  * the other commands never do.
  */
-@Command(name = "policy-evaluator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "policy-evaluator", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Main.Version.class,
         description = "Scores project applications against the AI policy, explaining every point.",
         subcommands = {EvaluateCommand.class, WhatIfCommand.class, ProgramsCommand.class, RulesCommand.class,
                 ImpactCommand.class, TemplateCommand.class, ServeCommand.class, VerifyCommand.class, BenchCommand.class,

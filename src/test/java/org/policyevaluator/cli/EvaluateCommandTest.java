@@ -103,6 +103,13 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluateWhenHelpIsAskedShouldPrintItsUsageAndExit0() {
+        CliRunner r = CliRunner.run("evaluate", "--help");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).startsWith("Usage: policy-evaluator evaluate").contains("--format=<format>");
+    }
+
+    @Test
     void mainWhenNoCommandIsGivenShouldPrintUsageAndExit2() {
         CliRunner r = CliRunner.run();
         assertThat(r.exitCode()).isEqualTo(2);
