@@ -47,6 +47,8 @@ public final class StreamingBatch implements AutoCloseable {
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final LongConsumer progress;
+    /** Whether the spool keeps why-not (JSON and text outputs print it; the workbook report does not). */
+    private boolean spoolWhyNot = true;
     private final Path spoolFile;
     private final FileChannel spool;
 
@@ -84,6 +86,15 @@ public final class StreamingBatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves why-not out of the spool, for an output that never prints it: it is most of each
+     * evaluation's text, so this saves writing and reading it back. Call before the first application.
+     */
+    public StreamingBatch withoutWhyNot() {
+        this.spoolWhyNot = false;
+        return this;
+    }
+
     /** Takes one application from intake; it is evaluated on a worker while intake reads on. */
     public void accept(Submission s) {
         String id = s.application().applicationId();
@@ -100,7 +111,7 @@ public final class StreamingBatch implements AutoCloseable {
             try {
                 String p = Evaluator.programFor(s.application(), program);
                 Evaluation e = suggest ? evaluator.assess(s.application(), p, lang) : evaluator.evaluate(s.application(), p, lang);
-                byte[] json = SPOOL.writeValueAsBytes(e);
+                byte[] json = SPOOL.writeValueAsBytes(spoolWhyNot ? e : e.withoutWhyNot());
                 written(position, e, json);
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);

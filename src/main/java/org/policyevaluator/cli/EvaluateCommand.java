@@ -79,6 +79,9 @@ class EvaluateCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("evaluate", BatchInput.count(files));
              StreamingBatch batch = new StreamingBatch(evaluator, options.program, options.lang, suggest, workers,
                      progress.consumer())) {
+            if (format == Format.xlsx) {
+                batch.withoutWhyNot();
+            }
             int unusableFiles = BatchInput.read(files, intake, excel, batch::accept, batch::reject);
             StreamingBatch.Result result = batch.finish();
             progress.close();

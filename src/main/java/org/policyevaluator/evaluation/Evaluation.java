@@ -84,6 +84,12 @@ public record Evaluation(
                 eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, newSuggestions);
     }
 
+    /** The same evaluation without its why-not list, for outputs that do not show it. */
+    public Evaluation withoutWhyNot() {
+        return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore,
+                grade, eligible, rank, tieBreaks, dimensions, gates, flags, findings, List.of(), suggestions);
+    }
+
     public Evaluation withEvaluationId(String id) {
         return new Evaluation(id, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
                 eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);
