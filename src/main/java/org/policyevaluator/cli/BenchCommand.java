@@ -22,6 +22,10 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Measuring time per figure (default 5).")
     double seconds;
 
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "S",
+            description = "Warm-up before the evaluation figures (default 10): the JIT needs it.")
+    double warmup;
+
     @Option(names = "--seed", defaultValue = "20251121", description = "Seed of the synthetic applications.")
     long seed;
 
@@ -51,7 +55,7 @@ class BenchCommand implements Callable<Integer> {
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var evaluator = new org.policyevaluator.evaluation.Evaluator(org.policyevaluator.rules.RuleBase.bundled());
-        Benchmark.Figures f = new Benchmark(evaluator, t, seconds).run(applications, seed);
+        Benchmark.Figures f = new Benchmark(evaluator, t, seconds, warmup).run(applications, seed);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
             JsonReport.write(f, out);

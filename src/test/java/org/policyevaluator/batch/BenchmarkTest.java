@@ -41,7 +41,7 @@ class BenchmarkTest {
 
     @Test
     void runShouldReportEveryFigure() {
-        Benchmark.Figures f = new Benchmark(TestSupport.EVALUATOR, 2, 0.2).run(200, 1);
+        Benchmark.Figures f = new Benchmark(TestSupport.EVALUATOR, 2, 0.2, 0.2).run(200, 1);
         assertThat(f.applications()).isEqualTo(200);
         assertThat(f.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(List.of(f.jsonParsePerSecond(), f.evaluationsPerSecond(), f.selfAssessmentsPerSecond(),
