@@ -35,6 +35,8 @@ public final class RuleBase {
     private final String version;
     private final String origin;
     private final RuleFiles files;
+    /** rule id -> {Chinese title, English title}, looked up for every finding. */
+    private final Map<String, String[]> titles = new java.util.HashMap<>();
 
     private RuleBase(KieBase kieBase, PolicyTables tables, Messages messages, Map<String, RuleInfo> catalogue,
                      String version, String origin, RuleFiles files) {
@@ -45,6 +47,9 @@ public final class RuleBase {
         this.version = version;
         this.origin = origin;
         this.files = files;
+        for (String id : catalogue.keySet()) {
+            titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});
+        }
     }
 
     public static RuleBase bundled() {
@@ -232,6 +237,7 @@ public final class RuleBase {
     }
 
     public String title(String ruleId, String lang) {
-        return messages.get(lang, ruleId + ".title");
+        String[] t = titles.get(ruleId);
+        return t == null ? messages.get(lang, ruleId + ".title") : t["en".equals(lang) ? 1 : 0];
     }
 }
