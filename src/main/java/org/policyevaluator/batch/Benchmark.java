@@ -70,8 +70,8 @@ public final class Benchmark {
             intake.read("synthetic", new ByteArrayInputStream(json), s -> count.incrementAndGet(), r -> count.incrementAndGet());
             return count.get();
         });
-        double evaluations = parallel(apps, (app) -> evaluator.evaluate(app, "general", "zh"));
-        double assessments = parallel(apps, (app) -> evaluator.assess(app, "general", "zh"));
+        double evaluations = parallel(apps, (app) -> evaluator.evaluate(app, Evaluator.DEFAULT_PROGRAM, "zh"));
+        double assessments = parallel(apps, (app) -> evaluator.assess(app, Evaluator.DEFAULT_PROGRAM, "zh"));
         double[] latency = latencies(apps);
         double rowsRead;
         double rowsWritten;
@@ -151,7 +151,7 @@ public final class Benchmark {
         double[] ms = new double[samples];
         for (int i = 0; i < samples; i++) {
             long t0 = System.nanoTime();
-            evaluator.assess(apps.get(i), "general", "zh");
+            evaluator.assess(apps.get(i), Evaluator.DEFAULT_PROGRAM, "zh");
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         double mean = Arrays.stream(ms).average().orElse(0);

@@ -49,19 +49,22 @@ final class ExcelSupport {
 
     /** The report of a streamed batch: its evaluations are read back from the spool in rank order. */
     void writeReport(StreamingBatch.Result result, String program, String lang, Path out) {
-        var catalogue = CatalogueReport.build(evaluator, program != null ? program : Evaluator.DEFAULT_PROGRAM);
-        try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
-            new WorkbookReport(lang).write(BatchOutput.rankedRows(result), result.evaluationsForReport(result.rowsInRankOrder()),
-                    result.rejected(), warnings, catalogue, o);
-        } catch (IOException e) {
-            throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
-        }
+        write(out, program, (catalogue, o) -> new WorkbookReport(lang).write(BatchOutput.rankedRows(result),
+                result.evaluationsForReport(result.rowsInRankOrder()), result.rejected(), warnings, catalogue, o));
     }
 
     void writeReport(BatchResult result, String program, String lang, Path out) {
+        write(out, program, (catalogue, o) -> new WorkbookReport(lang).write(result, warnings, catalogue, o));
+    }
+
+    private interface ReportWriter {
+        void write(CatalogueReport.Catalogue catalogue, OutputStream out) throws IOException;
+    }
+
+    private void write(Path out, String program, ReportWriter writer) {
         var catalogue = CatalogueReport.build(evaluator, program != null ? program : Evaluator.DEFAULT_PROGRAM);
-        try (OutputStream o = Files.newOutputStream(out)) {
-            new WorkbookReport(lang).write(result, warnings, catalogue, o);
+        try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+            writer.write(catalogue, o);
         } catch (IOException e) {
             throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
         }
