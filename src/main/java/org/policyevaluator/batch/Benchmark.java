@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Benchmark {
 
     public record Figures(int cores, int threads, int applications, long seed, double jsonParsePerSecond,
-                          double evaluationsPerSecond, double selfAssessmentsPerSecond, double selfAssessmentMeanMillis,
+                          double evaluationsPerSecond, double singleEvaluationsPerSecond, double selfAssessmentsPerSecond, double selfAssessmentMeanMillis,
                           double selfAssessmentP99Millis, double xlsxRowsReadPerSecond, double reportRowsWrittenPerSecond,
                           String java) {
     }
@@ -70,8 +70,17 @@ public final class Benchmark {
             intake.read("synthetic", new ByteArrayInputStream(json), s -> count.incrementAndGet(), r -> count.incrementAndGet());
             return count.get();
         });
-        double evaluations = parallel(apps, (app) -> evaluator.evaluate(app, Evaluator.DEFAULT_PROGRAM, "zh"));
-        double assessments = parallel(apps, (app) -> evaluator.assess(app, Evaluator.DEFAULT_PROGRAM, "zh"));
+        // in chunks, as a batch evaluates them; one at a time is measured too, as a single request is evaluated
+        double evaluations = parallel(apps, Evaluator.CHUNK, warmup,
+                chunk -> evaluator.evaluateAll(chunk, Evaluator.DEFAULT_PROGRAM, "zh").size());
+        double single = parallel(apps, 1, Math.min(warmup, 3), chunk -> {
+            evaluator.evaluate(chunk.get(0), Evaluator.DEFAULT_PROGRAM, "zh");
+            return 1;
+        });
+        double assessments = parallel(apps, 1, Math.min(warmup, 3), chunk -> {
+            evaluator.assess(chunk.get(0), Evaluator.DEFAULT_PROGRAM, "zh");
+            return 1;
+        });
         double[] latency = latencies(apps);
         double rowsRead;
         double rowsWritten;
@@ -89,7 +98,7 @@ public final class Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Figures(Runtime.getRuntime().availableProcessors(), threads, n, seed, round(parse), round(evaluations),
+        return new Figures(Runtime.getRuntime().availableProcessors(), threads, n, seed, round(parse), round(evaluations), round(single),
                 round(assessments), round(latency[0]), round(latency[1]), round(rowsRead), round(rowsWritten),
                 System.getProperty("java.version"));
     }
@@ -109,10 +118,14 @@ public final class Benchmark {
         return items / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** Evaluations per second on all worker threads, each going round the applications from its own offset. */
-    private double parallel(List<Application> apps, java.util.function.Consumer<Application> work) {
+    /**
+     * Applications per second on all worker threads, each going round the applications from its own
+     * offset, {@code chunk} at a time.
+     */
+    private double parallel(List<Application> apps, int chunk, double warmSeconds,
+                            java.util.function.ToIntFunction<List<Application>> work) {
         for (boolean warm : new boolean[] {true, false}) {
-            long duration = (long) ((warm ? warmup : seconds) * 1e9);
+            long duration = (long) ((warm ? warmSeconds : seconds) * 1e9);
             AtomicLong done = new AtomicLong();
             List<Thread> workers = new ArrayList<>();
             long start = System.nanoTime();
@@ -121,9 +134,8 @@ public final class Benchmark {
                 Thread w = new Thread(() -> {
                     long end = start + duration;
                     long count = 0;
-                    for (int i = offset; System.nanoTime() < end; i = (i + 1) % apps.size()) {
-                        work.accept(apps.get(i));
-                        count++;
+                    for (int i = offset; System.nanoTime() < end; i = (i + chunk) % apps.size()) {
+                        count += work.applyAsInt(apps.subList(i, Math.min(apps.size(), i + chunk)));
                     }
                     done.addAndGet(count);
                 });

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.model.Application;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.evaluation.Ranking;
 import org.policyevaluator.intake.Problem;
@@ -59,6 +60,8 @@ public final class StreamingBatch implements AutoCloseable {
     private final Map<Integer, byte[]> pending = new HashMap<>();
     private final Map<Integer, Evaluation> pendingEvaluations = new HashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Applications taken but not yet handed to a worker. */
+    private List<Submission> chunk = new ArrayList<>(Evaluator.CHUNK);
     private int submitted;
     private int nextToWrite;
     private long spoolSize;
@@ -75,7 +78,7 @@ public final class StreamingBatch implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.inFlight = new Semaphore(threads * 64);
+        this.inFlight = new Semaphore(threads * 2); // chunks: a few dozen applications per thread in memory at most
         this.progress = progress;
         try {
             this.spoolFile = Files.createTempFile("policy-evaluator-batch", ".jsonl");
@@ -105,14 +108,35 @@ public final class StreamingBatch implements AutoCloseable {
                             + "; ids must be unique within a batch"))));
             return;
         }
-        int position = submitted++;
+        chunk.add(s);
+        if (chunk.size() == Evaluator.CHUNK) {
+            dispatch();
+        }
+    }
+
+    /** Hands the applications taken so far to a worker, which evaluates them in one rule session. */
+    private void dispatch() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Submission> taken = chunk;
+        chunk = new ArrayList<>(Evaluator.CHUNK);
+        int first = submitted;
+        submitted += taken.size();
         inFlight.acquireUninterruptibly();
         pool.execute(() -> {
             try {
-                String p = Evaluator.programFor(s.application(), program);
-                Evaluation e = suggest ? evaluator.assess(s.application(), p, lang) : evaluator.evaluate(s.application(), p, lang);
-                byte[] json = SPOOL.writeValueAsBytes(spoolWhyNot ? e : e.withoutWhyNot());
-                written(position, e, json);
+                List<Application> apps = taken.stream().map(Submission::application).toList();
+                List<Evaluation> evaluations = new ArrayList<>(apps.size());
+                if (suggest) {
+                    apps.forEach(a -> evaluations.add(evaluator.assess(a, Evaluator.programFor(a, program), lang)));
+                } else {
+                    evaluations.addAll(evaluator.evaluateAll(apps, program, lang));
+                }
+                for (int i = 0; i < evaluations.size(); i++) {
+                    Evaluation e = evaluations.get(i);
+                    written(first + i, e, SPOOL.writeValueAsBytes(spoolWhyNot ? e : e.withoutWhyNot()));
+                }
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             } finally {
@@ -144,6 +168,7 @@ public final class StreamingBatch implements AutoCloseable {
 
     /** Waits for every evaluation and ranks the batch. */
     public Result finish() {
+        dispatch();
         pool.shutdown();
         try {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {

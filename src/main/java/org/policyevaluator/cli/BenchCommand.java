@@ -63,7 +63,10 @@ class BenchCommand implements Callable<Integer> {
             out.printf("cores %d, threads %d, %d synthetic applications (seed %d), Java %s%n", f.cores(), f.threads(),
                     f.applications(), f.seed(), f.java());
             out.printf("  JSON parse + validate          %12.0f applications/s%n", f.jsonParsePerSecond());
-            out.printf("  explained evaluations          %12.0f evaluations/s%n", f.evaluationsPerSecond());
+            out.printf("  explained evaluations          %12.0f evaluations/s (in chunks of %d, as a batch runs)%n",
+                    f.evaluationsPerSecond(), org.policyevaluator.evaluation.Evaluator.CHUNK);
+            out.printf("    one at a time                %12.0f evaluations/s (as single requests run)%n",
+                    f.singleEvaluationsPerSecond());
             out.printf("  self-assessments (suggestions) %12.0f /s, %.1f ms mean, %.1f ms p99 on one thread%n",
                     f.selfAssessmentsPerSecond(), f.selfAssessmentMeanMillis(), f.selfAssessmentP99Millis());
             out.printf("  XLSX rows read                 %12.0f rows/s%n", f.xlsxRowsReadPerSecond());

@@ -21,10 +21,24 @@ import org.policyevaluator.rules.Programme;
  * Policy choices stay in the tables and the DRL; this class only classifies and computes.
  */
 final class ProfileDeriver {
+    /** The counts of which the largest is checked for plausibility, in the order {@code innovation(...)} reads them. */
+    private static final List<String> COUNT_PATHS = List.of("innovation.inventionPatents", "innovation.softwareCopyrights",
+            "innovation.standards", "innovation.academicPartners", "innovation.internationalPartners",
+            "scenario.deploymentSites");
+
     private final PolicyTables tables;
+    /** programme -> its required fields, each with the accessors that read it. */
+    private final Map<String, Map<String, java.lang.reflect.Method[]>> requiredFields = new java.util.HashMap<>();
 
     ProfileDeriver(PolicyTables tables) {
         this.tables = tables;
+        for (Programme p : tables.programmes().values()) {
+            Map<String, java.lang.reflect.Method[]> fields = new java.util.LinkedHashMap<>();
+            for (String path : p.requiredFields()) {
+                fields.put(path, FieldPaths.accessors(path));
+            }
+            requiredFields.put(p.id(), fields);
+        }
     }
 
     Profile derive(Application app, Programme programme) {
@@ -42,9 +56,9 @@ final class ProfileDeriver {
             p.personalDataProtection = app.safety().personalDataProtection();
         }
         List<String> missing = new ArrayList<>();
-        for (String path : programme.requiredFields()) {
-            if (!FieldPaths.isDeclared(app, path)) {
-                missing.add(path);
+        for (var field : requiredFields.get(programme.id()).entrySet()) {
+            if (field.getValue() == null || !FieldPaths.isDeclared(app, field.getValue())) {
+                missing.add(field.getKey());
             }
         }
         p.missingRequired = List.copyOf(missing);
@@ -218,11 +232,13 @@ final class ProfileDeriver {
             p.openCall = i.openCall();
         }
         Profile.Count largest = null;
-        for (String path : List.of("innovation.inventionPatents", "innovation.softwareCopyrights", "innovation.standards",
-                "innovation.academicPartners", "innovation.internationalPartners", "scenario.deploymentSites")) {
-            Object v = FieldPaths.get(app, path);
-            if (v instanceof Integer n && (largest == null || n > largest.value())) {
-                largest = new Profile.Count(path, n);
+        Integer[] counts = {i == null ? null : i.inventionPatents(), i == null ? null : i.softwareCopyrights(),
+                i == null ? null : i.standards(), i == null ? null : i.academicPartners(),
+                i == null ? null : i.internationalPartners(), app.scenario() == null ? null : app.scenario().deploymentSites()};
+        for (int k = 0; k < counts.length; k++) {
+            Integer n = counts[k];
+            if (n != null && (largest == null || n > largest.value())) {
+                largest = new Profile.Count(COUNT_PATHS.get(k), n);
             }
         }
         p.largestCount = largest;
@@ -255,6 +271,13 @@ final class ProfileDeriver {
 
     /** Derived ratios are kept to 4 decimals so that evidence reads cleanly and compares exactly. */
     static Double round(double v) {
+        double scaled = v * 10_000;
+        double fraction = Math.abs(scaled - Math.rint(scaled));
+        if (Math.abs(scaled) < 1e9 && Math.abs(fraction - 0.5) > 1e-6) {
+            // clear of a tie, the nearest integer is the decimal rounding, and dividing it gives the nearest
+            // double, as BigDecimal would (+ 0.0 turns -0.0 into 0.0, as BigDecimal does)
+            return Math.rint(scaled) / 10_000 + 0.0;
+        }
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.policyevaluator.rules.Messages;
 import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.RuleBase;
 
@@ -21,6 +22,9 @@ public final class ReasonRenderer {
     /** Every message of the ruleset parsed once, per language: looked up by key, never re-parsed. */
     private final Map<String, Template> zh = new java.util.HashMap<>();
     private final Map<String, Template> en = new java.util.HashMap<>();
+
+    private final Template.Formatter zhFormatter = (v, style) -> format(v, style, "zh");
+    private final Template.Formatter enFormatter = (v, style) -> format(v, style, "en");
 
     public ReasonRenderer(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
@@ -41,13 +45,38 @@ public final class ReasonRenderer {
         if (t == null) {
             t = templates.computeIfAbsent(template, Template::parse);
         }
-        return t.render(values, (v, style) -> format(v, style, lang), lang);
+        return t.render(values, formatter(lang), lang);
     }
 
     /** The message with that key in that language, filled with the values. */
     String message(String key, Template.Values values, String lang) {
-        Template t = ("en".equals(lang) ? en : zh).get(key);
-        return t == null ? "[" + key + "]" : t.render(values, (v, style) -> format(v, style, lang), lang);
+        Template t = template(key, lang);
+        return t == null ? "[" + key + "]" : t.render(values, formatter(lang), lang);
+    }
+
+    /** The parsed message with that key in that language, or null. */
+    Template template(String key, String lang) {
+        return ("en".equals(lang) ? en : zh).get(key);
+    }
+
+    /** The message with that key, values[i] filling its i-th placeholder (see {@link Template#placeholderKeys()}). */
+    String message(Template template, Object[] values, String lang) {
+        return template.render(values, formatter(lang), Messages.lang(lang));
+    }
+
+    private Template.Formatter formatter(String lang) {
+        return "en".equals(lang) ? enFormatter : zhFormatter;
+    }
+
+    /** Whether the message with that key names no placeholder outside {@code allowed}, in every language. */
+    boolean placeholdersWithin(String key, java.util.Set<String> allowed) {
+        for (Map<String, Template> byKey : List.of(zh, en)) {
+            Template t = byKey.get(key);
+            if (t != null && !allowed.containsAll(t.keys())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String format(Object value, String style, String lang) {

@@ -2,6 +2,7 @@ package org.policyevaluator.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleInfo;
 
 /**
- * Collects what the rules decide during one evaluation (the DRL global {@code out}): points awarded,
- * gates failed, flags raised, each with the evidence the rule hands over as field/value pairs.
- * One instance per evaluation; not shared between threads.
+ * Collects what the rules decide during one session (the DRL global {@code out}): points awarded,
+ * gates failed, flags raised, each with the evidence the rule hands over as field/value pairs, kept
+ * apart for each application's {@link Profile}. A batch evaluates several applications in one session
+ * (a session's set-up costs as much as the rules themselves); every rule matches a single Profile, so
+ * each firing belongs to the profile it matched. One instance per session; not shared between threads.
  */
 public final class RuleOutcomes {
 
@@ -21,60 +24,99 @@ public final class RuleOutcomes {
     public record Hit(RuleInfo rule, Band band, Map<String, Object> evidence) {
     }
 
-    private final RuleBase ruleBase;
-    private final String program;
-    private final List<Hit> awards = new ArrayList<>();
-    private final List<Hit> failedGates = new ArrayList<>();
-    private final List<Hit> flags = new ArrayList<>();
+    /** What the rules decided for one application. */
+    static final class Decisions {
+        private final String program;
+        private final List<Hit> awards = new ArrayList<>();
+        private final List<Hit> failedGates = new ArrayList<>();
+        private final List<Hit> flags = new ArrayList<>();
 
-    RuleOutcomes(RuleBase ruleBase, String program) {
-        this.ruleBase = ruleBase;
-        this.program = program;
+        private Decisions(String program) {
+            this.program = program;
+        }
+
+        List<Hit> awards() {
+            return Collections.unmodifiableList(awards);
+        }
+
+        List<Hit> failedGates() {
+            return Collections.unmodifiableList(failedGates);
+        }
+
+        List<Hit> flags() {
+            return Collections.unmodifiableList(flags);
+        }
     }
 
-    /** A banded score rule reached this band. */
-    public void awardBand(RuleContext ctx, Band band, Object... evidence) {
-        awards.add(new Hit(rule(ctx), band, evidence(evidence)));
+    private final RuleBase ruleBase;
+    private final Map<Profile, Decisions> byProfile = new IdentityHashMap<>();
+    /** The decisions when the session holds a single profile: then no firing needs looking up. */
+    private Decisions only;
+
+    RuleOutcomes(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+    }
+
+    /** Registers a profile before the session runs; its decisions fill as the rules fire. */
+    Decisions track(Profile profile) {
+        Decisions d = new Decisions(profile.getProgram());
+        byProfile.put(profile, d);
+        only = byProfile.size() == 1 ? d : null;
+        return d;
+    }
+
+    /**
+     * A banded score rule measured this value: it gets the best band of its rows in tables/scoring.csv
+     * that the value reaches under the programme, and nothing when it reaches none. (Looking the band up
+     * here rather than with {@code from} in the rule keeps MVEL out of every evaluation.)
+     */
+    public void awardBand(RuleContext ctx, Number measured, Object... evidence) {
+        RuleInfo rule = rule(ctx);
+        Decisions d = decisions(ctx);
+        Band band = ruleBase.tables().band(rule.id(), d.program, measured);
+        if (band != null) {
+            d.awards.add(new Hit(rule, band, evidence(evidence)));
+        }
     }
 
     /** A yes/no score rule fired: its points are the rule's row in tables/scoring.csv. */
     public void award(RuleContext ctx, Object... evidence) {
         RuleInfo rule = rule(ctx);
-        Band flat = ruleBase.tables().flat(rule.id(), program);
+        Decisions d = decisions(ctx);
+        Band flat = ruleBase.tables().flat(rule.id(), d.program);
         if (flat == null) {
-            throw new IllegalStateException("rule " + rule.id() + " has no yes/no row for programme " + program
+            throw new IllegalStateException("rule " + rule.id() + " has no yes/no row for programme " + d.program
                     + " in tables/scoring.csv");
         }
-        awards.add(new Hit(rule, flat, evidence(evidence)));
+        d.awards.add(new Hit(rule, flat, evidence(evidence)));
     }
 
     public void fail(RuleContext ctx, Object... evidence) {
-        failedGates.add(new Hit(rule(ctx), null, evidence(evidence)));
+        decisions(ctx).failedGates.add(new Hit(rule(ctx), null, evidence(evidence)));
     }
 
     public void flag(RuleContext ctx, Object... evidence) {
-        flags.add(new Hit(rule(ctx), null, evidence(evidence)));
+        decisions(ctx).flags.add(new Hit(rule(ctx), null, evidence(evidence)));
     }
 
-    List<Hit> awards() {
-        return Collections.unmodifiableList(awards);
-    }
-
-    List<Hit> failedGates() {
-        return Collections.unmodifiableList(failedGates);
-    }
-
-    List<Hit> flags() {
-        return Collections.unmodifiableList(flags);
+    private Decisions decisions(RuleContext ctx) {
+        if (only != null) {
+            return only;
+        }
+        for (Object fact : ctx.getMatch().getObjects()) {
+            if (fact instanceof Profile p) {
+                return byProfile.get(p);
+            }
+        }
+        throw new IllegalStateException("rule " + ctx.getRule().getName() + " fired without matching a Profile");
     }
 
     private RuleInfo rule(RuleContext ctx) {
-        String name = ctx.getRule().getName();
-        return ruleBase.rule(name.substring(0, name.indexOf(' ')));
+        return ruleBase.ruleNamed(ctx.getRule().getName());
     }
 
     private static Map<String, Object> evidence(Object[] pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>(pairs.length);
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             m.put(String.valueOf(pairs[i]), pairs[i + 1]);
         }

@@ -23,7 +23,7 @@ final class Template {
      * cleared when full, so that memory never grows with a batch.
      */
     private static final int MEMO_LIMIT = 200_000;
-    private final java.util.concurrent.ConcurrentHashMap<List<Object>, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<MemoKey, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Part> parts;
     private final int placeholders;
 
@@ -49,6 +49,13 @@ final class Template {
         return new Template(List.copyOf(parts));
     }
 
+    /** The keys of the placeholders. */
+    java.util.Set<String> keys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        parts.stream().filter(p -> p.key() != null).forEach(p -> keys.add(p.key()));
+        return keys;
+    }
+
     /** A placeholder whose key has no value is left as it is, so that a missing value is visible. */
     interface Values {
         boolean has(String key);
@@ -56,23 +63,48 @@ final class Template {
         Object get(String key);
     }
 
+    /** A placeholder's value in {@link #render(Object[], Formatter, String)} when there is none. */
+    static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "(absent)";
+        }
+    };
+
+    /** The keys of the placeholders in order, a key as often as it is used. */
+    List<String> placeholderKeys() {
+        return parts.stream().filter(p -> p.key() != null).map(Part::key).toList();
+    }
+
     String render(Values values, Formatter formatter, String lang) {
-        Object[] key = new Object[placeholders * 2 + 1];
-        key[0] = lang;
-        int k = 1;
+        Object[] given = new Object[placeholders];
+        int k = 0;
         for (Part p : parts) {
             if (p.key() != null) {
-                boolean has = values.has(p.key());
-                key[k++] = has;
-                key[k++] = has ? values.get(p.key()) : null;
+                given[k++] = values.has(p.key()) ? values.get(p.key()) : ABSENT;
             }
         }
-        List<Object> memoKey = java.util.Arrays.asList(key);
+        return render(given, formatter, lang);
+    }
+
+    /** Renders with values[i] for the i-th placeholder ({@link #ABSENT} where there is none); keeps the array. */
+    String render(Object[] values, Formatter formatter, String lang) {
+        MemoKey memoKey = new MemoKey(lang, values);
         String cached = memo.get(memoKey);
         if (cached != null) {
             return cached;
         }
-        String text = render(values, formatter);
+        StringBuilder sb = new StringBuilder(64);
+        int k = 0;
+        for (Part p : parts) {
+            if (p.key() == null) {
+                sb.append(p.text());
+            } else {
+                Object v = values[k++];
+                sb.append(v == ABSENT ? p.text() : formatter.format(v, p.style()));
+            }
+        }
+        String text = sb.toString();
         if (memo.size() >= MEMO_LIMIT) {
             memo.clear();
         }
@@ -80,16 +112,27 @@ final class Template {
         return text;
     }
 
-    private String render(Values values, Formatter formatter) {
-        StringBuilder sb = new StringBuilder(64);
-        for (Part p : parts) {
-            if (p.key() == null || !values.has(p.key())) {
-                sb.append(p.text());
-            } else {
-                sb.append(formatter.format(values.get(p.key()), p.style()));
-            }
+    /** The language and the values a text was rendered from (an array: cheaper to hash than a list). */
+    private static final class MemoKey {
+        private final String lang;
+        private final Object[] values;
+        private final int hash;
+
+        MemoKey(String lang, Object[] values) {
+            this.lang = lang;
+            this.values = values;
+            this.hash = 31 * lang.hashCode() + java.util.Arrays.hashCode(values);
         }
-        return sb.toString();
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MemoKey k && k.hash == hash && k.lang.equals(lang) && java.util.Arrays.equals(k.values, values);
+        }
     }
 
     interface Formatter {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.RuleBase;
@@ -24,17 +25,49 @@ final class WhyNotExplainer {
     /** Profile facts by property name (getTrainingShare -> trainingShare), for the messages. */
     private static final Map<String, Method> FACTS = profileGetters();
 
-    /** A rule to explain under one programme: the group it stands for, its maximum, its bands best first. */
-    private record Candidate(RuleInfo rule, List<String> group, BigDecimal max, List<Band> bands) {
+    /**
+     * A rule to explain under one programme: the group it stands for, its maximum, its bands best first,
+     * and the texts already rendered for it, by language, points obtained and measured value (a banded
+     * rule's text depends on nothing else, and most applications repeat a few values). Bounded like
+     * {@link Template}'s memo.
+     */
+    private record Candidate(RuleInfo rule, List<String> group, BigDecimal max, List<Band> bands,
+                             Map<BandedText, String> texts, FactTemplate[] messages, Method measure) {
     }
+
+    /**
+     * A rule's own why-not message (ID.whynot) in one language, with what fills each placeholder:
+     * {points} and {maxPoints}, else the profile fact of that name (a null getter: no such fact).
+     */
+    private record FactTemplate(Template template, String[] keys, Method[] facts, String missing) {
+        static FactTemplate of(Template template, String key) {
+            String[] keys = template == null ? new String[0] : template.placeholderKeys().toArray(String[]::new);
+            Method[] facts = new Method[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                facts[i] = FACTS.get(keys[i]);
+            }
+            return new FactTemplate(template, keys, facts, "[" + key + "]");
+        }
+    }
+
+    private record BandedText(String lang, BigDecimal got, Object value) {
+    }
+
+    private static final int TEXTS_LIMIT = 50_000;
 
     private final RuleBase ruleBase;
     private final Evaluator evaluator;
     private final Map<String, List<Candidate>> plans = new ConcurrentHashMap<>();
 
+    /** Whether the banded texts name only the band's own values, so that they can be kept by those values. */
+    private final boolean bandedTextsFixed;
+
     WhyNotExplainer(RuleBase ruleBase, Evaluator evaluator) {
         this.ruleBase = ruleBase;
         this.evaluator = evaluator;
+        Set<String> bandKeys = Set.of("points", "maxPoints", "measure", "value", "op", "next", "top", "lowest");
+        this.bandedTextsFixed = evaluator.renderer().placeholdersWithin("whynot.band", bandKeys)
+                && evaluator.renderer().placeholdersWithin("whynot.band.none", bandKeys);
     }
 
     List<Evaluation.WhyNot> explain(Profile profile, Map<String, BigDecimal> pointsByRule, String lang) {
@@ -78,7 +111,11 @@ final class WhyNotExplainer {
             if (max.signum() > 0) {
                 List<String> group = r.exclusiveGroup() != null ? List.copyOf(members.get(r.exclusiveGroup())) : List.of(r.id());
                 List<Band> bands = ruleBase.tables().bands(r.id(), program).stream().filter(Band::banded).toList();
-                plan.add(new Candidate(r, group, max, bands));
+                String key = evaluator.keys(r.id())[1];
+                plan.add(new Candidate(r, group, max, bands, new ConcurrentHashMap<>(), new FactTemplate[] {
+                        FactTemplate.of(evaluator.renderer().template(key, "zh"), key),
+                        FactTemplate.of(evaluator.renderer().template(key, "en"), key)},
+                        r.measure() == null ? null : FACTS.get(r.measure())));
             }
         }
         plan.sort(Comparator.comparing((Candidate c) -> dimensions.indexOf(c.rule().dimension()))
@@ -87,39 +124,67 @@ final class WhyNotExplainer {
     }
 
     private String reason(Candidate c, Profile profile, BigDecimal got, String lang) {
+        RuleInfo r = c.rule();
+        if (r.measure() != null && !c.bands().isEmpty()) {
+            Object value = c.measure() == null ? null : fact(profile, c.measure());
+            BandedText memoKey = new BandedText(lang, got, value);
+            String text = bandedTextsFixed ? c.texts().get(memoKey) : null;
+            if (text == null) {
+                text = bandedReason(c, profile, value, got, lang);
+                if (c.texts().size() >= TEXTS_LIMIT) {
+                    c.texts().clear();
+                }
+                c.texts().put(memoKey, text);
+            }
+            return text;
+        }
+        FactTemplate message = c.messages()["en".equals(lang) ? 1 : 0];
+        if (message.template() == null) {
+            return message.missing();
+        }
+        Object[] values = new Object[message.keys().length];
+        for (int i = 0; i < values.length; i++) {
+            String k = message.keys()[i];
+            values[i] = k.equals("points") ? got : k.equals("maxPoints") ? c.max()
+                    : message.facts()[i] != null ? fact(profile, message.facts()[i]) : Template.ABSENT;
+        }
+        return evaluator.renderer().message(message.template(), values, lang);
+    }
+
+    /** A banded rule's why-not: the value measured, the next band up and the top band. */
+    private String bandedReason(Candidate c, Profile profile, Object value, BigDecimal got, String lang) {
         ReasonRenderer renderer = evaluator.renderer();
+        RuleInfo r = c.rule();
         Map<String, Object> extra = new HashMap<>();
         extra.put("points", got);
         extra.put("maxPoints", c.max());
-        RuleInfo r = c.rule();
-        String[] keys = evaluator.keys(r.id());
-        String key = keys[1];
-        if (r.measure() != null && !c.bands().isEmpty()) {
-            String style = r.measure().endsWith("Share") ? "pct" : null;
-            Object value = fact(profile, r.measure());
-            Band top = c.bands().get(0);
-            Band next = null;
-            for (Band b : c.bands()) { // best first: the last band better than what was obtained is the nearest
-                if (evaluator.scale(b.points(), profile.getProgram(), r.dimension()).compareTo(got) > 0) {
-                    next = b;
-                }
+        String style = r.measure().endsWith("Share") ? "pct" : null;
+        Band top = c.bands().get(0);
+        Band next = null;
+        for (Band b : c.bands()) { // best first: the last band better than what was obtained is the nearest
+            if (evaluator.scale(b.points(), profile.getProgram(), r.dimension()).compareTo(got) > 0) {
+                next = b;
             }
-            extra.put("measure", ruleBase.messages().get(lang, keys[2]));
-            extra.put("value", renderer.format(value, style, lang));
-            extra.put("op", top.op().equals(">=") ? "≥" : "≤");
-            extra.put("next", renderer.format(next == null ? top.threshold() : next.threshold(), style, lang));
-            extra.put("top", renderer.format(top.threshold(), style, lang));
-            extra.put("lowest", renderer.format(c.bands().get(c.bands().size() - 1).threshold(), style, lang));
-            key = value == null ? "whynot.band.none" : "whynot.band";
         }
-        return renderer.message(key, Template.of(k -> extra.containsKey(k) ? extra.get(k) : fact(profile, k),
-                k -> extra.containsKey(k) || FACTS.containsKey(k)), lang);
+        extra.put("measure", ruleBase.messages().get(lang, evaluator.keys(r.id())[2]));
+        extra.put("value", renderer.format(value, style, lang));
+        extra.put("op", top.op().equals(">=") ? "≥" : "≤");
+        extra.put("next", renderer.format(next == null ? top.threshold() : next.threshold(), style, lang));
+        extra.put("top", renderer.format(top.threshold(), style, lang));
+        extra.put("lowest", renderer.format(c.bands().get(c.bands().size() - 1).threshold(), style, lang));
+        return renderer.message(value == null ? "whynot.band.none" : "whynot.band",
+                Template.of(k -> extra.containsKey(k) ? extra.get(k) : fact(profile, k),
+                        k -> extra.containsKey(k) || FACTS.containsKey(k)), lang);
     }
 
     private static Object fact(Profile profile, String name) {
         Method getter = FACTS.get(name);
+        return getter == null ? null : fact(profile, getter);
+    }
+
+    private static Object fact(Profile profile, Method getter) {
         try {
-            return getter == null ? null : getter.invoke(profile);
+            return getter.invoke(profile);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -49,9 +49,44 @@ public final class FieldPaths {
         return true;
     }
 
+    /**
+     * The record accessors that lead from an application to the path, resolved once (a path read for
+     * every evaluation need not be split and looked up each time); null when the path does not exist.
+     */
+    public static Method[] accessors(String path) {
+        String[] parts = path.split("\\.");
+        Method[] chain = new Method[parts.length];
+        Class<?> type = Application.class;
+        for (int i = 0; i < parts.length; i++) {
+            Method accessor = type == null ? null : accessors(type).get(parts[i]);
+            if (accessor == null) {
+                return null;
+            }
+            chain[i] = accessor;
+            type = accessor.getReturnType().isRecord() ? accessor.getReturnType() : null;
+        }
+        return chain;
+    }
+
     /** Declared: present, and not an empty list or a blank text. */
     public static boolean isDeclared(Application app, String path) {
-        Object v = get(app, path);
+        return isDeclaredValue(get(app, path));
+    }
+
+    /** Whether the value at the end of the accessors (see {@link #accessors(String)}) is declared. */
+    public static boolean isDeclared(Application app, Method[] accessors) {
+        Object current = app;
+        for (int i = 0; i < accessors.length && current != null; i++) {
+            try {
+                current = accessors[i].invoke(current);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return isDeclaredValue(current);
+    }
+
+    private static boolean isDeclaredValue(Object v) {
         if (v instanceof Collection<?> c) {
             return !c.isEmpty();
         }

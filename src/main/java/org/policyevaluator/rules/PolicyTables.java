@@ -169,7 +169,12 @@ public final class PolicyTables {
     }
 
     public Band flat(String ruleId, String program) {
-        return bands(ruleId, program).stream().filter(b -> !b.banded()).findFirst().orElse(null);
+        for (Band b : bands(ruleId, program)) {
+            if (!b.banded()) {
+                return b;
+            }
+        }
+        return null;
     }
 
     public boolean hasScoring(String ruleId) {

@@ -16,6 +16,8 @@ import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -35,6 +37,13 @@ public final class RuleBase {
     private final String version;
     private final String origin;
     private final RuleFiles files;
+    /**
+     * Working memories kept for reuse: creating one costs about as much as running the rules on an
+     * application, and a pooled one is reset after each use.
+     */
+    private final KieSessionsPool sessions;
+    /** full rule name -> rule: what a firing rule is looked up by. */
+    private final Map<String, RuleInfo> byName = new java.util.HashMap<>();
     /** rule id -> {Chinese title, English title}, looked up for every finding. */
     private final Map<String, String[]> titles = new java.util.HashMap<>();
 
@@ -47,6 +56,8 @@ public final class RuleBase {
         this.version = version;
         this.origin = origin;
         this.files = files;
+        this.sessions = ((InternalKnowledgeBase) kieBase).newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        catalogue.values().forEach(r -> byName.put(r.name(), r));
         for (String id : catalogue.keySet()) {
             titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});
         }
@@ -157,6 +168,11 @@ public final class RuleBase {
             if (clauses.isEmpty()) {
                 problems.add(where + ": cites no clause (@clauses)");
             }
+            if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getLhs().getChildren().size() != 1) {
+                // a batch puts several applications' profiles in one session: a second pattern would pair them up
+                problems.add(where + ": must match a single Profile pattern (it has "
+                        + impl.getLhs().getChildren().size() + " conditions)");
+            }
             for (String c : clauses) {
                 if (!tables.clauses().containsKey(c)) {
                     problems.add(where + ": cites clause " + c + ", which is not in clauses.csv");
@@ -205,6 +221,11 @@ public final class RuleBase {
         return kieBase;
     }
 
+    /** A stateless session over this rule base, whose working memory comes from the pool. */
+    public StatelessKieSession newSession() {
+        return sessions.newStatelessKieSession();
+    }
+
     public PolicyTables tables() {
         return tables;
     }
@@ -220,6 +241,11 @@ public final class RuleBase {
 
     public RuleInfo rule(String id) {
         return catalogue.get(id);
+    }
+
+    /** The rule of that full DRL name ("DC-010 Training compute ..."), as a firing rule reports it. */
+    public RuleInfo ruleNamed(String name) {
+        return byName.get(name);
     }
 
     /** The content hash of the rule files ("sha256:..."), carried by every evaluation. */

@@ -44,7 +44,7 @@ class BenchmarkTest {
         Benchmark.Figures f = new Benchmark(TestSupport.EVALUATOR, 2, 0.2, 0.2).run(200, 1);
         assertThat(f.applications()).isEqualTo(200);
         assertThat(f.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(List.of(f.jsonParsePerSecond(), f.evaluationsPerSecond(), f.selfAssessmentsPerSecond(),
+        assertThat(List.of(f.jsonParsePerSecond(), f.evaluationsPerSecond(), f.singleEvaluationsPerSecond(), f.selfAssessmentsPerSecond(),
                 f.xlsxRowsReadPerSecond(), f.reportRowsWrittenPerSecond())).allSatisfy(v -> assertThat(v).isPositive());
         assertThat(f.selfAssessmentP99Millis()).isGreaterThanOrEqualTo(f.selfAssessmentMeanMillis() * 0.5);
     }

@@ -39,7 +39,16 @@ class RulesFolderTest {
         replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )", "$p : Profile( greenFactory == )");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
-                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 44:")));
+                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 40:")));
+    }
+
+    @Test
+    void folderWhenRuleMatchesTwoPatternsShouldBeRefused() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
+        replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )",
+                "$p : Profile( greenFactory == true )\n    $q : Profile( this != $p )");
+        assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("drl/green-transformation.drl: rule GR-040: must match a single Profile pattern (it has 2 conditions)");
     }
 
     @Test
