@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.StatelessKieSession;
 import org.policyevaluator.model.Application;
+import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.Clause;
 import org.policyevaluator.rules.Programme;
 import org.policyevaluator.rules.RuleBase;
@@ -35,14 +37,16 @@ public final class Evaluator {
     private final SuggestionFinder suggestions;
     /** programme -> dimension -> factor applied to table points. */
     private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
+    /** programme -> table row -> its points there after weighting (rows are the tables' own instances). */
+    private final Map<String, Map<Band, BigDecimal>> scaledBands = new HashMap<>();
     /** programme -> rule -> the most the rule can give there, after weighting. */
     private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
     /** rule -> its message keys: reason, whynot, measure, title (built once: they are looked up per evaluation). */
     private final Map<String, String[]> messageKeys = new HashMap<>();
     /** score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id. */
     private final Map<String, Integer> findingOrder = new HashMap<>();
-    /** score rule -> its reason message parsed, in Chinese and English. */
-    private final Map<String, ReasonTemplate[]> reasons = new HashMap<>();
+    /** rule -> its texts, prepared once, in Chinese [0] and English [1]. */
+    private final Map<String, RuleTexts> texts = new HashMap<>();
     /** programme -> the gates checked there, in id order. */
     private final Map<String, List<RuleInfo>> gatesByProgram = new HashMap<>();
     /** rule -> the clauses it cites, with quotes. */
@@ -68,6 +72,13 @@ public final class Evaluator {
                 }
             }
             maxima.put(p.id(), ruleMax);
+            Map<Band, BigDecimal> scaled = new IdentityHashMap<>();
+            for (RuleInfo r : ruleBase.catalogue().values()) {
+                if (r.isScore()) {
+                    ruleBase.tables().bands(r.id(), p.id()).forEach(b -> scaled.put(b, scale(b.points(), p.id(), r.dimension())));
+                }
+            }
+            scaledBands.put(p.id(), scaled);
         }
         for (RuleInfo r : ruleBase.catalogue().values()) {
             List<Evaluation.ClauseRef> refs = new ArrayList<>();
@@ -82,9 +93,13 @@ public final class Evaluator {
         ruleBase.catalogue().values().stream().filter(RuleInfo::isScore)
                 .sorted(Comparator.comparing((RuleInfo r) -> dimensionOrder.indexOf(r.dimension())).thenComparing(RuleInfo::id))
                 .forEach(r -> findingOrder.put(r.id(), findingOrder.size()));
-        for (String id : findingOrder.keySet()) {
-            reasons.put(id, new ReasonTemplate[] {ReasonTemplate.of(renderer.template(id + ".reason", "zh"), id + ".reason"),
-                    ReasonTemplate.of(renderer.template(id + ".reason", "en"), id + ".reason")});
+        for (RuleInfo r : ruleBase.catalogue().values()) {
+            String message = r.isScore() ? ".reason" : r.isGate() ? ".fail" : ".message";
+            texts.put(r.id(), new RuleTexts(
+                    new String[] {ruleBase.title(r.id(), "zh"), ruleBase.title(r.id(), "en")},
+                    new EvidenceTemplate[] {EvidenceTemplate.of(renderer, r.id() + message, "zh"),
+                            EvidenceTemplate.of(renderer, r.id() + message, "en")},
+                    new String[] {ruleBase.messages().get("zh", r.id() + ".pass"), ruleBase.messages().get("en", r.id() + ".pass")}));
         }
         for (String program : ruleBase.tables().programmes().keySet()) {
             gatesByProgram.put(program, ruleBase.catalogue().values().stream()
@@ -181,9 +196,10 @@ public final class Evaluator {
         int language = "en".equals(lang) ? 1 : 0;
         for (RuleOutcomes.Hit hit : outcomes.awards()) {
             RuleInfo rule = hit.rule();
-            BigDecimal points = scale(hit.band().points(), program, rule.dimension());
-            String reason = reasons.get(rule.id())[language].render(renderer, points, hit, lang);
-            findings.add(new Evaluation.Finding(rule.id(), ruleBase.title(rule.id(), lang), rule.dimension(), points,
+            RuleTexts text = texts.get(rule.id());
+            BigDecimal points = scaledBands.get(program).get(hit.band());
+            String reason = text.message()[language].render(renderer, hit.evidence(), points, hit.band().threshold(), lang);
+            findings.add(new Evaluation.Finding(rule.id(), text.title()[language], rule.dimension(), points,
                     maxPoints(rule.id(), program), reason, hit.evidence(), clauses(rule)));
             dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
             pointsByRule.put(rule.id(), points);
@@ -207,9 +223,10 @@ public final class Evaluator {
         List<Evaluation.GateResult> gates = new ArrayList<>();
         for (RuleInfo rule : gatesByProgram.get(program)) {
             RuleOutcomes.Hit hit = failed.get(rule.id());
-            String reason = hit == null ? ruleBase.messages().get(lang, rule.id() + ".pass")
-                    : renderer.render(ruleBase.messages().get(lang, rule.id() + ".fail"), hit.evidence(), lang);
-            gates.add(new Evaluation.GateResult(rule.id(), ruleBase.title(rule.id(), lang), hit == null, reason,
+            RuleTexts text = texts.get(rule.id());
+            String reason = hit == null ? text.pass()[language]
+                    : text.message()[language].render(renderer, hit.evidence(), null, null, lang);
+            gates.add(new Evaluation.GateResult(rule.id(), text.title()[language], hit == null, reason,
                     hit == null ? Map.of() : hit.evidence(), clauses(rule)));
         }
 
@@ -217,7 +234,7 @@ public final class Evaluator {
         for (RuleOutcomes.Hit hit : outcomes.flags()) {
             RuleInfo rule = hit.rule();
             flags.add(new Evaluation.FlagResult(rule.id(), rule.severity(),
-                    renderer.render(ruleBase.messages().get(lang, rule.id() + ".message"), hit.evidence(), lang),
+                    texts.get(rule.id()).message()[language].render(renderer, hit.evidence(), null, null, lang),
                     hit.evidence(), clauses(rule)));
         }
         flags.sort(Comparator.comparing(Evaluation.FlagResult::ruleId));
@@ -229,28 +246,33 @@ public final class Evaluator {
                 flags, findings, whyNot.explain(profile, pointsByRule, lang), null);
     }
 
+    /** A rule's title, its message (reason, gate failure or flag) and a gate's pass text, [0] Chinese, [1] English. */
+    private record RuleTexts(String[] title, EvidenceTemplate[] message, String[] pass) {
+    }
+
     /**
-     * A score rule's reason message with its placeholders in order: {points}, {threshold} (a banded rule's)
-     * and the evidence the rule handed over. A message the bundle lacks renders as its key in brackets.
+     * A rule's message with what fills each placeholder, in order: {points} and {threshold} (a score
+     * rule's), else the evidence the rule handed over. A message the bundle lacks renders as its key in
+     * brackets.
      */
-    private record ReasonTemplate(Template template, String[] keys, String missing) {
-        static ReasonTemplate of(Template template, String key) {
-            return new ReasonTemplate(template, template == null ? null : template.placeholderKeys().toArray(String[]::new),
+    private record EvidenceTemplate(Template template, String[] keys, String missing) {
+        static EvidenceTemplate of(ReasonRenderer renderer, String key, String lang) {
+            Template template = renderer.template(key, lang);
+            return new EvidenceTemplate(template, template == null ? null : template.placeholderKeys().toArray(String[]::new),
                     "[" + key + "]");
         }
 
-        String render(ReasonRenderer renderer, BigDecimal points, RuleOutcomes.Hit hit, String lang) {
+        String render(ReasonRenderer renderer, Map<String, Object> evidence, BigDecimal points, Double threshold, String lang) {
             if (template == null) {
                 return missing;
             }
             Object[] values = new Object[keys.length];
-            Map<String, Object> evidence = hit.evidence();
             for (int i = 0; i < keys.length; i++) {
                 String k = keys[i];
-                if (k.equals("points")) {
+                if (points != null && k.equals("points")) {
                     values[i] = points;
-                } else if (k.equals("threshold") && hit.band().threshold() != null) {
-                    values[i] = hit.band().threshold();
+                } else if (threshold != null && k.equals("threshold")) {
+                    values[i] = threshold;
                 } else {
                     Object v = evidence.get(k);
                     values[i] = v != null || evidence.containsKey(k) ? v : Template.ABSENT;

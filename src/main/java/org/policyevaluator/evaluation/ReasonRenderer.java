@@ -23,11 +23,15 @@ public final class ReasonRenderer {
     private final Map<String, Template> zh = new java.util.HashMap<>();
     private final Map<String, Template> en = new java.util.HashMap<>();
 
+    private final Words zhWords;
+    private final Words enWords;
     private final Template.Formatter zhFormatter = (v, style) -> format(v, style, "zh");
     private final Template.Formatter enFormatter = (v, style) -> format(v, style, "en");
 
     public ReasonRenderer(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
+        this.zhWords = words("zh");
+        this.enWords = words("en");
         for (String key : ruleBase.messages().keys("zh")) {
             zh.put(key, Template.parse(ruleBase.messages().get("zh", key)));
         }
@@ -80,54 +84,90 @@ public final class ReasonRenderer {
     }
 
     public String format(Object value, String style, String lang) {
+        Words w = "en".equals(lang) ? enWords : zhWords;
         if (value == null) {
-            return ruleBase.messages().get(lang, "value.none");
+            return w.none;
         }
         if (value instanceof Collection<?> list) {
             if (list.isEmpty()) {
-                return ruleBase.messages().get(lang, "value.empty");
+                return w.empty;
             }
-            List<String> parts = new ArrayList<>();
+            StringBuilder sb = new StringBuilder();
             for (Object o : list) {
-                parts.add(format(o, style, lang));
+                if (!sb.isEmpty()) {
+                    sb.append(w.separator);
+                }
+                sb.append(format(o, style, lang));
             }
-            return String.join("en".equals(lang) ? ", " : "、", parts);
+            return sb.toString();
         }
         if (value instanceof Boolean b) {
-            return ruleBase.messages().get(lang, b ? "value.true" : "value.false");
+            return b ? w.yes : w.no;
         }
         if (value instanceof Number n) {
-            BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
-            if ("pct".equals(style)) {
-                d = d.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
-                return plain(d) + "%";
+            boolean pct = "pct".equals(style);
+            if (n instanceof Integer || n instanceof Long) {
+                return pct ? percent(new BigDecimal(n.longValue())) : Long.toString(n.longValue());
             }
-            return plain(d);
+            if (n instanceof Double x) {
+                String fast = pct ? fastPercent(x) : fastPlain(x);
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
+            return pct ? percent(d) : plain(d);
         }
         String s = value.toString();
-        return "name".equals(style) ? name(s, lang) : s;
+        return "name".equals(style) ? w.names.getOrDefault(s, s) : s;
     }
 
-    private String name(String code, String lang) {
+    /** A language's words for values: none, empty, yes, no, the list separator, and the names of codes. */
+    private record Words(String none, String empty, String yes, String no, String separator, Map<String, String> names) {
+    }
+
+    /** The names of the codes of the tables (technology areas, then sectors, qualifications, stages, as looked up). */
+    private Words words(String lang) {
         PolicyTables t = ruleBase.tables();
         boolean en = "en".equals(lang);
-        var area = t.techArea(code);
-        if (area != null) {
-            return en ? area.nameEn() : area.nameZh();
+        Map<String, String> names = new java.util.HashMap<>();
+        t.stages().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
+        t.qualifications().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
+        t.sectors().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
+        t.techAreas().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
+        var m = ruleBase.messages();
+        return new Words(m.get(lang, "value.none"), m.get(lang, "value.empty"), m.get(lang, "value.true"),
+                m.get(lang, "value.false"), en ? ", " : "、", Map.copyOf(names));
+    }
+
+    static String percent(BigDecimal share) {
+        return plain(share.movePointRight(2).setScale(1, RoundingMode.HALF_UP)) + "%";
+    }
+
+    /**
+     * A whole number as {@link #plain} prints it, without going through BigDecimal (reasons print
+     * thousands of values a second); null when the value is not a whole number.
+     */
+    static String fastPlain(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : null;
+    }
+
+    /**
+     * A share as {@link #percent} prints it, to one decimal, when the value is clear of a rounding tie
+     * (then the nearest tenth of a percent is the decimal rounding); null otherwise.
+     */
+    static String fastPercent(double share) {
+        double tenths = share * 1000;
+        if (Math.abs(tenths) >= 1e12 || Math.abs(Math.abs(tenths - Math.rint(tenths)) - 0.5) <= 1e-6) {
+            return null;
         }
-        var sector = t.sector(code);
-        if (sector != null) {
-            return en ? sector.nameEn() : sector.nameZh();
+        long t = (long) Math.rint(tenths);
+        if (t == 0) {
+            return "0%";
         }
-        var q = t.qualification(code);
-        if (q != null) {
-            return en ? q.nameEn() : q.nameZh();
-        }
-        var stage = t.stages().get(code);
-        if (stage != null) {
-            return en ? stage.nameEn() : stage.nameZh();
-        }
-        return code;
+        long whole = Math.abs(t) / 10;
+        long tenth = Math.abs(t) % 10;
+        return (t < 0 ? "-" : "") + whole + (tenth == 0 ? "" : "." + tenth) + "%";
     }
 
     static String plain(BigDecimal d) {

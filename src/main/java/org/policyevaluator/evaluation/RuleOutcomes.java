@@ -103,6 +103,11 @@ public final class RuleOutcomes {
         if (only != null) {
             return only;
         }
+        // every rule matches a single Profile (RuleBase refuses others): the match's own fact is it
+        if (ctx.getMatch() instanceof org.drools.core.rule.consequence.InternalMatch m
+                && m.getTuple().getFactHandle().getObject() instanceof Profile p) {
+            return byProfile.get(p);
+        }
         for (Object fact : ctx.getMatch().getObjects()) {
             if (fact instanceof Profile p) {
                 return byProfile.get(p);
