@@ -48,8 +48,8 @@ public final class StreamingBatch implements AutoCloseable {
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final LongConsumer progress;
-    /** Whether the spool keeps why-not (JSON and text outputs print it; the workbook report does not). */
-    private boolean spoolWhyNot = true;
+    /** Whether the spool keeps only what the workbook report prints ({@link Evaluation#forWorkbook()}). */
+    private boolean workbookOnly;
     private final Path spoolFile;
     private final FileChannel spool;
 
@@ -90,11 +90,11 @@ public final class StreamingBatch implements AutoCloseable {
     }
 
     /**
-     * Leaves why-not out of the spool, for an output that never prints it: it is most of each
-     * evaluation's text, so this saves writing and reading it back. Call before the first application.
+     * Spools only what the workbook report prints: why-not, evidence and clause references are most of
+     * each evaluation's text, so this saves writing and reading them back. Call before the first application.
      */
-    public StreamingBatch withoutWhyNot() {
-        this.spoolWhyNot = false;
+    public StreamingBatch forWorkbook() {
+        this.workbookOnly = true;
         return this;
     }
 
@@ -135,7 +135,7 @@ public final class StreamingBatch implements AutoCloseable {
                 }
                 for (int i = 0; i < evaluations.size(); i++) {
                     Evaluation e = evaluations.get(i);
-                    written(first + i, e, SPOOL.writeValueAsBytes(spoolWhyNot ? e : e.withoutWhyNot()));
+                    written(first + i, e, SPOOL.writeValueAsBytes(workbookOnly ? e.forWorkbook() : e));
                 }
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
@@ -216,12 +216,17 @@ public final class StreamingBatch implements AutoCloseable {
 
         /** Rows best first: ranked ones by rank, then the unranked by total. */
         public List<ScoreRow> rowsInRankOrder() {
-            List<ScoreRow> sorted = new ArrayList<>(rows);
-            sorted.sort(Comparator.comparing((ScoreRow r) -> {
+            record Placed(ScoreRow row, int rank) {
+            }
+            List<Placed> sorted = new ArrayList<>(rows.size());
+            for (ScoreRow r : rows) { // each rank looked up once, not at every comparison
                 Integer rank = placement(r.applicationId()).rank();
-                return rank == null ? Integer.MAX_VALUE : rank;
-            }).thenComparing(ScoreRow::totalScore, Comparator.reverseOrder()).thenComparing(ScoreRow::applicationId));
-            return sorted;
+                sorted.add(new Placed(r, rank == null ? Integer.MAX_VALUE : rank));
+            }
+            sorted.sort(Comparator.comparingInt(Placed::rank)
+                    .thenComparing((Placed p) -> p.row().totalScore(), Comparator.reverseOrder())
+                    .thenComparing(p -> p.row().applicationId()));
+            return sorted.stream().map(Placed::row).toList();
         }
 
         /** The compact JSON of one evaluation as spooled (without rank). */
@@ -255,8 +260,14 @@ public final class StreamingBatch implements AutoCloseable {
                 Ranking.Placement p = placement(row.applicationId());
                 return new Evaluation(v.evaluationId(), v.applicationId(), v.title(), v.applicant(), v.program(),
                         v.rulesetVersion(), v.totalScore(), v.maxScore(), v.grade(), v.eligible(), p.rank(),
-                        p.tieBreaks(), v.dimensions(), v.gates(), v.flags(), v.findings(), List.of(), null);
+                        p.tieBreaks(), v.dimensions(), v.gates(), v.flags(), v.findings(), List.of(), null)
+                        .withClauses(this::clauses);
             });
+        }
+
+        /** The clauses a rule cites, as every evaluation gives them. */
+        private List<Evaluation.ClauseRef> clauses(String ruleId) {
+            return evaluator.clauses(evaluator.ruleBase().rule(ruleId));
         }
 
         /** Whole evaluations, with rank and tie-breaks, read back one at a time in the given order. */

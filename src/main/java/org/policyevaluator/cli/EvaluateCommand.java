@@ -80,7 +80,7 @@ class EvaluateCommand implements Callable<Integer> {
              StreamingBatch batch = new StreamingBatch(evaluator, options.program, options.lang, suggest, workers,
                      progress.consumer())) {
             if (format == Format.xlsx) {
-                batch.withoutWhyNot();
+                batch.forWorkbook();
             }
             int unusableFiles = BatchInput.read(files, intake, excel, batch::accept, batch::reject);
             StreamingBatch.Result result = batch.finish();

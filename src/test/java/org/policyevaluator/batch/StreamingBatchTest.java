@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.policyevaluator.TestSupport;
 import org.policyevaluator.evaluation.BatchEvaluator;
 import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
@@ -69,6 +70,35 @@ class StreamingBatchTest {
             StringWriter json = new StringWriter();
             BatchOutput.json(result, json);
             assertThat(json.toString()).isEqualTo(JsonReport.toJson(expected) + "\n");
+        }
+    }
+
+    @Test
+    void streamForWorkbookShouldReadBackWhatTheReportPrintsAsTheInMemoryBatchHasIt() {
+        List<Object> inputs = inputs().subList(0, 800);
+        BatchEvaluator memory = new BatchEvaluator(TestSupport.EVALUATOR, null, "zh", false);
+        try (StreamingBatch stream = new StreamingBatch(TestSupport.EVALUATOR, null, "zh", false, 2, done -> { }).forWorkbook()) {
+            inputs.forEach(o -> {
+                if (o instanceof Submission s) {
+                    memory.accept(s);
+                    stream.accept(s);
+                }
+            });
+            StreamingBatch.Result result = stream.finish();
+            List<Evaluation> expected = memory.result().evaluations();
+            List<Evaluation> read = new ArrayList<>();
+            result.evaluationsForReport(result.rows()).forEach(read::add);
+            assertThat(read).hasSameSizeAs(expected);
+            for (int i = 0; i < read.size(); i++) {
+                Evaluation e = expected.get(i);
+                // the report prints neither why-not nor evidence; everything else comes back as it was
+                Evaluation printed = new Evaluation(e.evaluationId(), e.applicationId(), e.title(), e.applicant(), e.program(),
+                        e.rulesetVersion(), e.totalScore(), e.maxScore(), e.grade(), e.eligible(), e.rank(), e.tieBreaks(),
+                        e.dimensions(), e.gates(), e.flags(), e.findings(), List.of(), null).forWorkbook()
+                        .withClauses(id -> TestSupport.EVALUATOR.clauses(TestSupport.RULES.rule(id)));
+                assertThat(read.get(i)).isEqualTo(printed);
+                assertThat(read.get(i).findings()).allSatisfy(f -> assertThat(f.clauses()).isNotEmpty());
+            }
         }
     }
 

@@ -23,6 +23,10 @@ final class CellValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[;,、\\n\\r]+");
     private static final Pattern CHIP_SEPARATORS = Pattern.compile("[;、\\n\\r]+");
+    // compiled once: every cell of a large workbook goes through these
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s()（）/]+");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
     private static final Set<String> TRUE = Set.of("true", "是", "y", "yes", "1", "是yes", "✓", "√");
     private static final Set<String> FALSE = Set.of("false", "否", "n", "no", "0", "否no", "✗", "×");
 
@@ -88,7 +92,7 @@ final class CellValues {
         String code = enums.code(field.enumType(), text);
         if (code == null) {
             // "ENTERPRISE 企业" or "企业 (ENTERPRISE)": a code anywhere in the text names the value
-            for (String part : Text.normal(text).split("[\\s()（）/]+")) {
+            for (String part : CODE_SEPARATORS.split(Text.normal(text))) {
                 String c = part.isEmpty() ? null : enums.code(field.enumType(), part);
                 if (c != null) {
                     return c;
@@ -126,7 +130,7 @@ final class CellValues {
             s = s.substring(0, s.length() - 1);
         }
         // thousands separators: "1,200" or "1,200.5"
-        if (s.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        if (THOUSANDS.matcher(s).matches()) {
             s = s.replace(",", "");
         }
         try {
@@ -195,7 +199,7 @@ final class CellValues {
             ObjectNode chip = list.addObject();
             chip.put("model", item.substring(0, star).strip());
             String count = item.substring(star + 1).strip().replace(",", "");
-            if (count.matches("\\d{1,18}")) {
+            if (COUNT.matcher(count).matches()) {
                 chip.put("count", Long.parseLong(count));
             } else {
                 chip.put("count", count);

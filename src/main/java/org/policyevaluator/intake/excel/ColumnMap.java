@@ -72,9 +72,11 @@ public final class ColumnMap {
     /** The column's header as the sheet writes it, naming the field when it differs. */
     String describe(int column) {
         Field f = fields.get(column);
-        String h = headers.get(column).strip().replaceAll("\\s+", " ");
+        String h = WHITE_SPACE.matcher(headers.get(column).strip()).replaceAll(" ");
         return h.equals(f.path()) ? f.path() : "\"" + h + "\" (" + f.path() + ")";
     }
+
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
 
     Integer columnOf(String path) {
         for (var e : fields.entrySet()) {

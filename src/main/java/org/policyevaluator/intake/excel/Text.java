@@ -10,7 +10,12 @@ final class Text {
 
     /** NFKC (full-width to half-width), trimmed. */
     static String normal(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+            }
+        }
+        return s.strip(); // plain ASCII is its own NFKC form (most cells: numbers, codes)
     }
 
     /**

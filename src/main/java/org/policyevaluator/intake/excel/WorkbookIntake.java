@@ -205,8 +205,7 @@ public final class WorkbookIntake {
                     continue;
                 }
                 any = true;
-                String loc = where(row, columns.describe(c.column()));
-                set(node, f, c, loc, problems, reported);
+                set(node, f, c, () -> where(row, columns.describe(c.column())), problems, reported);
             }
             if (!any) {
                 return;
@@ -256,7 +255,7 @@ public final class WorkbookIntake {
             for (var e : values.entrySet()) {
                 int row = (int) e.getValue()[0];
                 rows.put(e.getKey().path(), row);
-                set(node, e.getKey(), (RawCell) e.getValue()[1], formWhere(row, e.getKey(), labels), problems, reported);
+                set(node, e.getKey(), (RawCell) e.getValue()[1], () -> formWhere(row, e.getKey(), labels), problems, reported);
             }
             finish(node, "sheet " + sheet, problems, reported, path -> {
                 Integer row = rows.get(path);
@@ -272,15 +271,17 @@ public final class WorkbookIntake {
                     + (label.equals(f.path()) ? f.path() : "\"" + label + "\" (" + f.path() + ")");
         }
 
-        private void set(ObjectNode node, Field f, RawCell c, String loc, List<Problem> problems, Set<String> reported) {
+        /** Sets the field from the cell; {@code loc} names the cell, and is only worked out for a problem. */
+        private void set(ObjectNode node, Field f, RawCell c, java.util.function.Supplier<String> loc, List<Problem> problems,
+                         Set<String> reported) {
             if (c.type() == RawCell.Type.NO_CACHED_VALUE) {
-                warnings.accept(new Problem(loc, "a formula saved without its value (the workbook was not "
+                warnings.accept(new Problem(loc.get(), "a formula saved without its value (the workbook was not "
                         + "recalculated); read as empty: open and save it in Excel or LibreOffice"));
                 return;
             }
             CellValues.Result r = CellValues.convert(c, f, enums);
             if (r.problem() != null) {
-                problems.add(new Problem(loc, r.problem()));
+                problems.add(new Problem(loc.get(), r.problem()));
                 reported.add(f.path());
                 return;
             }

@@ -112,7 +112,7 @@ public final class WorkbookReport {
         XSSFWorkbook base = new XSSFWorkbook();
         // the chart sheet is small and built with the full model (charts need it); the rest is streamed
         chart(base, rows, dimensions);
-        SXSSFWorkbook wb = new SXSSFWorkbook(base, 200);
+        SXSSFWorkbook wb = new FastZipWorkbook(base, 200);
         try {
             Styles st = new Styles(wb);
             ranking(wb, st, rows, dimensions);
@@ -145,7 +145,7 @@ public final class WorkbookReport {
             Row row = s.createRow(r++);
             int c = 0;
             if (e.rank() != null) {
-                row.createCell(c).setCellValue(e.rank());
+                cell(row, c, st).setCellValue(e.rank());
             }
             c++;
             text(row, c++, e.applicationId(), st);
@@ -159,7 +159,7 @@ public final class WorkbookReport {
             for (String d : dims.keySet()) {
                 number(row, c++, e.dimensionScore(d), st);
             }
-            row.createCell(c).setCellValue(e.flags());
+            cell(row, c, st).setCellValue(e.flags());
         }
         s.createFreezePane(2, 1);
         int lastRow = Math.max(1, r - 1);
@@ -212,7 +212,7 @@ public final class WorkbookReport {
             for (var f : e.findings()) {
                 Integer c = column.get(f.ruleId());
                 if (c != null) {
-                    row.createCell(c).setCellValue(f.points().doubleValue());
+                    cell(row, c, st).setCellValue(f.points().doubleValue());
                 }
             }
             for (var gate : e.gates()) {
@@ -440,11 +440,21 @@ public final class WorkbookReport {
         if (value == null) {
             return;
         }
-        Cell c = row.createCell(col);
+        Cell c = cell(row, col, st);
         c.setCellValue(value.length() > 32_767 ? value.substring(0, 32_766) + "…" : value);
         if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
             c.setCellStyle(st.literal);
         }
+    }
+
+    /**
+     * A cell with the plain style set: a streamed cell without one looks up its column's default style
+     * in the sheet's XML for every cell written (measured: a third of writing a 100,000-row report).
+     */
+    private static Cell cell(Row row, int col, Styles st) {
+        Cell c = row.createCell(col);
+        c.setCellStyle(st.plain);
+        return c;
     }
 
     private static void number(Row row, int col, BigDecimal value, Styles st) {
@@ -471,12 +481,31 @@ public final class WorkbookReport {
         return en ? english : zh;
     }
 
+    /**
+     * Deflates the finished workbook at the fastest level: the sheets' XML compresses almost as well, and
+     * a 100,000-application report is written in a fraction of the time.
+     */
+    private static final class FastZipWorkbook extends SXSSFWorkbook {
+        FastZipWorkbook(XSSFWorkbook base, int window) {
+            super(base, window);
+        }
+
+        @Override
+        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            var zip = super.createArchiveOutputStream(out);
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            return zip;
+        }
+    }
+
     static final class Styles {
         final CellStyle header;
         final CellStyle literal;
         final CellStyle score;
+        final CellStyle plain;
 
         Styles(SXSSFWorkbook wb) {
+            plain = wb.getCellStyleAt(0);
             Font bold = wb.createFont();
             bold.setBold(true);
             header = wb.createCellStyle();
