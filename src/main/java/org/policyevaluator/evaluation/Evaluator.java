@@ -47,6 +47,10 @@ public final class Evaluator {
     private final Map<String, Integer> findingOrder = new HashMap<>();
     /** rule -> its texts, prepared once, in Chinese [0] and English [1]. */
     private final Map<String, RuleTexts> texts = new HashMap<>();
+    /** programme -> its dimensions as an evaluation lists them: in tables/dimensions.csv order, with weights. */
+    private final Map<String, List<DimensionColumn>> dimensionColumns = new HashMap<>();
+    /** programme -> its maximum score. */
+    private final Map<String, BigDecimal> maxScores = new HashMap<>();
     /** programme -> the gates checked there, in id order. */
     private final Map<String, List<RuleInfo>> gatesByProgram = new HashMap<>();
     /** rule -> the clauses it cites, with quotes. */
@@ -100,6 +104,17 @@ public final class Evaluator {
                     new EvidenceTemplate[] {EvidenceTemplate.of(renderer, r.id() + message, "zh"),
                             EvidenceTemplate.of(renderer, r.id() + message, "en")},
                     new String[] {ruleBase.messages().get("zh", r.id() + ".pass"), ruleBase.messages().get("en", r.id() + ".pass")}));
+        }
+        for (Programme p : ruleBase.tables().programmes().values()) {
+            List<DimensionColumn> columns = new ArrayList<>();
+            for (var d : ruleBase.tables().dimensions().entrySet()) {
+                if (p.weights().containsKey(d.getKey())) {
+                    columns.add(new DimensionColumn(d.getKey(), new String[] {d.getValue().name("zh"), d.getValue().name("en")},
+                            tidy(p.weights().get(d.getKey()))));
+                }
+            }
+            dimensionColumns.put(p.id(), List.copyOf(columns));
+            maxScores.put(p.id(), tidy(p.maxScore()));
         }
         for (String program : ruleBase.tables().programmes().keySet()) {
             gatesByProgram.put(program, ruleBase.catalogue().values().stream()
@@ -208,14 +223,10 @@ public final class Evaluator {
 
         List<Evaluation.DimensionScore> dimensions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (String d : ruleBase.tables().dimensions().keySet()) {
-            if (!programme.weights().containsKey(d)) {
-                continue;
-            }
-            BigDecimal score = dimensionScores.get(d);
+        for (DimensionColumn d : dimensionColumns.get(program)) {
+            BigDecimal score = dimensionScores.get(d.id());
             total = total.add(score);
-            dimensions.add(new Evaluation.DimensionScore(d, ruleBase.tables().dimensions().get(d).name(lang),
-                    tidy(score), tidy(programme.weights().get(d))));
+            dimensions.add(new Evaluation.DimensionScore(d.id(), d.name()[language], tidy(score), d.weight()));
         }
 
         Map<String, RuleOutcomes.Hit> failed = new HashMap<>();
@@ -237,13 +248,19 @@ public final class Evaluator {
                     texts.get(rule.id()).message()[language].render(renderer, hit.evidence(), null, null, lang),
                     hit.evidence(), clauses(rule)));
         }
-        flags.sort(Comparator.comparing(Evaluation.FlagResult::ruleId));
+        if (flags.size() > 1) {
+            flags.sort(Comparator.comparing(Evaluation.FlagResult::ruleId));
+        }
 
         total = tidy(total);
         String applicant = app.applicant() == null ? null : app.applicant().name();
         return new Evaluation(null, app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
-                tidy(programme.maxScore()), programme.grade(total), failed.isEmpty(), null, List.of(), dimensions, gates,
+                maxScores.get(program), programme.grade(total), failed.isEmpty(), null, List.of(), dimensions, gates,
                 flags, findings, whyNot.explain(profile, pointsByRule, lang), null);
+    }
+
+    /** A dimension of a programme: its id, its name in Chinese [0] and English [1], its weight. */
+    private record DimensionColumn(String id, String[] name, BigDecimal weight) {
     }
 
     /** A rule's title, its message (reason, gate failure or flag) and a gate's pass text, [0] Chinese, [1] English. */

@@ -32,7 +32,7 @@ final class WhyNotExplainer {
      * {@link Template}'s memo.
      */
     private record Candidate(RuleInfo rule, List<String> group, BigDecimal max, List<Band> bands,
-                             Map<BandedText, String> texts, FactTemplate[] messages, Method measure) {
+                             Map<BandedText, String> texts, FactTemplate[] messages, Method measure, String[] titles) {
     }
 
     /**
@@ -81,7 +81,7 @@ final class WhyNotExplainer {
                 }
             }
             if (got.compareTo(c.max()) < 0) {
-                out.add(new Evaluation.WhyNot(c.rule().id(), ruleBase.title(c.rule().id(), lang), c.rule().dimension(), got,
+                out.add(new Evaluation.WhyNot(c.rule().id(), c.titles()["en".equals(lang) ? 1 : 0], c.rule().dimension(), got,
                         c.max(), reason(c, profile, got, lang)));
             }
         }
@@ -115,7 +115,8 @@ final class WhyNotExplainer {
                 plan.add(new Candidate(r, group, max, bands, new ConcurrentHashMap<>(), new FactTemplate[] {
                         FactTemplate.of(evaluator.renderer().template(key, "zh"), key),
                         FactTemplate.of(evaluator.renderer().template(key, "en"), key)},
-                        r.measure() == null ? null : FACTS.get(r.measure())));
+                        r.measure() == null ? null : FACTS.get(r.measure()),
+                        new String[] {ruleBase.title(r.id(), "zh"), ruleBase.title(r.id(), "en")}));
             }
         }
         plan.sort(Comparator.comparing((Candidate c) -> dimensions.indexOf(c.rule().dimension()))
