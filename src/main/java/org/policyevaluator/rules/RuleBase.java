@@ -56,7 +56,7 @@ public final class RuleBase {
         this.version = version;
         this.origin = origin;
         this.files = files;
-        this.sessions = ((InternalKnowledgeBase) kieBase).newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = ((InternalKnowledgeBase) kieBase).newKieSessionsPool(1); // grows: one per thread evaluating at once
         catalogue.values().forEach(r -> byName.put(r.name(), r));
         for (String id : catalogue.keySet()) {
             titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});

@@ -35,12 +35,22 @@ public final class WorkbookFiles {
     /** Files above this are refused before anything is parsed. */
     public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
-    static {
-        // a part that inflates more than 100:1 is a zip bomb; no part may inflate beyond 1 GB
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(1L << 30);
-        ZipSecureFile.setMaxFileCount(10_000);
-        IOUtils.setByteArrayMaxOverride((int) (MAX_FILE_BYTES + (1 << 20)));
+    /**
+     * POI's limits for untrusted workbooks, set before the first read; not when a file is only sniffed,
+     * which would load POI and its logging into every command (a quarter of a second at start-up).
+     */
+    private static final class Limits {
+        static {
+            // a part that inflates more than 100:1 is a zip bomb; no part may inflate beyond 1 GB
+            ZipSecureFile.setMinInflateRatio(0.01);
+            ZipSecureFile.setMaxEntrySize(1L << 30);
+            ZipSecureFile.setMaxFileCount(10_000);
+            IOUtils.setByteArrayMaxOverride((int) (MAX_FILE_BYTES + (1 << 20)));
+        }
+
+        static void apply() {
+            // the class initialiser does it, once
+        }
     }
 
     /** What the first bytes of a file say it is. */
@@ -88,6 +98,7 @@ public final class WorkbookFiles {
 
     /** Reads every sheet of the file into the visitor, or throws a {@link WorkbookException}. */
     public static void read(Path file, SheetVisitor visitor) {
+        Limits.apply();
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             long size = Files.size(file);
