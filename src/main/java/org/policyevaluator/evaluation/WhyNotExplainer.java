@@ -129,7 +129,10 @@ final class WhyNotExplainer {
         if (r.measure() != null && !c.bands().isEmpty()) {
             Object value = c.measure() == null ? null : fact(profile, c.measure());
             BandedText memoKey = new BandedText(lang, got, value);
-            String text = bandedTextsFixed ? c.texts().get(memoKey) : null;
+            if (!bandedTextsFixed) {
+                return bandedReason(c, profile, value, got, lang);
+            }
+            String text = c.texts().get(memoKey);
             if (text == null) {
                 text = bandedReason(c, profile, value, got, lang);
                 if (c.texts().size() >= TEXTS_LIMIT) {
