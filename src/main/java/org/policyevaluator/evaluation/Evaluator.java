@@ -43,8 +43,6 @@ public final class Evaluator {
     private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
     /** rule -> its message keys: reason, whynot, measure, title (built once: they are looked up per evaluation). */
     private final Map<String, String[]> messageKeys = new HashMap<>();
-    /** score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id. */
-    private final Map<String, Integer> findingOrder = new HashMap<>();
     /** rule -> its texts, prepared once, in Chinese [0] and English [1]. */
     private final Map<String, RuleTexts> texts = new HashMap<>();
     /** programme -> its dimensions as an evaluation lists them: in tables/dimensions.csv order, with weights. */
@@ -93,6 +91,8 @@ public final class Evaluator {
             clauseRefs.put(r.id(), List.copyOf(refs));
             messageKeys.put(r.id(), new String[] {r.id() + ".reason", r.id() + ".whynot", r.id() + ".measure", r.id() + ".title"});
         }
+        // score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id
+        Map<String, Integer> findingOrder = new HashMap<>();
         List<String> dimensionOrder = List.copyOf(ruleBase.tables().dimensions().keySet());
         ruleBase.catalogue().values().stream().filter(RuleInfo::isScore)
                 .sorted(Comparator.comparing((RuleInfo r) -> dimensionOrder.indexOf(r.dimension())).thenComparing(RuleInfo::id))
@@ -103,7 +103,8 @@ public final class Evaluator {
                     new String[] {ruleBase.title(r.id(), "zh"), ruleBase.title(r.id(), "en")},
                     new EvidenceTemplate[] {EvidenceTemplate.of(renderer, r.id() + message, "zh"),
                             EvidenceTemplate.of(renderer, r.id() + message, "en")},
-                    new String[] {ruleBase.messages().get("zh", r.id() + ".pass"), ruleBase.messages().get("en", r.id() + ".pass")}));
+                    new String[] {ruleBase.messages().get("zh", r.id() + ".pass"), ruleBase.messages().get("en", r.id() + ".pass")},
+                    findingOrder.getOrDefault(r.id(), -1)));
         }
         for (Programme p : ruleBase.tables().programmes().values()) {
             List<DimensionColumn> columns = new ArrayList<>();
@@ -219,7 +220,9 @@ public final class Evaluator {
             dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
             pointsByRule.put(rule.id(), points);
         }
-        findings.sort(Comparator.comparingInt((Evaluation.Finding f) -> findingOrder.get(f.ruleId())));
+        if (findings.size() > 1) {
+            findings.sort(Comparator.comparingInt((Evaluation.Finding f) -> texts.get(f.ruleId()).order()));
+        }
 
         List<Evaluation.DimensionScore> dimensions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -264,7 +267,7 @@ public final class Evaluator {
     }
 
     /** A rule's title, its message (reason, gate failure or flag) and a gate's pass text, [0] Chinese, [1] English. */
-    private record RuleTexts(String[] title, EvidenceTemplate[] message, String[] pass) {
+    private record RuleTexts(String[] title, EvidenceTemplate[] message, String[] pass, int order) {
     }
 
     /**
@@ -272,11 +275,18 @@ public final class Evaluator {
      * rule's), else the evidence the rule handed over. A message the bundle lacks renders as its key in
      * brackets.
      */
-    private record EvidenceTemplate(Template template, String[] keys, String missing) {
+    private record EvidenceTemplate(Template template, String[] keys, boolean[] isPoints, boolean[] isThreshold,
+                                    String missing) {
         static EvidenceTemplate of(ReasonRenderer renderer, String key, String lang) {
             Template template = renderer.template(key, lang);
-            return new EvidenceTemplate(template, template == null ? null : template.placeholderKeys().toArray(String[]::new),
-                    "[" + key + "]");
+            String[] keys = template == null ? new String[0] : template.placeholderKeys().toArray(String[]::new);
+            boolean[] isPoints = new boolean[keys.length];
+            boolean[] isThreshold = new boolean[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                isPoints[i] = keys[i].equals("points");
+                isThreshold[i] = keys[i].equals("threshold");
+            }
+            return new EvidenceTemplate(template, keys, isPoints, isThreshold, "[" + key + "]");
         }
 
         String render(ReasonRenderer renderer, Map<String, Object> evidence, BigDecimal points, Double threshold, String lang) {
@@ -286,9 +296,9 @@ public final class Evaluator {
             Object[] values = new Object[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 String k = keys[i];
-                if (points != null && k.equals("points")) {
+                if (points != null && isPoints[i]) {
                     values[i] = points;
-                } else if (threshold != null && k.equals("threshold")) {
+                } else if (threshold != null && isThreshold[i]) {
                     values[i] = threshold;
                 } else {
                     Object v = evidence.get(k);

@@ -40,7 +40,8 @@ final class Template {
             if (m.start() > at) {
                 parts.add(new Part(template.substring(at, m.start()), null, null));
             }
-            parts.add(new Part(m.group(), m.group(1), m.group(2)));
+            // keys interned, as the rules' evidence names are (string literals): lookups then match by identity
+            parts.add(new Part(m.group(), m.group(1).intern(), m.group(2)));
             at = m.end();
         }
         if (at < template.length()) {

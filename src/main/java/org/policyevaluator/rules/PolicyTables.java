@@ -85,7 +85,7 @@ public final class PolicyTables {
         t.read(files, "tables/stages.csv", r -> t.stages.put(r.get("stage"),
                 new StageInfo(r.get("stage"), r.get("nameZh"), r.get("nameEn"))));
         t.read(files, "tables/parameters.csv", r -> t.parameters
-                .computeIfAbsent(r.get("program"), k -> new LinkedHashMap<>()).put(r.get("key"), t.number(r, "value")));
+                .computeIfAbsent(r.get("program").intern(), k -> new LinkedHashMap<>()).put(r.get("key"), t.number(r, "value")));
         t.read(files, "tables/programs.csv", t::programme);
         t.read(files, "tables/scoring.csv", t::band);
         t.read(files, "tables/suggestions.csv", r -> {
@@ -355,7 +355,8 @@ public final class PolicyTables {
                 throw new IllegalArgumentException("requiredSectors: no such sector '" + s + "' in tables/sectors.csv");
             }
         }
-        programmes.put(r.get("program"), new Programme(r.get("program"), r.get("nameZh"), r.get("nameEn"),
+        // ids interned (here, for scoring rows and for rules): they key maps read for every rule that fires
+        programmes.put(r.get("program").intern(), new Programme(r.get("program").intern(), r.get("nameZh"), r.get("nameEn"),
                 Collections.unmodifiableMap(weights), Collections.unmodifiableMap(sortedGrades),
                 Collections.unmodifiableMap(params), list(r.get("requiredFields")), sectorList, tieBreak));
     }
@@ -370,7 +371,7 @@ public final class PolicyTables {
         } else {
             threshold = number(r, "threshold");
         }
-        Band b = new Band(r.get("rule"), r.get("program"), op, threshold, decimal("points", r.get("points")));
+        Band b = new Band(r.get("rule").intern(), r.get("program").intern(), op, threshold, decimal("points", r.get("points")));
         scoring.computeIfAbsent(b.ruleId(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(b.program(), k -> new ArrayList<>()).add(b);
     }
