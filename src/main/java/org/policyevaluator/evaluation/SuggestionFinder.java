@@ -64,13 +64,21 @@ final class SuggestionFinder {
         List<Evaluation.Suggestion> out = new ArrayList<>();
         Set<String> baseFlags = new HashSet<>();
         base.flags().forEach(f -> baseFlags.add(f.ruleId()));
+        // every changed application that is valid, evaluated together in one rule session
+        List<Map.Entry<List<Change>, List<String>>> tried = new ArrayList<>();
+        List<Application> changed = new ArrayList<>();
         for (var c : candidates.entrySet()) {
-            Evaluation after;
             try {
-                after = evaluator.evaluate(editor.apply(app, c.getKey()), program, lang);
+                changed.add(editor.apply(app, c.getKey()));
+                tried.add(c);
             } catch (ApplicationEditor.InvalidChange invalid) {
-                continue;
+                // a change the application cannot take is not suggested
             }
+        }
+        List<Evaluation> evaluated = changed.isEmpty() ? List.of() : evaluator.evaluateAll(changed, program, lang);
+        for (int i = 0; i < tried.size(); i++) {
+            var c = tried.get(i);
+            Evaluation after = evaluated.get(i);
             BigDecimal gain = Evaluator.tidy(after.totalScore().subtract(base.totalScore()));
             boolean makesEligible = !base.eligible() && after.eligible();
             boolean breaksGate = after.gates().stream().anyMatch(g -> !g.passed() && !failedGates.contains(g.ruleId()));
