@@ -72,13 +72,13 @@ public final class Benchmark {
         });
         // in chunks, as a batch evaluates them; one at a time is measured too, as a single request is evaluated
         double evaluations = parallel(apps, Evaluator.CHUNK, warmup,
-                chunk -> evaluator.evaluateAll(chunk, Evaluator.DEFAULT_PROGRAM, "zh").size());
+                chunk -> evaluator.evaluateAll(chunk, evaluator.defaultProgramme(), "zh").size());
         double single = parallel(apps, 1, Math.min(warmup, 3), chunk -> {
-            evaluator.evaluate(chunk.get(0), Evaluator.DEFAULT_PROGRAM, "zh");
+            evaluator.evaluate(chunk.get(0), evaluator.defaultProgramme(), "zh");
             return 1;
         });
         double assessments = parallel(apps, 1, Math.min(warmup, 3), chunk -> {
-            evaluator.assess(chunk.get(0), Evaluator.DEFAULT_PROGRAM, "zh");
+            evaluator.assess(chunk.get(0), evaluator.defaultProgramme(), "zh");
             return 1;
         });
         double[] latency = latencies(apps);
@@ -163,7 +163,7 @@ public final class Benchmark {
         double[] ms = new double[samples];
         for (int i = 0; i < samples; i++) {
             long t0 = System.nanoTime();
-            evaluator.assess(apps.get(i), Evaluator.DEFAULT_PROGRAM, "zh");
+            evaluator.assess(apps.get(i), evaluator.defaultProgramme(), "zh");
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         double mean = Arrays.stream(ms).average().orElse(0);
@@ -241,7 +241,7 @@ public final class Benchmark {
                 batch.accept(new Submission("synthetic", "$[" + i + "]", apps.get(i)));
             }
             StreamingBatch.Result result = batch.finish();
-            CatalogueReport.Catalogue catalogue = CatalogueReport.build(evaluator, Evaluator.DEFAULT_PROGRAM);
+            CatalogueReport.Catalogue catalogue = CatalogueReport.build(evaluator, evaluator.defaultProgramme());
             return repeat(() -> {
                 AtomicLong rows = new AtomicLong(result.rows().size());
                 Iterable<Evaluation> counted = () -> new Iterator<>() {

@@ -129,7 +129,7 @@ public final class StreamingBatch implements AutoCloseable {
                 List<Application> apps = taken.stream().map(Submission::application).toList();
                 List<Evaluation> evaluations = new ArrayList<>(apps.size());
                 if (suggest) {
-                    apps.forEach(a -> evaluations.add(evaluator.assess(a, Evaluator.programFor(a, program), lang)));
+                    apps.forEach(a -> evaluations.add(evaluator.assess(a, evaluator.programFor(a, program), lang)));
                 } else {
                     evaluations.addAll(evaluator.evaluateAll(apps, program, lang));
                 }

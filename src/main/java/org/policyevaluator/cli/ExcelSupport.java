@@ -62,7 +62,7 @@ final class ExcelSupport {
     }
 
     private void write(Path out, String program, ReportWriter writer) {
-        var catalogue = CatalogueReport.build(evaluator, program != null ? program : Evaluator.DEFAULT_PROGRAM);
+        var catalogue = CatalogueReport.build(evaluator, program != null ? program : evaluator.defaultProgramme());
         try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
             writer.write(catalogue, o);
         } catch (IOException e) {

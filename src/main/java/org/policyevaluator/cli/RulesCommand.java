@@ -31,7 +31,7 @@ class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Evaluator evaluator = options.evaluator();
-        String program = options.program != null ? options.program : Evaluator.DEFAULT_PROGRAM;
+        String program = options.program != null ? options.program : evaluator.defaultProgramme();
         var catalogue = CatalogueReport.build(evaluator, program);
         Output.to(out, spec.commandLine().getOut(), w -> {
             if (format == Format.json) {

@@ -61,7 +61,7 @@ class WhatIfCommand implements Callable<Integer> {
             changes.add(new Change(field, ApplicationEditor.parseValue(field, s.substring(eq + 1).trim())));
         }
         Application app = pick(new JsonIntake(programmes));
-        String program = Evaluator.programFor(app, options.program);
+        String program = evaluator.programFor(app, options.program);
         WhatIf result;
         try {
             result = WhatIf.of(evaluator, app, changes, program, options.lang);

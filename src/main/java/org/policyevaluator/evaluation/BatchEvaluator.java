@@ -41,7 +41,7 @@ public final class BatchEvaluator {
                             + "; ids must be unique within a batch"))));
             return;
         }
-        String p = Evaluator.programFor(s.application(), program);
+        String p = evaluator.programFor(s.application(), program);
         applications.add(s.application());
         evaluations.add(suggest ? evaluator.assess(s.application(), p, lang) : evaluator.evaluate(s.application(), p, lang));
     }

@@ -26,7 +26,6 @@ import org.policyevaluator.rules.RuleInfo;
  * a dimension's weight in one cell.
  */
 public final class Evaluator {
-    public static final String DEFAULT_PROGRAM = "general";
     /** How many applications a batch evaluates in one rule session (measured: 16 to 64 are alike). */
     public static final int CHUNK = 32;
 
@@ -153,11 +152,16 @@ public final class Evaluator {
     }
 
     /** The programme an application is evaluated under: the one asked for, else its own, else the default. */
-    public static String programFor(Application app, String requested) {
+    public String programFor(Application app, String requested) {
         if (requested != null) {
             return requested;
         }
-        return app.program() != null ? app.program() : DEFAULT_PROGRAM;
+        return app.program() != null ? app.program() : defaultProgramme();
+    }
+
+    /** The programme of an application that names none, as tables/programs.csv marks it. */
+    public String defaultProgramme() {
+        return ruleBase.tables().defaultProgramme();
     }
 
     public Evaluation evaluate(Application app, String program, String lang) {

@@ -60,6 +60,8 @@ public final class PolicyTables {
     private final Map<String, StageInfo> stages = new LinkedHashMap<>();
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
     private final Map<String, Programme> programmes = new LinkedHashMap<>();
+    /** The programmes marked default in tables/programs.csv: exactly one is allowed. */
+    private final List<String> defaults = new ArrayList<>();
     private final Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
     /** rule id -> programme id ("*" for all) -> bands, best first. */
     private final Map<String, Map<String, List<Band>>> scoring = new LinkedHashMap<>();
@@ -87,6 +89,10 @@ public final class PolicyTables {
         t.read(files, "tables/parameters.csv", r -> t.parameters
                 .computeIfAbsent(r.get("program").intern(), k -> new LinkedHashMap<>()).put(r.get("key"), t.number(r, "value")));
         t.read(files, "tables/programs.csv", t::programme);
+        if (t.defaults.size() != 1 && !t.programmes.isEmpty()) {
+            t.problems.add("tables/programs.csv: exactly one programme must be the default (column default = yes), not "
+                    + (t.defaults.isEmpty() ? "none" : String.join(", ", t.defaults)));
+        }
         t.read(files, "tables/scoring.csv", t::band);
         t.read(files, "tables/suggestions.csv", r -> {
             String change = r.get("change");
@@ -251,6 +257,11 @@ public final class PolicyTables {
         return programmes.get(id);
     }
 
+    /** The programme an application is evaluated under when neither the request nor the application names one. */
+    public String defaultProgramme() {
+        return defaults.get(0).intern();
+    }
+
     public Map<String, Clause> clauses() {
         return Collections.unmodifiableMap(clauses);
     }
@@ -327,7 +338,7 @@ public final class PolicyTables {
                 weights.put(dim, decimal(column, v));
             } else if (column.startsWith("grade.")) {
                 grades.put(column.substring("grade.".length()), decimal(column, v));
-            } else if (!List.of("program", "nameZh", "nameEn", "requiredFields", "requiredSectors", "tieBreak").contains(column)
+            } else if (!List.of("program", "default", "nameZh", "nameEn", "requiredFields", "requiredSectors", "tieBreak").contains(column)
                     && !v.isBlank()) {
                 params.put(column, number(r, column));
             }
@@ -354,6 +365,9 @@ public final class PolicyTables {
             if (!sectors.containsKey(s)) {
                 throw new IllegalArgumentException("requiredSectors: no such sector '" + s + "' in tables/sectors.csv");
             }
+        }
+        if (r.isMapped("default") && yes(r, "default")) {
+            defaults.add(r.get("program"));
         }
         // ids interned (here, for scoring rows and for rules): they key maps read for every rule that fires
         programmes.put(r.get("program").intern(), new Programme(r.get("program").intern(), r.get("nameZh"), r.get("nameEn"),

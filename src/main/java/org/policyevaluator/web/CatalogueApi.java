@@ -3,7 +3,6 @@ package org.policyevaluator.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.report.CatalogueReport;
 import org.policyevaluator.report.ProgrammeReport;
@@ -48,6 +47,6 @@ class CatalogueApi {
 
     private String programOrDefault(String program) {
         String p = evaluations.program(program);
-        return p != null ? p : Evaluator.DEFAULT_PROGRAM;
+        return p != null ? p : evaluations.evaluator().defaultProgramme();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.BatchResult;
-import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.evaluation.WhatIf;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.model.Application;
@@ -112,7 +111,7 @@ class EvaluationApi {
             String lang = Evaluations.lang(JsonBodies.text(root, "lang", "$.lang"));
             Application app = JsonBodies.application(root.get("application"), "$.application", evaluations.programmes());
             List<Change> changes = JsonBodies.changes(root.get("changes"), "$.changes");
-            return WhatIf.of(evaluations.evaluator(), app, changes, Evaluator.programFor(app, program), lang);
+            return WhatIf.of(evaluations.evaluator(), app, changes, evaluations.evaluator().programFor(app, program), lang);
         };
     }
 

@@ -135,7 +135,7 @@ class Evaluations {
 
     /** A self-assessment of one application: evaluated with verified suggestions. */
     Evaluation assess(Application app, String program, String lang) {
-        return evaluator.assess(app, Evaluator.programFor(app, program(program)), lang(lang));
+        return evaluator.assess(app, evaluator.programFor(app, program(program)), lang(lang));
     }
 
     boolean writesWorkbooks() {
@@ -145,7 +145,7 @@ class Evaluations {
     byte[] workbook(Batch batch) {
         WorkbookRenderer renderer = renderer("the evaluation workbook");
         var catalogue = CatalogueReport.build(evaluator, batch.program() != null ? batch.program()
-                : Evaluator.DEFAULT_PROGRAM);
+                : evaluator.defaultProgramme());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             renderer.writeReport(batch.result(), batch.warnings(), catalogue, batch.lang(), out);

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
-import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.intake.ApplicationReader;
@@ -336,7 +335,7 @@ class UiController {
     @GetMapping("/rules")
     ModelAndView rules(@RequestParam(required = false) String program, Locale locale) {
         String p = evaluations.program(program);
-        p = p != null ? p : Evaluator.DEFAULT_PROGRAM;
+        p = p != null ? p : evaluations.evaluator().defaultProgramme();
         String lang = lang(locale);
         RuleBase rb = evaluations.evaluator().ruleBase();
         CatalogueReport.Catalogue catalogue = CatalogueReport.build(evaluations.evaluator(), p);

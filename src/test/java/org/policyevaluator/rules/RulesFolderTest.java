@@ -43,6 +43,31 @@ class RulesFolderTest {
     }
 
     @Test
+    void folderWhenAnotherProgrammeIsMarkedDefaultShouldEvaluateUnmarkedApplicationsUnderIt() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
+        replace(rules.resolve("tables/programs.csv"), "general,yes,", "general,,");
+        replace(rules.resolve("tables/programs.csv"), "compute,,", "compute,yes,");
+        var evaluator = new org.policyevaluator.evaluation.Evaluator(RuleBase.fromDirectory(rules));
+        assertThat(evaluator.defaultProgramme()).isEqualTo("compute");
+        var app = TestSupport.bind(TestSupport.minimal());
+        assertThat(evaluator.programFor(app, null)).isEqualTo("compute");
+        assertThat(evaluator.programFor(app, "manufacturing")).isEqualTo("manufacturing");
+        assertThat(TestSupport.EVALUATOR.programFor(app, null)).isEqualTo("general");
+    }
+
+    @Test
+    void folderWhenNoProgrammeOrTwoAreMarkedDefaultShouldBeRefused() throws IOException {
+        Path none = TestSupport.copyOfRules(dir.resolve("none"));
+        replace(none.resolve("tables/programs.csv"), "general,yes,", "general,,");
+        assertThatThrownBy(() -> RuleBase.fromDirectory(none)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("tables/programs.csv: exactly one programme must be the default (column default = yes), not none");
+        Path two = TestSupport.copyOfRules(dir.resolve("two"));
+        replace(two.resolve("tables/programs.csv"), "compute,,", "compute,yes,");
+        assertThatThrownBy(() -> RuleBase.fromDirectory(two)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("not general, compute");
+    }
+
+    @Test
     void folderWhenRuleMatchesTwoPatternsShouldBeRefused() throws IOException {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )",

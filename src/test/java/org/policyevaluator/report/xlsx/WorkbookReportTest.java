@@ -34,7 +34,7 @@ class WorkbookReportTest {
         Evaluator ev = Fixtures.evaluator();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new WorkbookReport("zh", maxRows).write(result, List.of(new Problem("a.xlsx, sheet S, column X", "unknown column")),
-                CatalogueReport.build(ev, Evaluator.DEFAULT_PROGRAM), out);
+                CatalogueReport.build(ev, ev.defaultProgramme()), out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
@@ -65,7 +65,7 @@ class WorkbookReportTest {
         Evaluator ev = Fixtures.evaluator();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new WorkbookReport("zh", WorkbookReport.EXCEL_MAX_ROWS, 1).write(result, List.of(),
-                CatalogueReport.build(ev, Evaluator.DEFAULT_PROGRAM), out);
+                CatalogueReport.build(ev, ev.defaultProgramme()), out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(wb.sheetIterator()).toIterable().extracting(s -> s.getSheetName()).containsExactly(
                     WorkbookReport.RANKING, WorkbookReport.POINTS, WorkbookReport.GATES, WorkbookReport.REJECTED,
