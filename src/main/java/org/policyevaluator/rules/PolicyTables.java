@@ -259,7 +259,7 @@ public final class PolicyTables {
 
     /** The programme an application is evaluated under when neither the request nor the application names one. */
     public String defaultProgramme() {
-        return defaults.get(0).intern();
+        return defaults.get(0);
     }
 
     public Map<String, Clause> clauses() {
@@ -367,7 +367,7 @@ public final class PolicyTables {
             }
         }
         if (r.isMapped("default") && yes(r, "default")) {
-            defaults.add(r.get("program"));
+            defaults.add(r.get("program").intern());
         }
         // ids interned (here, for scoring rows and for rules): they key maps read for every rule that fires
         programmes.put(r.get("program").intern(), new Programme(r.get("program").intern(), r.get("nameZh"), r.get("nameEn"),
