@@ -40,8 +40,6 @@ public final class Evaluator {
     private final Map<String, Map<Band, BigDecimal>> scaledBands = new HashMap<>();
     /** programme -> rule -> the most the rule can give there, after weighting. */
     private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
-    /** rule -> its message keys: reason, whynot, measure, title (built once: they are looked up per evaluation). */
-    private final Map<String, String[]> messageKeys = new HashMap<>();
     /** rule -> its texts, prepared once, in Chinese [0] and English [1]. */
     private final Map<String, RuleTexts> texts = new HashMap<>();
     /** programme -> its dimensions as an evaluation lists them: in tables/dimensions.csv order, with weights. */
@@ -88,7 +86,6 @@ public final class Evaluator {
                 refs.add(new Evaluation.ClauseRef(c.id(), r.quotes().getOrDefault(id, c.quote()), c.line()));
             }
             clauseRefs.put(r.id(), List.copyOf(refs));
-            messageKeys.put(r.id(), new String[] {r.id() + ".reason", r.id() + ".whynot", r.id() + ".measure", r.id() + ".title"});
         }
         // score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id
         Map<String, Integer> findingOrder = new HashMap<>();
@@ -319,11 +316,6 @@ public final class Evaluator {
     }
 
     /** The clauses a rule cites, each with the rule's own phrase where it gives one, else the clause's quote. */
-    /** The message keys of a rule: reason, whynot, measure, title. */
-    String[] keys(String ruleId) {
-        return messageKeys.get(ruleId);
-    }
-
     public List<Evaluation.ClauseRef> clauses(RuleInfo rule) {
         return clauseRefs.get(rule.id());
     }

@@ -76,7 +76,7 @@ public final class ReasonRenderer {
     boolean placeholdersWithin(String key, java.util.Set<String> allowed) {
         for (Map<String, Template> byKey : List.of(zh, en)) {
             Template t = byKey.get(key);
-            if (t != null && !allowed.containsAll(t.keys())) {
+            if (t != null && !allowed.containsAll(t.placeholderKeys())) {
                 return false;
             }
         }

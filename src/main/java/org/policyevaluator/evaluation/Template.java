@@ -50,13 +50,6 @@ final class Template {
         return new Template(List.copyOf(parts));
     }
 
-    /** The keys of the placeholders. */
-    java.util.Set<String> keys() {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        parts.stream().filter(p -> p.key() != null).forEach(p -> keys.add(p.key()));
-        return keys;
-    }
-
     /** A placeholder whose key has no value is left as it is, so that a missing value is visible. */
     interface Values {
         boolean has(String key);

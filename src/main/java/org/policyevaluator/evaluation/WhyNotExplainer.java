@@ -111,7 +111,7 @@ final class WhyNotExplainer {
             if (max.signum() > 0) {
                 List<String> group = r.exclusiveGroup() != null ? List.copyOf(members.get(r.exclusiveGroup())) : List.of(r.id());
                 List<Band> bands = ruleBase.tables().bands(r.id(), program).stream().filter(Band::banded).toList();
-                String key = evaluator.keys(r.id())[1];
+                String key = r.id() + ".whynot";
                 plan.add(new Candidate(r, group, max, bands, new ConcurrentHashMap<>(), new FactTemplate[] {
                         FactTemplate.of(evaluator.renderer().template(key, "zh"), key),
                         FactTemplate.of(evaluator.renderer().template(key, "en"), key)},
@@ -170,7 +170,7 @@ final class WhyNotExplainer {
                 next = b;
             }
         }
-        extra.put("measure", ruleBase.messages().get(lang, evaluator.keys(r.id())[2]));
+        extra.put("measure", ruleBase.messages().get(lang, r.id() + ".measure"));
         extra.put("value", renderer.format(value, style, lang));
         extra.put("op", top.op().equals(">=") ? "≥" : "≤");
         extra.put("next", renderer.format(next == null ? top.threshold() : next.threshold(), style, lang));

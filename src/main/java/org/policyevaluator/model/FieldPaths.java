@@ -35,18 +35,7 @@ public final class FieldPaths {
 
     /** Whether the path exists in the canonical model at all. */
     public static boolean exists(String path) {
-        Class<?> type = Application.class;
-        for (String part : path.split("\\.")) {
-            if (type == null || !type.isRecord()) {
-                return false;
-            }
-            Method accessor = accessors(type).get(part);
-            if (accessor == null) {
-                return false;
-            }
-            type = accessor.getReturnType().isRecord() ? accessor.getReturnType() : null;
-        }
-        return true;
+        return accessors(path) != null;
     }
 
     /**

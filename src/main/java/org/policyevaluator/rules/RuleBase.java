@@ -30,7 +30,6 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 public final class RuleBase {
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2}-\\d{3})\\s+\\S.*");
 
-    private final KieBase kieBase;
     private final PolicyTables tables;
     private final Messages messages;
     private final Map<String, RuleInfo> catalogue;
@@ -49,7 +48,6 @@ public final class RuleBase {
 
     private RuleBase(KieBase kieBase, PolicyTables tables, Messages messages, Map<String, RuleInfo> catalogue,
                      String version, String origin, RuleFiles files) {
-        this.kieBase = kieBase;
         this.tables = tables;
         this.messages = messages;
         this.catalogue = catalogue;
@@ -215,10 +213,6 @@ public final class RuleBase {
         }
         String s = v.toString().trim();
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
-    public KieBase kieBase() {
-        return kieBase;
     }
 
     /** A stateless session over this rule base, whose working memory comes from the pool. */
