@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.intake.Problem;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -50,40 +53,43 @@ public class Accounts implements UserDetailsService {
     }
 
     /**
-     * Creates an account. Problems are {@link IllegalArgumentException}s worded "field: what is wrong";
-     * a taken name is {@link Taken}.
+     * Creates an account. Problems are an {@link InvalidRequest} naming each field; a taken name is {@link Taken}.
      *
      * @param knownProgrammes the programmes of the ruleset, which a reviewer's programmes must be among
      */
+    private static Problem problem(String field, String message) {
+        return Problem.literal(Location.InJson.of("$").at(field), message);
+    }
+
     public Account create(String username, String password, String role, Collection<String> programs, String createdBy,
                           Set<String> knownProgrammes) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add("username: required, 1 to 100 letters, digits or . _ @ -");
+            problems.add(problem("username", "required, 1 to 100 letters, digits or . _ @ -"));
         }
         if (password == null || password.length() < MIN_PASSWORD) {
-            problems.add("password: required, at least " + MIN_PASSWORD + " characters");
+            problems.add(problem("password", "required, at least " + MIN_PASSWORD + " characters"));
         }
         Role r = null;
         try {
             r = Role.valueOf(role == null ? "" : role.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add("role: expected APPLICANT, REVIEWER, AUDITOR or ADMIN, found " + (role == null ? "nothing" : "\"" + role + "\""));
+            problems.add(problem("role", "expected APPLICANT, REVIEWER, AUDITOR or ADMIN, found " + (role == null ? "nothing" : "\"" + role + "\"")));
         }
         Set<String> progs = new TreeSet<>(programs == null ? List.of() : programs);
         if (r == Role.REVIEWER && progs.isEmpty()) {
-            problems.add("programs: a reviewer needs the programmes it reviews, one of: " + String.join(", ", knownProgrammes));
+            problems.add(problem("programs", "a reviewer needs the programmes it reviews, one of: " + String.join(", ", knownProgrammes)));
         }
         if (r != null && r != Role.REVIEWER && !progs.isEmpty()) {
-            problems.add("programs: only a reviewer is assigned programmes");
+            problems.add(problem("programs", "only a reviewer is assigned programmes"));
         }
         for (String p : progs) {
             if (!knownProgrammes.contains(p)) {
-                problems.add("programs: unknown programme \"" + p + "\"; expected one of: " + String.join(", ", knownProgrammes));
+                problems.add(problem("programs", "unknown programme \"" + p + "\"; expected one of: " + String.join(", ", knownProgrammes)));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+            throw new InvalidRequest(problems);
         }
         Role finalRole = r;
         String at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();

@@ -2,37 +2,21 @@ package org.policyevaluator.batch;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import org.policyevaluator.evaluation.Ranking;
-import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.report.JsonReport;
-import org.policyevaluator.report.RankedRow;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectWriter;
 
-/** Writes a streamed batch: as one JSON document (the shape and bytes of the in-memory batch), or as JSON lines. */
+/** Writes a batch: as one JSON document (the shape and bytes of an in-memory {@code BatchResult}), or as JSON lines. */
 public final class BatchOutput {
     private BatchOutput() {
     }
 
-    /** The ranking lines, best first, for the text and workbook reports. */
-    public static List<RankedRow> rankedRows(StreamingBatch.Result result) {
-        List<RankedRow> rows = new ArrayList<>();
-        for (ScoreRow r : result.rowsInRankOrder()) {
-            Ranking.Placement p = result.placement(r.applicationId());
-            rows.add(new RankedRow(p.rank(), r.applicationId(), r.title(), r.applicant(), r.program(), r.totalScore(),
-                    r.maxScore(), r.grade(), r.eligible(), r.dimensions(), r.dimensionNames(), r.flags()));
-        }
-        return rows;
-    }
-
     /**
-     * The batch as one indented JSON document, identical to {@code JsonReport.write(BatchResult)} for the same
-     * batch, written one evaluation at a time.
+     * The batch as one indented JSON document, identical to {@code JsonReport.write(result.render(lang))},
+     * written one evaluation at a time.
      */
-    public static void json(StreamingBatch.Result result, Writer out) {
+    public static void json(BatchRun.Result result, String lang, Writer out) {
         ObjectWriter writer = JsonReport.mapper().writer();
         try (JsonGenerator g = writer.createGenerator(new NonClosingWriter(out))) {
             g.writeStartObject();
@@ -42,11 +26,11 @@ public final class BatchOutput {
             g.writeName("evaluations");
             g.writeStartArray();
             for (ScoreRow row : result.rows()) {
-                writer.writeValue(g, result.evaluation(row));
+                writer.writeValue(g, result.evaluation(row, lang, true));
             }
             g.writeEndArray();
             g.writeName("rejected");
-            writer.writeValue(g, result.rejected());
+            writer.writeValue(g, result.rejectedViews(lang));
             g.writeEndObject();
         }
         try {
@@ -61,15 +45,13 @@ public final class BatchOutput {
      * JSON lines: one ranked evaluation per line in input order, then one {"rejected": ...} line per
      * rejected application.
      */
-    public static void jsonLines(StreamingBatch.Result result, Writer out) {
+    public static void jsonLines(BatchRun.Result result, String lang, Writer out) {
         try {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(8192);
             for (ScoreRow row : result.rows()) {
-                line.reset();
-                result.writeJsonLine(row, line);
-                out.write(line.toString(StandardCharsets.UTF_8));
+                out.write(JsonReport.compact(result.evaluation(row, lang, true)));
+                out.write('\n');
             }
-            for (Rejection r : result.rejected()) {
+            for (ProblemTexts.RejectedView r : result.rejectedViews(lang)) {
                 out.write("{\"rejected\":" + JsonReport.compact(r) + "}\n");
             }
             out.flush();

@@ -18,26 +18,36 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.EvaluationRenderer;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.evaluation.Outcome;
 import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Submission;
-import org.policyevaluator.intake.excel.EnumValues;
 import org.policyevaluator.intake.excel.WorkbookIntake;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.CatalogueReport;
 import org.policyevaluator.report.xlsx.WorkbookReport;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Measures the engine on synthetic applications, each figure after a warm-up: JSON parse and validate,
- * full explained evaluations (the default programme, every finding and why-not rendered), self-
- * assessments with verified suggestions, workbook rows read, report rows written.
+ * Measures the engine on synthetic applications, each figure after a warm-up. Since these machines vary
+ * several-fold from one run to the next, every run also measures two references on the same
+ * applications, and gives the explained figure as a ratio to each: a plain Jackson parse of the same JSON
+ * (what any Java service pays to read it), and the engine alone (the rules fired and the outcome decided,
+ * nothing worded). Then: intake (parse, schema validation, binding), explained evaluations (decided and
+ * worded, as a batch writes them), one at a time, self-assessments with verified suggestions, a whole
+ * batch through the pipeline, workbook rows read, report rows written.
  */
 public final class Benchmark {
 
-    public record Figures(int cores, int threads, int applications, long seed, double jsonParsePerSecond,
-                          double evaluationsPerSecond, double singleEvaluationsPerSecond, double selfAssessmentsPerSecond, double selfAssessmentMeanMillis,
+    public record Figures(int cores, int threads, int applications, long seed, double plainParsePerSecond,
+                          double intakePerSecond, double engineOnlyPerSecond, double evaluationsPerSecond,
+                          double explainedToEngine, double explainedToPlainParse, double singleEvaluationsPerSecond,
+                          double pipelinePerSecond, double selfAssessmentsPerSecond, double selfAssessmentMeanMillis,
                           double selfAssessmentP99Millis, double xlsxRowsReadPerSecond, double reportRowsWrittenPerSecond,
                           String java) {
     }
@@ -60,25 +70,37 @@ public final class Benchmark {
     }
 
     public Figures run(int n, long seed) {
-        List<ObjectNode> generated = SyntheticApplications.generate(n, seed);
+        List<ObjectNode> generated = SyntheticApplications.generate(evaluator.ruleBase().schema(), n, seed);
         byte[] json = JsonIntake.mapper().writeValueAsString(generated).getBytes(StandardCharsets.UTF_8);
-        JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
+        JsonIntake intake = new JsonIntake(evaluator.ruleBase().reader());
         List<Application> apps = new ArrayList<>();
         intake.read("synthetic", new ByteArrayInputStream(json), s -> apps.add(s.application()), r -> { });
+        if (apps.size() != n) {
+            throw new IllegalStateException("synthetic applications rejected: " + (n - apps.size()));
+        }
+        double plainParse = repeat(() -> plainParse(json));
         double parse = repeat(() -> {
             AtomicLong count = new AtomicLong();
             intake.read("synthetic", new ByteArrayInputStream(json), s -> count.incrementAndGet(), r -> count.incrementAndGet());
             return count.get();
         });
+        String program = evaluator.defaultProgramme();
+        EvaluationRenderer renderer = evaluator.renderer();
         // in chunks, as a batch evaluates them; one at a time is measured too, as a single request is evaluated
-        double evaluations = parallel(apps, Evaluator.CHUNK, warmup,
-                chunk -> evaluator.evaluateAll(chunk, evaluator.defaultProgramme(), "zh").size());
+        double engine = parallel(apps, Evaluator.CHUNK, warmup, chunk -> evaluator.decideAll(chunk, program).size());
+        double evaluations = parallel(apps, Evaluator.CHUNK, Math.min(warmup, 3), chunk -> {
+            for (Outcome o : evaluator.decideAll(chunk, program)) {
+                renderer.render(o, "zh");
+            }
+            return chunk.size();
+        });
         double single = parallel(apps, 1, Math.min(warmup, 3), chunk -> {
-            evaluator.evaluate(chunk.get(0), evaluator.defaultProgramme(), "zh");
+            evaluator.evaluate(chunk.get(0), program, "zh");
             return 1;
         });
+        double pipeline = repeat(() -> pipeline(apps));
         double assessments = parallel(apps, 1, Math.min(warmup, 3), chunk -> {
-            evaluator.assess(chunk.get(0), evaluator.defaultProgramme(), "zh");
+            evaluator.assess(chunk.get(0), program, "zh");
             return 1;
         });
         double[] latency = latencies(apps);
@@ -98,9 +120,45 @@ public final class Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Figures(Runtime.getRuntime().availableProcessors(), threads, n, seed, round(parse), round(evaluations), round(single),
-                round(assessments), round(latency[0]), round(latency[1]), round(rowsRead), round(rowsWritten),
+        return new Figures(Runtime.getRuntime().availableProcessors(), threads, n, seed, round(plainParse), round(parse),
+                round(engine), round(evaluations), ratio(evaluations, engine), ratio(evaluations, plainParse), round(single),
+                round(pipeline), round(assessments), round(latency[0]), round(latency[1]), round(rowsRead), round(rowsWritten),
                 System.getProperty("java.version"));
+    }
+
+    /** Parses the JSON as any Java service would, into a tree per application, and does nothing else with it. */
+    private static long plainParse(byte[] json) {
+        long count = 0;
+        try (JsonParser p = JsonIntake.mapper().createParser(json)) {
+            p.nextToken(); // [
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                JsonNode node = JsonIntake.mapper().readTree(p);
+                count += node.size() > 0 ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A whole batch through the pipeline a command or request uses: evaluated on the worker threads,
+     * ranked, and every evaluation worded in input order (as a JSON document is written).
+     */
+    private long pipeline(List<Application> apps) {
+        try (BatchRun run = new BatchRun(evaluator, null, false, threads, BatchRun.Keep.MEMORY, done -> { })) {
+            for (int i = 0; i < apps.size(); i++) {
+                run.accept(new Submission("synthetic", Location.InJson.of("$[" + i + "]"), apps.get(i)));
+            }
+            BatchRun.Result result = run.finish();
+            long worded = 0;
+            for (Evaluation e : result.evaluations(result.rows(), "zh", true)) {
+                worded += e.applicationId() != null ? 1 : 0;
+            }
+            return worded;
+        }
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? 0 : Math.round(a / b * 100) / 100.0;
     }
 
     /** Items per second of a task that handles a known number of items, repeated for the measuring time. */
@@ -222,8 +280,7 @@ public final class Benchmark {
     }
 
     private double readWorkbook(Path file, int n) {
-        WorkbookIntake intake = new WorkbookIntake(evaluator.ruleBase().tables().programmes().keySet(),
-                EnumValues.from(evaluator.ruleBase().tables()));
+        WorkbookIntake intake = new WorkbookIntake(evaluator.ruleBase().reader());
         return repeat(() -> {
             AtomicLong rows = new AtomicLong();
             intake.read(file, s -> rows.incrementAndGet(), r -> rows.incrementAndGet(), w -> { });
@@ -236,16 +293,16 @@ public final class Benchmark {
 
     /** Report rows (ranking, findings, gates and flags) per second, the batch streamed from its spool. */
     private double writeReport(List<Application> apps, Path file) throws IOException {
-        try (StreamingBatch batch = new StreamingBatch(evaluator, null, "zh", false, threads, done -> { })) {
+        try (BatchRun batch = new BatchRun(evaluator, null, false, threads, BatchRun.Keep.DISK, done -> { })) {
             for (int i = 0; i < apps.size(); i++) {
-                batch.accept(new Submission("synthetic", "$[" + i + "]", apps.get(i)));
+                batch.accept(new Submission("synthetic", Location.InJson.of("$[" + i + "]"), apps.get(i)));
             }
-            StreamingBatch.Result result = batch.finish();
+            BatchRun.Result result = batch.finish();
             CatalogueReport.Catalogue catalogue = CatalogueReport.build(evaluator, evaluator.defaultProgramme());
             return repeat(() -> {
                 AtomicLong rows = new AtomicLong(result.rows().size());
                 Iterable<Evaluation> counted = () -> new Iterator<>() {
-                    private final Iterator<Evaluation> it = result.evaluations(result.rowsInRankOrder()).iterator();
+                    private final Iterator<Evaluation> it = result.evaluations(result.rowsInRankOrder(), "zh", false).iterator();
 
                     @Override
                     public boolean hasNext() {
@@ -260,7 +317,7 @@ public final class Benchmark {
                     }
                 };
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    new WorkbookReport("zh").write(BatchOutput.rankedRows(result), counted, result.rejected(), List.of(),
+                    new WorkbookReport("zh").write(result.rankedRows("zh"), counted, result.rejectedViews("zh"), List.of(),
                             catalogue, out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

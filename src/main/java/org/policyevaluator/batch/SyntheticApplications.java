@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.policyevaluator.intake.JsonIntake;
-import org.policyevaluator.model.ApplicantType;
-import org.policyevaluator.model.ManufacturingStage;
-import org.policyevaluator.model.Qualification;
-import org.policyevaluator.model.Sector;
-import org.policyevaluator.model.TechArea;
+import org.policyevaluator.model.ApplicationSchema;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,16 +24,29 @@ public final class SyntheticApplications {
     private SyntheticApplications() {
     }
 
-    public static List<ObjectNode> generate(int n, long seed) {
+    /** The codes of the schema's code tables the generator draws from, in table order. */
+    private record Codes(String[] types, String[] qualifications, String[] areas, String[] sectors, String[] stages) {
+        static Codes of(ApplicationSchema schema) {
+            return new Codes(codes(schema, "applicant.type"), codes(schema, "applicant.qualifications"),
+                    codes(schema, "techAreas"), codes(schema, "scenario.sector"), codes(schema, "scenario.manufacturingStages"));
+        }
+
+        private static String[] codes(ApplicationSchema schema, String path) {
+            return schema.field(path).codes().values().toArray(String[]::new);
+        }
+    }
+
+    public static List<ObjectNode> generate(ApplicationSchema schema, int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
+        Codes codes = Codes.of(schema);
         List<ObjectNode> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(one(i, r));
+            out.add(one(i, r, codes));
         }
         return out;
     }
 
-    private static ObjectNode one(int i, SplittableRandom r) {
+    private static ObjectNode one(int i, SplittableRandom r, Codes codes) {
         ObjectNode app = JsonIntake.mapper().createObjectNode();
         app.put("applicationId", String.format("SYN-%07d", i));
         app.put("title", "合成申请 " + i);
@@ -46,15 +55,15 @@ public final class SyntheticApplications {
         if (r.nextInt(20) != 0) { // one in twenty misses the credit code the programme requires (GT-010)
             applicant.put("creditCode", creditCode(r));
         }
-        applicant.put("type", pick(r, ApplicantType.values()).name());
+        applicant.put("type", pick(r, codes.types()));
         ArrayNode quals = applicant.putArray("qualifications");
         if (r.nextBoolean()) {
-            quals.add(pick(r, Qualification.values()).name());
+            quals.add(pick(r, codes.qualifications()));
         }
         applicant.put("inNationalCluster", r.nextInt(4) == 0);
         ArrayNode areas = app.putArray("techAreas");
         for (int k = 1 + r.nextInt(3); k > 0; k--) {
-            String a = pick(r, TechArea.values()).name();
+            String a = pick(r, codes.areas());
             if (!areas.toString().contains("\"" + a + "\"")) {
                 areas.add(a);
             }
@@ -87,12 +96,12 @@ public final class SyntheticApplications {
         green.put("greenSupplyChain", r.nextInt(4) == 0);
         ObjectNode scenario = app.putObject("scenario");
         if (r.nextInt(8) > 0) {
-            scenario.put("sector", pick(r, Sector.values()).name());
+            scenario.put("sector", pick(r, codes.sectors()));
         }
         ArrayNode stages = scenario.putArray("manufacturingStages");
-        for (ManufacturingStage s : ManufacturingStage.values()) {
+        for (String s : codes.stages()) {
             if (r.nextInt(3) == 0) {
-                stages.add(s.name());
+                stages.add(s);
             }
         }
         scenario.put("industryModel", r.nextBoolean());

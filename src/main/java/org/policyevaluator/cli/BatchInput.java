@@ -3,10 +3,9 @@ package org.policyevaluator.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.policyevaluator.evaluation.BatchEvaluator;
 import org.policyevaluator.intake.InputException;
 import org.policyevaluator.intake.JsonIntake;
-import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
 
@@ -19,10 +18,6 @@ final class BatchInput {
     }
 
     /** @return how many files could not be used at all */
-    static int read(List<Path> files, JsonIntake intake, ExcelSupport excel, BatchEvaluator batch) {
-        return read(files, intake, excel, batch::accept, batch::reject);
-    }
-
     static int read(List<Path> files, JsonIntake intake, ExcelSupport excel, Consumer<Submission> accepted,
                     Consumer<Rejection> rejected) {
         int unusable = 0;
@@ -35,7 +30,7 @@ final class BatchInput {
                 }
             } catch (InputException e) {
                 unusable++;
-                rejected.accept(new Rejection(file.toString(), "$", null, List.of(new Problem(file.toString(), e.getMessage()))));
+                rejected.accept(new Rejection(file.toString(), Location.InFile.of(file.toString()), null, List.of(e.problem())));
             }
         }
         return unusable;

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", description = "Measure the engine on synthetic applications (fixed seed): JSON parse, "
-        + "explained evaluations, self-assessments with verified suggestions, workbook rows read, report rows written.")
+@Command(name = "bench", description = "Measure the engine on synthetic applications (fixed seed): a plain JSON parse and "
+        + "the engine alone as references, intake, explained evaluations (and their ratio to each reference), a batch "
+        + "through the pipeline, self-assessments with verified suggestions, workbook rows read, report rows written.")
 class BenchCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -46,7 +47,9 @@ class BenchCommand implements Callable<Integer> {
         }
         if (workbook != null) {
             try {
-                Benchmark.writeWorkbook(org.policyevaluator.batch.SyntheticApplications.generate(applications, seed), workbook);
+                var schema = org.policyevaluator.rules.RuleBase.bundled().schema();
+                Benchmark.writeWorkbook(org.policyevaluator.batch.SyntheticApplications.generate(schema, applications, seed),
+                        workbook);
             } catch (java.io.IOException e) {
                 throw new Main.UsageException(workbook + ": cannot be written: " + e.getMessage());
             }
@@ -62,11 +65,18 @@ class BenchCommand implements Callable<Integer> {
         } else {
             out.printf("cores %d, threads %d, %d synthetic applications (seed %d), Java %s%n", f.cores(), f.threads(),
                     f.applications(), f.seed(), f.java());
-            out.printf("  JSON parse + validate          %12.0f applications/s%n", f.jsonParsePerSecond());
+            out.printf("  plain JSON parse (reference)   %12.0f applications/s, one thread%n", f.plainParsePerSecond());
+            out.printf("  intake: parse, validate, bind  %12.0f applications/s, one thread%n", f.intakePerSecond());
+            out.printf("  engine alone (reference)       %12.0f evaluations/s (rules fired, nothing worded)%n",
+                    f.engineOnlyPerSecond());
             out.printf("  explained evaluations          %12.0f evaluations/s (in chunks of %d, as a batch runs)%n",
                     f.evaluationsPerSecond(), org.policyevaluator.evaluation.Evaluator.CHUNK);
+            out.printf("    as a ratio                   %12.2f of the engine alone, %.2f of a plain parse%n",
+                    f.explainedToEngine(), f.explainedToPlainParse());
             out.printf("    one at a time                %12.0f evaluations/s (as single requests run)%n",
                     f.singleEvaluationsPerSecond());
+            out.printf("  a batch through the pipeline   %12.0f applications/s (evaluated, ranked, every one worded)%n",
+                    f.pipelinePerSecond());
             out.printf("  self-assessments (suggestions) %12.0f /s, %.1f ms mean, %.1f ms p99 on one thread%n",
                     f.selfAssessmentsPerSecond(), f.selfAssessmentMeanMillis(), f.selfAssessmentP99Millis());
             out.printf("  XLSX rows read                 %12.0f rows/s%n", f.xlsxRowsReadPerSecond());

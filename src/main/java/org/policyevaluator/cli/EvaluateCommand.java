@@ -3,14 +3,13 @@ package org.policyevaluator.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.policyevaluator.evaluation.BatchEvaluator;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.report.TextReport;
 import org.policyevaluator.batch.BatchOutput;
-import org.policyevaluator.batch.StreamingBatch;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.store.EvaluationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +49,6 @@ class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RuleOptions options = new RuleOptions();
 
-    private boolean suggest;
-
     @Spec
     CommandSpec spec;
 
@@ -63,88 +60,65 @@ class EvaluateCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads: expected 1 or more, found " + threads);
         }
-        suggest = suggestions != null ? suggestions : BatchInput.count(files) == 1;
+        if (store && format == Format.jsonl) {
+            throw new Main.UsageException("--store: use --format json, text or xlsx");
+        }
+        boolean suggest = suggestions != null ? suggestions : BatchInput.count(files) == 1;
         Evaluator evaluator = options.evaluator();
-        ExcelSupport excel = new ExcelSupport(evaluator, spec.commandLine().getErr());
-        JsonIntake intake = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
-        return store ? evaluateAndStore(evaluator, intake, excel) : evaluateStreaming(evaluator, intake, excel);
-    }
-
-    /**
-     * Any size in bounded memory: evaluated in parallel as the files are read, spooled to disk, ranked
-     * from the scores, written out one evaluation at a time.
-     */
-    private int evaluateStreaming(Evaluator evaluator, JsonIntake intake, ExcelSupport excel) {
+        String lang = options.lang;
+        ExcelSupport excel = new ExcelSupport(evaluator, spec.commandLine().getErr(), lang);
+        JsonIntake intake = new JsonIntake(evaluator.ruleBase().reader());
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // a batch to store is saved in one transaction, so it is kept in memory; any other is spooled to disk
+        BatchRun.Keep keep = store ? BatchRun.Keep.MEMORY : BatchRun.Keep.DISK;
         try (Progress progress = Progress.start("evaluate", BatchInput.count(files));
-             StreamingBatch batch = new StreamingBatch(evaluator, options.program, options.lang, suggest, workers,
-                     progress.consumer())) {
-            if (format == Format.xlsx) {
-                batch.forWorkbook();
-            }
+             BatchRun batch = new BatchRun(evaluator, options.program, suggest, workers, keep, progress.consumer())) {
             int unusableFiles = BatchInput.read(files, intake, excel, batch::accept, batch::reject);
-            StreamingBatch.Result result = batch.finish();
+            BatchRun.Result result = batch.finish();
             progress.close();
             if (unusableFiles == files.size()) {
-                result.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));
+                var texts = evaluator.ruleBase().problemTexts();
+                result.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr()
+                        .println(("en".equals(lang) ? "error: " : "错误：") + texts.line(p, lang))));
                 return Main.UNUSABLE;
             }
+            BatchResult stored = store ? store(evaluator, result) : null;
             switch (format) {
-                case xlsx -> excel.writeReport(result, options.program, options.lang, out);
-                case jsonl -> Output.to(out, spec.commandLine().getOut(), w -> BatchOutput.jsonLines(result, w));
-                case text -> Output.to(out, spec.commandLine().getOut(), w -> new TextReport(options.lang).write(
-                        result.rulesetVersion(), BatchOutput.rankedRows(result), result.evaluations(result.rows()),
-                        result.rejected(), w));
-                default -> Output.to(out, spec.commandLine().getOut(), w -> BatchOutput.json(result, w));
+                case xlsx -> excel.writeReport(result, options.program, out);
+                case jsonl -> Output.to(out, spec.commandLine().getOut(), w -> BatchOutput.jsonLines(result, lang, w));
+                case text -> Output.to(out, spec.commandLine().getOut(), w -> new TextReport(lang).write(
+                        result.rulesetVersion(), result.rankedRows(lang), result.evaluations(result.rows(), lang, true),
+                        result.rejectedViews(lang), w));
+                default -> Output.to(out, spec.commandLine().getOut(), w -> {
+                    if (stored != null) {
+                        JsonReport.write(stored, w);
+                    } else {
+                        BatchOutput.json(result, lang, w);
+                    }
+                });
             }
             return finish(result.rejected().size(), result.rows().size());
         }
     }
 
-    /** Kept in the store: the whole batch is saved in one transaction, so it is held in memory. */
-    private int evaluateAndStore(Evaluator evaluator, JsonIntake intake, ExcelSupport excel) {
-        if (format == Format.jsonl) {
-            throw new Main.UsageException("--store: use --format json, text or xlsx");
-        }
-        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, suggest);
-        int unusableFiles = BatchInput.read(files, intake, excel, batch);
-        BatchResult evaluated = batch.result();
-        if (unusableFiles == files.size()) {
-            evaluated.rejected().forEach(r -> r.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p.message())));
-            return Main.UNUSABLE;
-        }
-        BatchResult result = store(evaluator, evaluated, batch);
-        if (format == Format.xlsx) {
-            excel.writeReport(result, options.program, options.lang, out);
-        } else {
-            Output.to(out, spec.commandLine().getOut(), w -> {
-                if (format == Format.text) {
-                    new TextReport(options.lang).write(result, w);
-                } else {
-                    JsonReport.write(result, w);
-                }
-            });
-        }
-        return finish(result.rejectedCount(), result.evaluatedCount());
-    }
-
     private int finish(int rejected, int evaluated) {
         if (rejected > 0) {
-            spec.commandLine().getErr().println(rejected + " rejected, " + evaluated
-                    + " evaluated: see \"rejected\" in the output");
+            spec.commandLine().getErr().println("en".equals(options.lang)
+                    ? rejected + " rejected, " + evaluated + " evaluated: see \"rejected\" in the output"
+                    : "拒收 " + rejected + " 份，已评估 " + evaluated + " 份：见输出中的 \"rejected\"");
             return Main.SOME_REJECTED;
         }
         return Main.OK;
     }
 
-    private BatchResult store(Evaluator evaluator, BatchResult result, BatchEvaluator batch) {
+    /** Keeps the batch in the store, in one transaction; the stored batch in words, with its ids. */
+    private BatchResult store(Evaluator evaluator, BatchRun.Result result) {
         String who = submitter != null ? submitter : System.getProperty("user.name", "cli");
         try (var ds = StoreAccess.open()) {
-            var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, batch.applications(), who,
-                    options.program, options.lang, suggest);
+            var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, who, options.lang);
             spec.commandLine().getErr().println("stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size()
                     + " evaluations, submitted by " + who + ")");
-            return result.stored(saved.batchId(), saved.evaluationIds());
+            return result.render(options.lang).stored(saved.batchId(), saved.evaluationIds());
         }
     }
 }

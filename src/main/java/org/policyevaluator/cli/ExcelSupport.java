@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.policyevaluator.batch.BatchOutput;
-import org.policyevaluator.batch.StreamingBatch;
-import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
-import org.policyevaluator.intake.excel.EnumValues;
 import org.policyevaluator.intake.excel.WorkbookFiles;
 import org.policyevaluator.intake.excel.WorkbookIntake;
 import org.policyevaluator.report.CatalogueReport;
@@ -25,14 +22,15 @@ import org.policyevaluator.report.xlsx.WorkbookReport;
 final class ExcelSupport {
     private final Evaluator evaluator;
     private final PrintWriter err;
+    private final String lang;
     private final WorkbookIntake intake;
     private final List<Problem> warnings = new ArrayList<>();
 
-    ExcelSupport(Evaluator evaluator, PrintWriter err) {
+    ExcelSupport(Evaluator evaluator, PrintWriter err, String lang) {
         this.evaluator = evaluator;
         this.err = err;
-        this.intake = new WorkbookIntake(evaluator.ruleBase().tables().programmes().keySet(),
-                EnumValues.from(evaluator.ruleBase().tables()));
+        this.lang = lang;
+        this.intake = new WorkbookIntake(evaluator.ruleBase().reader());
     }
 
     /** By content (ZIP or OLE2 magic), else by an Excel file name. */
@@ -43,18 +41,19 @@ final class ExcelSupport {
     void read(Path file, Consumer<Submission> accepted, Consumer<Rejection> rejected) {
         intake.read(file, accepted, rejected, w -> {
             warnings.add(w);
-            err.println("warning: " + w);
+            err.println(("en".equals(lang) ? "warning: " : "警告：") + evaluator.ruleBase().problemTexts().line(w, lang));
         });
     }
 
-    /** The report of a streamed batch: its evaluations are read back from the spool in rank order. */
-    void writeReport(StreamingBatch.Result result, String program, String lang, Path out) {
-        write(out, program, (catalogue, o) -> new WorkbookReport(lang).write(BatchOutput.rankedRows(result),
-                result.evaluationsForReport(result.rowsInRankOrder()), result.rejected(), warnings, catalogue, o));
-    }
-
-    void writeReport(BatchResult result, String program, String lang, Path out) {
-        write(out, program, (catalogue, o) -> new WorkbookReport(lang).write(result, warnings, catalogue, o));
+    /**
+     * The report of a batch: its evaluations are worded in rank order as the report writes them, without the
+     * why-not it does not print.
+     */
+    void writeReport(BatchRun.Result result, String program, Path out) {
+        var texts = evaluator.ruleBase().problemTexts();
+        write(out, program, (catalogue, o) -> new WorkbookReport(lang).write(result.rankedRows(lang),
+                result.evaluations(result.rowsInRankOrder(), lang, false), result.rejectedViews(lang),
+                warnings.stream().map(w -> texts.view(w, lang)).toList(), catalogue, o));
     }
 
     private interface ReportWriter {

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
-import org.policyevaluator.intake.ApplicationReader;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Submission;
 import org.policyevaluator.report.JsonReport;
@@ -76,9 +76,13 @@ class ImpactCommand implements Callable<Integer> {
                                 + " is not in the store")));
                 List<Submission> inputs = new ArrayList<>();
                 for (EvaluationStore.StoredEvaluation e : store.evaluationsOfBatch(batchId)) {
-                    ApplicationReader reader = new ApplicationReader("$", base.tables().programmes().keySet());
-                    inputs.add(new Submission("batch " + batchId, "$[" + e.position() + "]",
-                            reader.read(JsonIntake.mapper().readTree(e.inputJson()))));
+                    String at = "$[" + e.position() + "]";
+                    var read = base.reader().read(JsonIntake.mapper().readTree(e.inputJson()), at);
+                    if (!read.ok()) {
+                        throw new IllegalStateException("stored input " + e.evaluationId() + " no longer reads: "
+                                + base.problemTexts().line(read.problems().get(0), "en"));
+                    }
+                    inputs.add(new Submission("batch " + batchId, Location.InJson.of(at), read.application()));
                 }
                 if (program == null) {
                     program = batch.program();
@@ -127,16 +131,18 @@ class ImpactCommand implements Callable<Integer> {
     }
 
     private BatchResult evaluateStored(RuleBase rb, List<Submission> inputs) {
-        BatchEvaluator batch = new BatchEvaluator(new Evaluator(rb), program, "en", false);
-        inputs.forEach(batch::accept);
-        return batch.result();
+        try (BatchRun batch = BatchRun.inMemory(new Evaluator(rb), program, false)) {
+            inputs.forEach(batch::accept);
+            return batch.finish().render("en");
+        }
     }
 
     private BatchResult evaluate(RuleBase rb) {
         Evaluator evaluator = new Evaluator(rb);
-        BatchEvaluator batch = new BatchEvaluator(evaluator, program, "en", false);
-        BatchInput.read(files, new JsonIntake(rb.tables().programmes().keySet()),
-                new ExcelSupport(evaluator, spec.commandLine().getErr()), batch);
-        return batch.result();
+        try (BatchRun batch = BatchRun.inMemory(evaluator, program, false)) {
+            BatchInput.read(files, new JsonIntake(rb.reader()), new ExcelSupport(evaluator, spec.commandLine().getErr(), "en"),
+                    batch::accept, batch::reject);
+            return batch.finish().render("en");
+        }
     }
 }

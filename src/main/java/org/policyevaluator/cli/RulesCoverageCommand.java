@@ -3,7 +3,8 @@ package org.policyevaluator.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.batch.BatchRun;
+import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.report.JsonReport;
@@ -34,10 +35,12 @@ class RulesCoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Evaluator evaluator = options.evaluator();
-        BatchEvaluator batch = new BatchEvaluator(evaluator, options.program, options.lang, false);
-        BatchInput.read(files, new JsonIntake(evaluator.ruleBase().tables().programmes().keySet()),
-                new ExcelSupport(evaluator, spec.commandLine().getErr()), batch);
-        var result = batch.result();
+        BatchResult result;
+        try (BatchRun batch = BatchRun.inMemory(evaluator, options.program, false)) {
+            BatchInput.read(files, new JsonIntake(evaluator.ruleBase().reader()),
+                    new ExcelSupport(evaluator, spec.commandLine().getErr(), options.lang), batch::accept, batch::reject);
+            result = batch.finish().render(options.lang);
+        }
         Coverage.Report report = Coverage.of(evaluator.ruleBase(), result.evaluations());
         var out = spec.commandLine().getOut();
         if (format == Format.json) {

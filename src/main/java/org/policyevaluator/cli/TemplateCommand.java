@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.policyevaluator.intake.excel.EnumValues;
 import org.policyevaluator.template.TemplateWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +25,8 @@ class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnumValues enums = EnumValues.from(options.evaluator().ruleBase().tables());
         try (OutputStream o = Files.newOutputStream(out)) {
-            new TemplateWriter(enums).write(o);
+            new TemplateWriter(options.evaluator().ruleBase().schema()).write(o);
         } catch (IOException e) {
             throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
         }

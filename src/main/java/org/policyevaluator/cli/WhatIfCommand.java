@@ -12,7 +12,6 @@ import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
 import org.policyevaluator.model.Application;
-import org.policyevaluator.model.FieldPaths;
 import org.policyevaluator.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +46,7 @@ class WhatIfCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Evaluator evaluator = options.evaluator();
-        var programmes = evaluator.ruleBase().tables().programmes().keySet();
+        var schema = evaluator.ruleBase().schema();
         List<Change> changes = new ArrayList<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
@@ -55,12 +54,13 @@ class WhatIfCommand implements Callable<Integer> {
                 throw new Main.UsageException("--set " + s + ": expected FIELD=VALUE");
             }
             String field = s.substring(0, eq).trim();
-            if (!FieldPaths.exists(field)) {
-                throw new Main.UsageException("--set " + s + ": " + field + " is not a field of an application (see SPEC.md)");
+            if (schema.field(field) == null) {
+                throw new Main.UsageException("--set " + s + ": " + field + " is not a field of an application "
+                        + "(see docs/application-format.md)");
             }
-            changes.add(new Change(field, ApplicationEditor.parseValue(field, s.substring(eq + 1).trim())));
+            changes.add(new Change(field, ApplicationEditor.parseValue(schema.field(field), s.substring(eq + 1).trim())));
         }
-        Application app = pick(new JsonIntake(programmes));
+        Application app = pick(new JsonIntake(evaluator.ruleBase().reader()), evaluator);
         String program = evaluator.programFor(app, options.program);
         WhatIf result;
         try {
@@ -90,7 +90,7 @@ class WhatIfCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private Application pick(JsonIntake intake) {
+    private Application pick(JsonIntake intake, Evaluator evaluator) {
         List<Application> apps = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         intake.read(file, (Submission s) -> apps.add(s.application()), rejected::add);
@@ -103,7 +103,9 @@ class WhatIfCommand implements Callable<Integer> {
                     + " applications: choose one with --id");
         }
         if (apps.isEmpty()) {
-            throw new Main.UsageException(file + ": the application is invalid: " + rejected.get(0).problems());
+            var texts = evaluator.ruleBase().problemTexts();
+            throw new Main.UsageException(file + ": the application is invalid: " + String.join("; ",
+                    rejected.get(0).problems().stream().map(p -> texts.line(p, "en")).toList()));
         }
         return apps.get(0);
     }

@@ -84,34 +84,6 @@ public record Evaluation(
                 eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, newSuggestions);
     }
 
-    /**
-     * What a workbook report prints of the evaluation: no why-not, no evidence, no clause references
-     * (the report takes a rule's clauses from the rule catalogue, see {@link #withClauses}). A large
-     * batch spools this, which is a fraction of the whole.
-     */
-    public Evaluation forWorkbook() {
-        return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore,
-                grade, eligible, rank, tieBreaks, dimensions,
-                gates.stream().map(g -> new GateResult(g.ruleId(), g.title(), g.passed(), g.reason(), Map.of(), List.of())).toList(),
-                flags.stream().map(f -> new FlagResult(f.ruleId(), f.severity(), f.message(), Map.of(), List.of())).toList(),
-                findings.stream().map(f -> new Finding(f.ruleId(), f.title(), f.dimension(), f.points(), f.maxPoints(), f.reason(),
-                        Map.of(), List.of())).toList(),
-                List.of(), suggestions);
-    }
-
-    /** The same evaluation with each finding's, gate's and flag's clauses as {@code clauses} gives them by rule id. */
-    public Evaluation withClauses(java.util.function.Function<String, List<ClauseRef>> clauses) {
-        return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore,
-                grade, eligible, rank, tieBreaks, dimensions,
-                gates.stream().map(g -> new GateResult(g.ruleId(), g.title(), g.passed(), g.reason(), g.evidence(),
-                        clauses.apply(g.ruleId()))).toList(),
-                flags.stream().map(f -> new FlagResult(f.ruleId(), f.severity(), f.message(), f.evidence(),
-                        clauses.apply(f.ruleId()))).toList(),
-                findings.stream().map(f -> new Finding(f.ruleId(), f.title(), f.dimension(), f.points(), f.maxPoints(), f.reason(),
-                        f.evidence(), clauses.apply(f.ruleId()))).toList(),
-                whyNot, suggestions);
-    }
-
     public Evaluation withEvaluationId(String id) {
         return new Evaluation(id, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
                 eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);

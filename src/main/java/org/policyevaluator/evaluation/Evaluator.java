@@ -18,8 +18,9 @@ import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleInfo;
 
 /**
- * Evaluates applications against one rule base: derives the facts, runs the rules in a stateless
- * session, and turns what fired into an explained {@link Evaluation}. Thread-safe.
+ * Evaluates applications against one rule base: derives the facts that need code, runs the rules in a
+ * stateless session, and turns what fired into a language-neutral {@link Outcome}, which its
+ * {@link EvaluationRenderer} words as an {@link Evaluation}. Thread-safe.
  *
  * <p>Points in tables/scoring.csv are the points of the dimension at its base size (the sum of its
  * rules' maxima); a programme's weight for the dimension scales them, so that a policy officer changes
@@ -30,18 +31,16 @@ public final class Evaluator {
     public static final int CHUNK = 32;
 
     private final RuleBase ruleBase;
-    private final ProfileDeriver deriver;
-    private final ReasonRenderer renderer;
+    private final Derivations derivations;
     private final WhyNotExplainer whyNot;
     private final SuggestionFinder suggestions;
+    private final EvaluationRenderer renderer;
     /** programme -> dimension -> factor applied to table points. */
     private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
     /** programme -> table row -> its points there after weighting (rows are the tables' own instances). */
     private final Map<String, Map<Band, BigDecimal>> scaledBands = new HashMap<>();
     /** programme -> rule -> the most the rule can give there, after weighting. */
     private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
-    /** rule -> its texts, prepared once, in Chinese [0] and English [1]. */
-    private final Map<String, RuleTexts> texts = new HashMap<>();
     /** programme -> its dimensions as an evaluation lists them: in tables/dimensions.csv order, with weights. */
     private final Map<String, List<DimensionColumn>> dimensionColumns = new HashMap<>();
     /** programme -> its maximum score. */
@@ -50,12 +49,12 @@ public final class Evaluator {
     private final Map<String, List<RuleInfo>> gatesByProgram = new HashMap<>();
     /** rule -> the clauses it cites, with quotes. */
     private final Map<String, List<Evaluation.ClauseRef>> clauseRefs = new HashMap<>();
+    /** score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id. */
+    private final Map<String, Integer> findingOrder = new HashMap<>();
 
     public Evaluator(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
-        this.deriver = new ProfileDeriver(ruleBase.tables());
-        this.renderer = new ReasonRenderer(ruleBase);
-        this.whyNot = new WhyNotExplainer(ruleBase, this);
+        this.derivations = new Derivations(ruleBase.tables());
         for (Programme p : ruleBase.tables().programmes().values()) {
             Map<String, BigDecimal> byDimension = new HashMap<>();
             for (var w : p.weights().entrySet()) {
@@ -65,19 +64,25 @@ public final class Evaluator {
             }
             scales.put(p.id(), byDimension);
             Map<String, BigDecimal> ruleMax = new HashMap<>();
-            for (RuleInfo r : ruleBase.catalogue().values()) {
-                if (r.isScore()) {
-                    ruleMax.put(r.id(), scale(ruleBase.tables().maxPoints(r.id(), p.id()), p.id(), r.dimension()));
-                }
-            }
-            maxima.put(p.id(), ruleMax);
             Map<Band, BigDecimal> scaled = new IdentityHashMap<>();
             for (RuleInfo r : ruleBase.catalogue().values()) {
                 if (r.isScore()) {
+                    ruleMax.put(r.id(), scale(ruleBase.tables().maxPoints(r.id(), p.id()), p.id(), r.dimension()));
                     ruleBase.tables().bands(r.id(), p.id()).forEach(b -> scaled.put(b, scale(b.points(), p.id(), r.dimension())));
                 }
             }
+            maxima.put(p.id(), ruleMax);
             scaledBands.put(p.id(), scaled);
+            List<DimensionColumn> columns = new ArrayList<>();
+            for (String d : ruleBase.tables().dimensions().keySet()) {
+                if (p.weights().containsKey(d)) {
+                    columns.add(new DimensionColumn(d, tidy(p.weights().get(d))));
+                }
+            }
+            dimensionColumns.put(p.id(), List.copyOf(columns));
+            maxScores.put(p.id(), tidy(p.maxScore()));
+            gatesByProgram.put(p.id(), ruleBase.catalogue().values().stream()
+                    .filter(r -> r.isGate() && appliesTo(r, p.id())).toList());
         }
         for (RuleInfo r : ruleBase.catalogue().values()) {
             List<Evaluation.ClauseRef> refs = new ArrayList<>();
@@ -87,36 +92,12 @@ public final class Evaluator {
             }
             clauseRefs.put(r.id(), List.copyOf(refs));
         }
-        // score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id
-        Map<String, Integer> findingOrder = new HashMap<>();
         List<String> dimensionOrder = List.copyOf(ruleBase.tables().dimensions().keySet());
         ruleBase.catalogue().values().stream().filter(RuleInfo::isScore)
                 .sorted(Comparator.comparing((RuleInfo r) -> dimensionOrder.indexOf(r.dimension())).thenComparing(RuleInfo::id))
                 .forEach(r -> findingOrder.put(r.id(), findingOrder.size()));
-        for (RuleInfo r : ruleBase.catalogue().values()) {
-            String message = r.isScore() ? ".reason" : r.isGate() ? ".fail" : ".message";
-            texts.put(r.id(), new RuleTexts(
-                    new String[] {ruleBase.title(r.id(), "zh"), ruleBase.title(r.id(), "en")},
-                    new EvidenceTemplate[] {EvidenceTemplate.of(renderer, r.id() + message, "zh"),
-                            EvidenceTemplate.of(renderer, r.id() + message, "en")},
-                    new String[] {ruleBase.messages().get("zh", r.id() + ".pass"), ruleBase.messages().get("en", r.id() + ".pass")},
-                    findingOrder.getOrDefault(r.id(), -1)));
-        }
-        for (Programme p : ruleBase.tables().programmes().values()) {
-            List<DimensionColumn> columns = new ArrayList<>();
-            for (var d : ruleBase.tables().dimensions().entrySet()) {
-                if (p.weights().containsKey(d.getKey())) {
-                    columns.add(new DimensionColumn(d.getKey(), new String[] {d.getValue().name("zh"), d.getValue().name("en")},
-                            tidy(p.weights().get(d.getKey()))));
-                }
-            }
-            dimensionColumns.put(p.id(), List.copyOf(columns));
-            maxScores.put(p.id(), tidy(p.maxScore()));
-        }
-        for (String program : ruleBase.tables().programmes().keySet()) {
-            gatesByProgram.put(program, ruleBase.catalogue().values().stream()
-                    .filter(r -> r.isGate() && appliesTo(r, program)).toList());
-        }
+        this.whyNot = new WhyNotExplainer(ruleBase, this);
+        this.renderer = new EvaluationRenderer(this, whyNot);
         this.suggestions = new SuggestionFinder(this);
     }
 
@@ -124,7 +105,8 @@ public final class Evaluator {
         return ruleBase;
     }
 
-    public ReasonRenderer renderer() {
+    /** Words outcomes as evaluations, in Chinese or English. */
+    public EvaluationRenderer renderer() {
         return renderer;
     }
 
@@ -161,18 +143,18 @@ public final class Evaluator {
         return ruleBase.tables().defaultProgramme();
     }
 
-    public Evaluation evaluate(Application app, String program, String lang) {
-        return evaluateAll(List.of(app), program, lang).get(0);
+    /** One application's outcome, under {@link #programFor} the programme asked for. */
+    public Outcome decide(Application app, String program) {
+        return decideAll(List.of(app), program).get(0);
     }
 
     /**
-     * Evaluates several applications in one rule session, each under {@link #programFor} the programme
-     * asked for; the result is the same as evaluating them one by one, and cheaper (a batch evaluates in
-     * chunks of {@link #CHUNK}).
+     * Several applications' outcomes from one rule session, each under {@link #programFor} the programme
+     * asked for; the same as deciding them one by one, and cheaper (a batch goes in chunks of {@link #CHUNK}).
      */
-    public List<Evaluation> evaluateAll(List<Application> apps, String program, String lang) {
+    public List<Outcome> decideAll(List<Application> apps, String program) {
         List<Programme> programmes = new ArrayList<>(apps.size());
-        List<Profile> profiles = new ArrayList<>(apps.size());
+        List<Facts> facts = new ArrayList<>(apps.size());
         List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
         RuleOutcomes outcomes = new RuleOutcomes(ruleBase);
         for (Application app : apps) {
@@ -181,133 +163,94 @@ public final class Evaluator {
             if (programme == null) {
                 throw new IllegalArgumentException("unknown programme '" + id + "'");
             }
-            Profile profile = deriver.derive(app, programme);
+            Facts f = new Facts(app, programme.id(), ruleBase.schema(), derivations.derive(app, programme));
             programmes.add(programme);
-            profiles.add(profile);
-            decisions.add(outcomes.track(profile));
+            facts.add(f);
+            decisions.add(outcomes.track(f));
         }
         StatelessKieSession session = ruleBase.newSession();
         session.setGlobal("out", outcomes);
         session.setGlobal("policy", ruleBase.tables());
-        session.execute(profiles);
-        List<Evaluation> evaluations = new ArrayList<>(apps.size());
+        session.execute(facts);
+        List<Outcome> out = new ArrayList<>(apps.size());
         for (int i = 0; i < apps.size(); i++) {
-            evaluations.add(explain(apps.get(i), programmes.get(i), profiles.get(i), decisions.get(i), lang));
+            out.add(outcome(apps.get(i), programmes.get(i), facts.get(i), decisions.get(i)));
         }
-        return evaluations;
+        return out;
     }
 
-    /** The evaluation of a self-assessment: with suggestions, each verified by evaluating the changed application. */
+    /** A self-assessment's outcome: with suggestions, each verified by evaluating the changed application. */
+    public Outcome assess(Application app, String program) {
+        Outcome o = decide(app, program);
+        return o.withSuggestions(suggestions.suggest(app, o));
+    }
+
+    /** One application evaluated and worded (what a single request or a test wants). */
+    public Evaluation evaluate(Application app, String program, String lang) {
+        return renderer.render(decide(app, program), lang);
+    }
+
+    /** Several applications evaluated in one session and worded. */
+    public List<Evaluation> evaluateAll(List<Application> apps, String program, String lang) {
+        return decideAll(apps, program).stream().map(o -> renderer.render(o, lang)).toList();
+    }
+
+    /** A self-assessment worded: with verified suggestions. */
     public Evaluation assess(Application app, String program, String lang) {
-        Evaluation e = evaluate(app, program, lang);
-        return e.withSuggestions(suggestions.suggest(app, e, lang));
+        return renderer.render(assess(app, program), lang);
     }
 
-    private Evaluation explain(Application app, Programme programme, Profile profile, RuleOutcomes.Decisions outcomes,
-                               String lang) {
+    private Outcome outcome(Application app, Programme programme, Facts facts, RuleOutcomes.Decisions decisions) {
         String program = programme.id();
-        List<Evaluation.Finding> findings = new ArrayList<>();
+        List<Outcome.Award> findings = new ArrayList<>();
         Map<String, BigDecimal> dimensionScores = new LinkedHashMap<>();
         Map<String, BigDecimal> pointsByRule = new HashMap<>();
         programme.weights().keySet().forEach(d -> dimensionScores.put(d, BigDecimal.ZERO));
-        int language = "en".equals(lang) ? 1 : 0;
-        for (RuleOutcomes.Hit hit : outcomes.awards()) {
+        Map<Band, BigDecimal> scaled = scaledBands.get(program);
+        for (RuleOutcomes.Hit hit : decisions.awards()) {
             RuleInfo rule = hit.rule();
-            RuleTexts text = texts.get(rule.id());
-            BigDecimal points = scaledBands.get(program).get(hit.band());
-            String reason = text.message()[language].render(renderer, hit.evidence(), points, hit.band().threshold(), lang);
-            findings.add(new Evaluation.Finding(rule.id(), text.title()[language], rule.dimension(), points,
-                    maxPoints(rule.id(), program), reason, hit.evidence(), clauses(rule)));
+            BigDecimal points = scaled.get(hit.band());
+            findings.add(new Outcome.Award(rule.id(), points, maxPoints(rule.id(), program), hit.band().threshold(),
+                    hit.evidence()));
             dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
             pointsByRule.put(rule.id(), points);
         }
         if (findings.size() > 1) {
-            findings.sort(Comparator.comparingInt((Evaluation.Finding f) -> texts.get(f.ruleId()).order()));
+            findings.sort(Comparator.comparingInt((Outcome.Award f) -> findingOrder.get(f.ruleId())));
         }
 
-        List<Evaluation.DimensionScore> dimensions = new ArrayList<>();
+        List<Outcome.Dimension> dimensions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (DimensionColumn d : dimensionColumns.get(program)) {
             BigDecimal score = dimensionScores.get(d.id());
             total = total.add(score);
-            dimensions.add(new Evaluation.DimensionScore(d.id(), d.name()[language], tidy(score), d.weight()));
+            dimensions.add(new Outcome.Dimension(d.id(), tidy(score), d.weight()));
         }
 
         Map<String, RuleOutcomes.Hit> failed = new HashMap<>();
-        outcomes.failedGates().forEach(h -> failed.put(h.rule().id(), h));
-        List<Evaluation.GateResult> gates = new ArrayList<>();
+        decisions.failedGates().forEach(h -> failed.put(h.rule().id(), h));
+        List<Outcome.Gate> gates = new ArrayList<>();
         for (RuleInfo rule : gatesByProgram.get(program)) {
             RuleOutcomes.Hit hit = failed.get(rule.id());
-            RuleTexts text = texts.get(rule.id());
-            String reason = hit == null ? text.pass()[language]
-                    : text.message()[language].render(renderer, hit.evidence(), null, null, lang);
-            gates.add(new Evaluation.GateResult(rule.id(), text.title()[language], hit == null, reason,
-                    hit == null ? Map.of() : hit.evidence(), clauses(rule)));
+            gates.add(new Outcome.Gate(rule.id(), hit == null, hit == null ? Map.of() : hit.evidence()));
         }
 
-        List<Evaluation.FlagResult> flags = new ArrayList<>();
-        for (RuleOutcomes.Hit hit : outcomes.flags()) {
-            RuleInfo rule = hit.rule();
-            flags.add(new Evaluation.FlagResult(rule.id(), rule.severity(),
-                    texts.get(rule.id()).message()[language].render(renderer, hit.evidence(), null, null, lang),
-                    hit.evidence(), clauses(rule)));
+        List<Outcome.Flag> flags = new ArrayList<>();
+        for (RuleOutcomes.Hit hit : decisions.flags()) {
+            flags.add(new Outcome.Flag(hit.rule().id(), hit.rule().severity(), hit.evidence()));
         }
         if (flags.size() > 1) {
-            flags.sort(Comparator.comparing(Evaluation.FlagResult::ruleId));
+            flags.sort(Comparator.comparing(Outcome.Flag::ruleId));
         }
 
         total = tidy(total);
-        String applicant = app.applicant() == null ? null : app.applicant().name();
-        return new Evaluation(null, app.applicationId(), app.title(), applicant, program, ruleBase.version(), total,
-                maxScores.get(program), programme.grade(total), failed.isEmpty(), null, List.of(), dimensions, gates,
-                flags, findings, whyNot.explain(profile, pointsByRule, lang), null);
+        return new Outcome(app.applicationId(), app.title(), app.applicantName(), program, ruleBase.version(), total,
+                maxScores.get(program), programme.grade(total), failed.isEmpty(), dimensions, findings, gates, flags,
+                whyNot.explain(facts, pointsByRule), null);
     }
 
-    /** A dimension of a programme: its id, its name in Chinese [0] and English [1], its weight. */
-    private record DimensionColumn(String id, String[] name, BigDecimal weight) {
-    }
-
-    /** A rule's title, its message (reason, gate failure or flag) and a gate's pass text, [0] Chinese, [1] English. */
-    private record RuleTexts(String[] title, EvidenceTemplate[] message, String[] pass, int order) {
-    }
-
-    /**
-     * A rule's message with what fills each placeholder, in order: {points} and {threshold} (a score
-     * rule's), else the evidence the rule handed over. A message the bundle lacks renders as its key in
-     * brackets.
-     */
-    private record EvidenceTemplate(Template template, String[] keys, boolean[] isPoints, boolean[] isThreshold,
-                                    String missing) {
-        static EvidenceTemplate of(ReasonRenderer renderer, String key, String lang) {
-            Template template = renderer.template(key, lang);
-            String[] keys = template == null ? new String[0] : template.placeholderKeys().toArray(String[]::new);
-            boolean[] isPoints = new boolean[keys.length];
-            boolean[] isThreshold = new boolean[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                isPoints[i] = keys[i].equals("points");
-                isThreshold[i] = keys[i].equals("threshold");
-            }
-            return new EvidenceTemplate(template, keys, isPoints, isThreshold, "[" + key + "]");
-        }
-
-        String render(ReasonRenderer renderer, Map<String, Object> evidence, BigDecimal points, Double threshold, String lang) {
-            if (template == null) {
-                return missing;
-            }
-            Object[] values = new Object[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                String k = keys[i];
-                if (points != null && isPoints[i]) {
-                    values[i] = points;
-                } else if (threshold != null && isThreshold[i]) {
-                    values[i] = threshold;
-                } else {
-                    Object v = evidence.get(k);
-                    values[i] = v != null || evidence.containsKey(k) ? v : Template.ABSENT;
-                }
-            }
-            return renderer.message(template, values, lang);
-        }
+    /** A dimension of a programme: its id and its weight. */
+    private record DimensionColumn(String id, BigDecimal weight) {
     }
 
     /** A gate that depends on a programme parameter is only checked, and only listed, where the programme sets it. */
@@ -320,6 +263,11 @@ public final class Evaluator {
         return clauseRefs.get(rule.id());
     }
 
+    /** The clauses of a rule by its id. */
+    public List<Evaluation.ClauseRef> clauses(String ruleId) {
+        return clauseRefs.get(ruleId);
+    }
+
     /** Table points as the programme gives them, after its weight for the dimension. */
     BigDecimal scale(BigDecimal tablePoints, String program, String dimension) {
         BigDecimal factor = scales.get(program).getOrDefault(dimension, BigDecimal.ZERO);
@@ -330,7 +278,7 @@ public final class Evaluator {
     }
 
     /** Two decimals at most, without trailing zeros, so that equal scores print identically. */
-    static BigDecimal tidy(BigDecimal v) {
+    public static BigDecimal tidy(BigDecimal v) {
         BigDecimal r = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r;
     }

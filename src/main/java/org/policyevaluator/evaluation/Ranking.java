@@ -26,14 +26,22 @@ public final class Ranking {
     private Ranking() {
     }
 
-    public static List<Evaluation> rank(List<Evaluation> evaluations, PolicyTables tables) {
-        Map<String, Placement> placements = place(evaluations, tables);
-        List<Evaluation> out = new ArrayList<>(evaluations.size());
-        for (Evaluation e : evaluations) {
-            Placement p = placements.get(e.applicationId());
-            out.add(e.ranked(p.rank(), p.tieBreaks()));
+    /**
+     * The order every ranking lists a batch in (report sheets, text, pages): ranked applications by rank,
+     * then the unranked (ineligible) by total, highest first; ties by application id.
+     */
+    public static <T extends Rankable> List<T> listOrder(List<T> items, Map<String, Placement> placements) {
+        record Placed<T>(T item, int rank) {
         }
-        return out;
+        List<Placed<T>> sorted = new ArrayList<>(items.size());
+        for (T r : items) { // each rank looked up once, not at every comparison
+            Integer rank = placements.get(r.applicationId()).rank();
+            sorted.add(new Placed<>(r, rank == null ? Integer.MAX_VALUE : rank));
+        }
+        sorted.sort(Comparator.comparingInt((Placed<T> p) -> p.rank())
+                .thenComparing((Placed<T> p) -> p.item().totalScore(), Comparator.reverseOrder())
+                .thenComparing(p -> p.item().applicationId()));
+        return sorted.stream().map(Placed::item).toList();
     }
 
     /** Placement by applicationId (unique within a batch), for every item. */

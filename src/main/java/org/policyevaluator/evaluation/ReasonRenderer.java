@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.policyevaluator.rules.Messages;
-import org.policyevaluator.rules.PolicyTables;
+import org.policyevaluator.model.CodeTable;
 import org.policyevaluator.rules.RuleBase;
 
 /**
  * Fills a message template with the values a rule used. {key} prints a value as it is; {key:pct}
- * prints a share as a percentage; {key:name} prints enum codes by their names in the tables.
- * A value that was not declared prints as such, never as an empty string or a zero.
+ * prints a share as a percentage; {key:name} prints codes by their names in the code tables;
+ * {key:label} prints field paths by the schema's labels. A value that was not declared prints as such,
+ * never as an empty string or a zero.
  */
 public final class ReasonRenderer {
     private final RuleBase ruleBase;
@@ -119,25 +120,31 @@ public final class ReasonRenderer {
             return pct ? percent(d) : plain(d);
         }
         String s = value.toString();
+        if ("label".equals(style)) {
+            return w.labels.getOrDefault(s, s);
+        }
         return "name".equals(style) ? w.names.getOrDefault(s, s) : s;
     }
 
-    /** A language's words for values: none, empty, yes, no, the list separator, and the names of codes. */
-    private record Words(String none, String empty, String yes, String no, String separator, Map<String, String> names) {
+    /**
+     * A language's words for values: none, empty, yes, no, the list separator, the names of codes and the
+     * labels of fields.
+     */
+    private record Words(String none, String empty, String yes, String no, String separator, Map<String, String> names,
+                         Map<String, String> labels) {
     }
 
-    /** The names of the codes of the tables (technology areas, then sectors, qualifications, stages, as looked up). */
+    /** The names of the codes of the schema's code tables (a code two tables share takes the first's name). */
     private Words words(String lang) {
-        PolicyTables t = ruleBase.tables();
-        boolean en = "en".equals(lang);
         Map<String, String> names = new java.util.HashMap<>();
-        t.stages().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
-        t.qualifications().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
-        t.sectors().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
-        t.techAreas().forEach((code, v) -> names.put(code, en ? v.nameEn() : v.nameZh()));
+        for (CodeTable table : ruleBase.schema().codeTables().values()) {
+            table.codes().forEach(c -> names.putIfAbsent(c.code(), c.name(lang)));
+        }
+        Map<String, String> labels = new java.util.HashMap<>();
+        ruleBase.schema().fields().forEach(f -> labels.put(f.path(), f.label(lang)));
         var m = ruleBase.messages();
         return new Words(m.get(lang, "value.none"), m.get(lang, "value.empty"), m.get(lang, "value.true"),
-                m.get(lang, "value.false"), en ? ", " : "、", Map.copyOf(names));
+                m.get(lang, "value.false"), "en".equals(lang) ? ", " : "、", Map.copyOf(names), Map.copyOf(labels));
     }
 
     static String percent(BigDecimal share) {

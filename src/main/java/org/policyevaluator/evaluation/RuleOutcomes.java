@@ -14,9 +14,9 @@ import org.policyevaluator.rules.RuleInfo;
 /**
  * Collects what the rules decide during one session (the DRL global {@code out}): points awarded,
  * gates failed, flags raised, each with the evidence the rule hands over as field/value pairs, kept
- * apart for each application's {@link Profile}. A batch evaluates several applications in one session
- * (a session's set-up costs as much as the rules themselves); every rule matches a single Profile, so
- * each firing belongs to the profile it matched. One instance per session; not shared between threads.
+ * apart for each application's {@link Facts}. A batch evaluates several applications in one session
+ * (a session's set-up costs as much as the rules themselves); every rule matches a single Facts, so
+ * each firing belongs to the facts it matched. One instance per session; not shared between threads.
  */
 public final class RuleOutcomes {
 
@@ -49,19 +49,19 @@ public final class RuleOutcomes {
     }
 
     private final RuleBase ruleBase;
-    private final Map<Profile, Decisions> byProfile = new IdentityHashMap<>();
-    /** The decisions when the session holds a single profile: then no firing needs looking up. */
+    private final Map<Facts, Decisions> byFacts = new IdentityHashMap<>();
+    /** The decisions when the session holds a single application: then no firing needs looking up. */
     private Decisions only;
 
     RuleOutcomes(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
     }
 
-    /** Registers a profile before the session runs; its decisions fill as the rules fire. */
-    Decisions track(Profile profile) {
-        Decisions d = new Decisions(profile.getProgram());
-        byProfile.put(profile, d);
-        only = byProfile.size() == 1 ? d : null;
+    /** Registers an application's facts before the session runs; its decisions fill as the rules fire. */
+    Decisions track(Facts facts) {
+        Decisions d = new Decisions(facts.getProgram());
+        byFacts.put(facts, d);
+        only = byFacts.size() == 1 ? d : null;
         return d;
     }
 
@@ -103,17 +103,20 @@ public final class RuleOutcomes {
         if (only != null) {
             return only;
         }
-        // every rule matches a single Profile (RuleBase refuses others): the match's own fact is it
-        if (ctx.getMatch() instanceof org.drools.core.rule.consequence.InternalMatch m
-                && m.getTuple().getFactHandle().getObject() instanceof Profile p) {
-            return byProfile.get(p);
-        }
+        // every rule matches a single Facts (RuleBase refuses others), so the match holds exactly one
+        Decisions found = null;
         for (Object fact : ctx.getMatch().getObjects()) {
-            if (fact instanceof Profile p) {
-                return byProfile.get(p);
+            if (fact instanceof Facts f) {
+                if (found != null) {
+                    throw new IllegalStateException("rule " + ctx.getRule().getName() + " matched two applications");
+                }
+                found = byFacts.get(f);
             }
         }
-        throw new IllegalStateException("rule " + ctx.getRule().getName() + " fired without matching a Profile");
+        if (found == null) {
+            throw new IllegalStateException("rule " + ctx.getRule().getName() + " fired without matching a Facts");
+        }
+        return found;
     }
 
     private RuleInfo rule(RuleContext ctx) {

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.model.Application;
-import org.policyevaluator.model.FieldPaths;
-import org.policyevaluator.model.ManufacturingStage;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldType;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.PolicyTables.SuggestionRule;
 import org.policyevaluator.rules.RuleBase;
@@ -34,10 +34,10 @@ final class SuggestionFinder {
     SuggestionFinder(Evaluator evaluator) {
         this.evaluator = evaluator;
         this.ruleBase = evaluator.ruleBase();
-        this.editor = new ApplicationEditor(ruleBase.tables().programmes().keySet());
+        this.editor = new ApplicationEditor(ruleBase);
     }
 
-    List<Evaluation.Suggestion> suggest(Application app, Evaluation base, String lang) {
+    List<Outcome.Suggested> suggest(Application app, Outcome base) {
         String program = base.program();
         Map<List<Change>, List<String>> candidates = new LinkedHashMap<>();
         Set<String> failedGates = new HashSet<>();
@@ -55,13 +55,14 @@ final class SuggestionFinder {
             if (!wanted) {
                 continue;
             }
-            for (Object value : values(s, app, program)) {
-                if (!value.equals(FieldPaths.get(app, s.field()))) {
+            FieldDef field = ruleBase.schema().field(s.field());
+            for (Object value : values(s, field, app, program)) {
+                if (!value.equals(app.get(s.field()))) {
                     candidates.computeIfAbsent(List.of(new Change(s.field(), value)), k -> new ArrayList<>()).add(rule.id());
                 }
             }
         }
-        List<Evaluation.Suggestion> out = new ArrayList<>();
+        List<Outcome.Suggested> out = new ArrayList<>();
         Set<String> baseFlags = new HashSet<>();
         base.flags().forEach(f -> baseFlags.add(f.ruleId()));
         // every changed application that is valid, evaluated together in one rule session
@@ -75,10 +76,10 @@ final class SuggestionFinder {
                 // a change the application cannot take is not suggested
             }
         }
-        List<Evaluation> evaluated = changed.isEmpty() ? List.of() : evaluator.evaluateAll(changed, program, lang);
+        List<Outcome> evaluated = changed.isEmpty() ? List.of() : evaluator.decideAll(changed, program);
         for (int i = 0; i < tried.size(); i++) {
             var c = tried.get(i);
-            Evaluation after = evaluated.get(i);
+            Outcome after = evaluated.get(i);
             BigDecimal gain = Evaluator.tidy(after.totalScore().subtract(base.totalScore()));
             boolean makesEligible = !base.eligible() && after.eligible();
             boolean breaksGate = after.gates().stream().anyMatch(g -> !g.passed() && !failedGates.contains(g.ruleId()));
@@ -86,21 +87,20 @@ final class SuggestionFinder {
             if (breaksGate || newFlag || (gain.signum() <= 0 && !makesEligible)) {
                 continue;
             }
-            out.add(new Evaluation.Suggestion(List.copyOf(c.getValue()), c.getKey(), gain, after.totalScore(),
-                    makesEligible, text(c.getKey().get(0), gain, makesEligible, c.getValue(), lang)));
+            out.add(new Outcome.Suggested(List.copyOf(c.getValue()), c.getKey(), gain, after.totalScore(), makesEligible));
         }
-        out.sort(Comparator.comparing(Evaluation.Suggestion::makesEligible).reversed()
-                .thenComparing(Evaluation.Suggestion::gain, Comparator.reverseOrder())
+        out.sort(Comparator.comparing(Outcome.Suggested::makesEligible).reversed()
+                .thenComparing(Outcome.Suggested::gain, Comparator.reverseOrder())
                 .thenComparing(s -> s.changes().get(0).field())
                 .thenComparing(s -> String.valueOf(s.changes().get(0).value())));
         return out;
     }
 
     /** The values worth trying for one row of the suggestions table. */
-    private List<Object> values(SuggestionRule s, Application app, String program) {
+    private List<Object> values(SuggestionRule s, FieldDef field, Application app, String program) {
+        Object current = app.get(s.field());
         if (s.setValue() != null) {
-            Object v = ApplicationEditor.parseValue(s.field(), s.setValue());
-            Object current = FieldPaths.get(app, s.field());
+            Object v = ApplicationEditor.parseValue(field, s.setValue());
             // "set:1" on a count means "at least 1": never suggest lowering a count
             if (v instanceof Number n && current instanceof Number c && c.doubleValue() >= n.doubleValue()) {
                 return List.of();
@@ -111,7 +111,6 @@ final class SuggestionFinder {
         if (bands.isEmpty()) {
             return List.of();
         }
-        Object current = FieldPaths.get(app, s.field());
         List<Object> values = new ArrayList<>();
         Band next = null;
         for (Band b : bands) { // best first: keep the worst band the current value does not reach
@@ -120,9 +119,9 @@ final class SuggestionFinder {
             }
         }
         if (next != null) {
-            values.add(valueFor(s.field(), current, next));
+            values.add(valueFor(field, current, next));
             if (next != bands.get(0)) {
-                values.add(valueFor(s.field(), current, bands.get(0)));
+                values.add(valueFor(field, current, bands.get(0)));
             }
         }
         return values;
@@ -135,41 +134,29 @@ final class SuggestionFinder {
         return current instanceof Number n && b.admits(n.doubleValue());
     }
 
-    /** The smallest value of the field that reaches the band: the threshold, whole for counts. */
-    private static Object valueFor(String field, Object current, Band band) {
-        if (field.equals("scenario.manufacturingStages")) {
-            List<String> stages = new ArrayList<>();
+    /**
+     * The smallest value of the field that reaches the band: the threshold, whole for a whole number; for a
+     * list of codes, the codes declared and then the table's next ones until the list is long enough.
+     */
+    private static Object valueFor(FieldDef field, Object current, Band band) {
+        if (field.type() == FieldType.CODE_LIST) {
+            List<String> codes = new ArrayList<>();
             if (current instanceof List<?> list) {
-                list.forEach(o -> stages.add(o.toString()));
+                list.forEach(o -> codes.add(o.toString()));
             }
-            for (ManufacturingStage st : ManufacturingStage.values()) {
-                if (stages.size() >= band.threshold() ) {
+            for (String code : field.codes().values()) {
+                if (codes.size() >= band.threshold()) {
                     break;
                 }
-                if (!stages.contains(st.name())) {
-                    stages.add(st.name());
+                if (!codes.contains(code)) {
+                    codes.add(code);
                 }
             }
-            return stages;
+            return codes;
         }
-        if (isCount(field)) {
+        if (field.type() == FieldType.INTEGER) {
             return (int) Math.ceil(band.threshold());
         }
         return BigDecimal.valueOf(band.threshold()).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
-    }
-
-    private static boolean isCount(String field) {
-        return field.startsWith("innovation.") || field.equals("scenario.deploymentSites");
-    }
-
-    private String text(Change change, BigDecimal gain, boolean makesEligible, List<String> rules, String lang) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("field", ruleBase.messages().get(lang, "field." + change.field()));
-        String style = change.field().endsWith("Share") ? "pct" : "name";
-        values.put("value", evaluator.renderer().format(change.value(), style, lang));
-        values.put("gain", gain);
-        values.put("rules", String.join(", ", rules));
-        String key = makesEligible ? "suggest.eligible" : "suggest.gain";
-        return evaluator.renderer().render(ruleBase.messages().get(lang, key), values, lang);
     }
 }

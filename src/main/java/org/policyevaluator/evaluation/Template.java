@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * costs a few appends instead of a regular-expression pass per message.
  */
 final class Template {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(?::(pct|name))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(?::(pct|name|label))?}");
 
     /** A literal (key null) or a placeholder. */
     private record Part(String text, String key, String style) {

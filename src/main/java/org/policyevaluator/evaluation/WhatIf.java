@@ -27,7 +27,7 @@ public record WhatIf(String applicationId, String program, String rulesetVersion
      * @throws ApplicationEditor.InvalidChange when the changed application would be invalid
      */
     public static WhatIf of(Evaluator evaluator, Application app, List<Change> changes, String program, String lang) {
-        Application changed = new ApplicationEditor(evaluator.ruleBase().tables().programmes().keySet()).apply(app, changes);
+        Application changed = new ApplicationEditor(evaluator.ruleBase()).apply(app, changes);
         Evaluation before = evaluator.evaluate(app, program, lang);
         Evaluation after = evaluator.evaluate(changed, program, lang);
         return new WhatIf(app.applicationId(), program, before.rulesetVersion(), List.copyOf(changes),

@@ -3,57 +3,67 @@ package org.policyevaluator.intake;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.policyevaluator.model.Application;
-import org.policyevaluator.model.FieldPaths;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldText;
+import org.policyevaluator.model.FieldType;
+import org.policyevaluator.rules.RuleBase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Changes fields of an application by canonical path, for suggestions and what-if. The changed
- * application goes through the same validation as any input, so a change can never produce an
- * application that intake would refuse.
+ * Changes fields of an application by path, for suggestions and what-if. The changed application goes
+ * through the same validation as any input, so a change can never produce an application that intake
+ * would refuse.
  */
 public final class ApplicationEditor {
 
-    /** One field set to one value: what a suggestion asks and what {@code whatif --set} does. */
+    /** One field (or a whole group, "compute") set to one value: what a suggestion asks and what {@code whatif --set} does. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Change(String field, Object value) {
     }
 
-    /** A change that would give an invalid application. */
+    /** A change that would give an invalid application; the message is in English. */
     public static final class InvalidChange extends RuntimeException {
-        public InvalidChange(String message) {
+        private final List<Problem> problems;
+
+        public InvalidChange(String message, List<Problem> problems) {
             super(message);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
         }
     }
 
-    private final Set<String> programmes;
+    private final ApplicationReader reader;
+    private final ProblemTexts texts;
 
-    public ApplicationEditor(Set<String> programmes) {
-        this.programmes = programmes;
+    public ApplicationEditor(RuleBase ruleBase) {
+        this.reader = ruleBase.reader();
+        this.texts = ruleBase.problemTexts();
     }
 
     public Application apply(Application app, List<Change> changes) {
-        ObjectNode json = toJson(app);
+        ApplicationSchema schema = reader.format();
+        ObjectNode json = app.toJson();
         for (Change c : changes) {
-            if (!FieldPaths.exists(c.field())) {
-                throw new InvalidChange(c.field() + ": not a field of an application");
+            boolean group = schema.groups().stream().anyMatch(g -> g.id().equals(c.field()));
+            if (schema.field(c.field()) == null && !group) {
+                Problem p = Problem.of(Location.InJson.of("$").at(c.field()), "problem.noSuchField", "name", c.field());
+                throw new InvalidChange(texts.line(p, "en"), List.of(p));
             }
             set(json, c.field(), JsonIntake.mapper().valueToTree(c.value()));
         }
-        ApplicationReader reader = new ApplicationReader("$", programmes);
-        Application changed = reader.read(json);
-        if (!reader.problems().isEmpty()) {
+        ApplicationReader.Result r = reader.read(json, "$");
+        if (!r.ok()) {
             List<String> messages = new ArrayList<>();
-            reader.problems().forEach(p -> messages.add(p.toString()));
-            throw new InvalidChange(String.join("; ", messages));
+            r.problems().forEach(p -> messages.add(texts.line(p, "en")));
+            throw new InvalidChange(String.join("; ", messages), r.problems());
         }
-        return changed;
-    }
-
-    public static ObjectNode toJson(Application app) {
-        return (ObjectNode) JsonIntake.mapper().valueToTree(app);
+        return r.application();
     }
 
     private static void set(ObjectNode root, String path, JsonNode value) {
@@ -67,10 +77,10 @@ public final class ApplicationEditor {
     }
 
     /**
-     * Reads a value typed on the command line: JSON when it is JSON (0.7, true, null, ["A","B"]),
-     * a list when the field holds one ("AI_CHIP;AGENT"), text otherwise.
+     * Reads a value typed on the command line: JSON when it is JSON (0.7, true, null, ["A","B"]); for a
+     * list field, text split as the schema says ("AI_CHIP;AGENT", "Ascend 910B*512; NVIDIA A800*64"); else text.
      */
-    public static Object parseValue(String field, String text) {
+    public static Object parseValue(FieldDef field, String text) {
         try {
             JsonNode node = JsonIntake.mapper().readTree(text);
             if (node != null && !node.isMissingNode()) {
@@ -79,19 +89,17 @@ public final class ApplicationEditor {
         } catch (RuntimeException notJson) {
             // fall through: plain text
         }
-        if (isList(field)) {
-            List<String> items = new ArrayList<>();
-            for (String s : text.split("[;,、]")) {
-                if (!s.isBlank()) {
-                    items.add(s.trim());
-                }
+        if (field != null && field.type() == FieldType.CODE_LIST) {
+            return FieldText.split(field, text);
+        }
+        if (field != null && field.type() == FieldType.ITEMS) {
+            List<Object> items = new ArrayList<>();
+            for (String item : FieldText.split(field, text)) {
+                ObjectNode parsed = FieldText.item(field, item);
+                items.add(parsed == null ? item : JsonIntake.mapper().treeToValue(parsed, Object.class));
             }
             return items;
         }
         return text;
-    }
-
-    private static boolean isList(String field) {
-        return List.of("techAreas", "applicant.qualifications", "scenario.manufacturingStages").contains(field);
     }
 }

@@ -1,358 +1,178 @@
 package org.policyevaluator.intake;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.policyevaluator.model.Application;
-import org.policyevaluator.model.ApplicantType;
-import org.policyevaluator.model.ManufacturingStage;
-import org.policyevaluator.model.Qualification;
-import org.policyevaluator.model.Sector;
-import org.policyevaluator.model.TechArea;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Binds one application's JSON tree to the canonical model, checking every field against SPEC.md and
- * collecting every problem with its JSON path, rather than stopping at the first. Unknown fields are
- * ignored. Instances are cheap; use one per application.
+ * Validates one application's JSON tree against the ruleset's application schema (JSON Schema 2020-12,
+ * with a maintained validator) and binds it. Every problem is collected, each with its location as parts
+ * (field, item, property: never a string to be parsed back) and a message key with its values, in the
+ * schema's field order. A check the schema can name but not compute (the GB 32100 check character of a
+ * credit code) is done here. Thread-safe; build one per rule base.
  */
 public final class ApplicationReader {
-    private final String root;
-    private final Set<String> programmes;
-    private final List<Problem> problems = new ArrayList<>();
+    static final String CREDIT_CODE = "gb32100-credit-code";
 
-    /** @param root the JSON path of the application in its file, e.g. "$[3]" or "$" */
-    public ApplicationReader(String root, Set<String> programmes) {
-        this.root = root;
-        this.programmes = programmes;
+    /** The application read, or null when there are problems; the id is given when it could be read. */
+    public record Result(Application application, String applicationId, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
     }
 
-    public List<Problem> problems() {
-        return problems;
+    private final ApplicationSchema format;
+    private final Schema schema;
+
+    public ApplicationReader(ApplicationSchema format) {
+        this.format = format;
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        this.schema = registry.getSchema(SchemaLocation.of("https://policy-evaluator.org/schema/application.schema.json"),
+                format.served());
     }
 
-    /** The application, or null when the node is not an object at all. Check {@link #problems()} either way. */
-    public Application read(JsonNode node) {
+    public ApplicationSchema format() {
+        return format;
+    }
+
+    /**
+     * Reads the application at {@code root} ("$", "$.applications[3]"). The tree is cleaned in place
+     * ({@link ApplicationSchema#normalise}): blank texts and nulls are "not declared".
+     */
+    public Result read(JsonNode node, String root) {
+        Location.InJson at = Location.InJson.of(root);
         if (node == null || !node.isObject()) {
-            problems.add(new Problem(root, "expected an application object, found " + kind(node)));
-            return null;
+            return new Result(null, null, List.of(Problem.of(at, "problem.application", "found", Found.of(node))));
         }
-        String id = string(node, "applicationId", true);
-        String title = string(node, "title", true);
-        String program = string(node, "program", false);
-        if (program != null && !programmes.contains(program)) {
-            problem("program", "unknown programme \"" + program + "\"; expected one of: "
-                    + String.join(", ", programmes.stream().sorted().toList()));
-            program = null;
-        }
-        Application.Applicant applicant = applicant(node);
-        List<TechArea> techAreas = enumList(node, "techAreas", "techAreas", TechArea.class);
-        return new Application(id, title, program, applicant, techAreas, compute(node), green(node), scenario(node),
-                innovation(node), budget(node), safety(node));
-    }
-
-    private Application.Applicant applicant(JsonNode app) {
-        JsonNode a = object(app, "applicant", true);
-        if (a == null) {
-            return null;
-        }
-        String name = string(a, "applicant.name", true);
-        String code = string(a, "applicant.creditCode", false);
-        if (code != null) {
-            code = code.trim().toUpperCase(Locale.ROOT);
-            String wrong = CreditCode.problem(code);
-            if (wrong != null) {
-                problem("applicant.creditCode", wrong);
+        ObjectNode tree = (ObjectNode) node;
+        Set<String> blanks = new HashSet<>();
+        format.normalise(tree, blanks);
+        List<Problem> problems = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (Error e : schema.validate(tree)) {
+            Problem p = problem(at, e, blanks);
+            if (p != null) {
+                problems.add(p);
             }
         }
-        return new Application.Applicant(name, code, enumValue(a, "applicant.type", ApplicantType.class),
-                enumList(a, "qualifications", "applicant.qualifications", Qualification.class),
-                bool(a, "applicant.inNationalCluster"), string(a, "applicant.region", false));
-    }
-
-    private Application.Compute compute(JsonNode app) {
-        JsonNode c = object(app, "compute", false);
-        if (c == null) {
-            return null;
-        }
-        List<Application.Chip> chips = null;
-        JsonNode list = c.get("chips");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                problem("compute.chips", "expected a list of {\"model\", \"count\"}, found " + kind(list));
-            } else {
-                chips = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    String path = "compute.chips[" + i + "]";
-                    JsonNode chip = list.get(i);
-                    if (!chip.isObject()) {
-                        problem(path, "expected {\"model\": \"Ascend 910B\", \"count\": 512}, found " + kind(chip));
-                        continue;
-                    }
-                    String model = string(chip, path + ".model", true);
-                    Integer count = count(chip, path + ".count");
-                    if (count == null && !has(chip, "count")) {
-                        problem(path + ".count", "required: the number of cards of this model");
-                    }
-                    chips.add(new Application.Chip(model, count));
+        for (FieldDef f : format.fields()) {
+            if (CREDIT_CODE.equals(f.format()) && tree.at(pointer(f.path())).isString()) {
+                Problem p = CreditCode.problem(tree.at(pointer(f.path())).asString(), at.at(f.path()));
+                if (p != null) {
+                    problems.add(p);
                 }
-                chips = List.copyOf(chips);
+            }
+            if (f.type() == FieldType.NUMBER || f.type() == FieldType.INTEGER) {
+                JsonNode v = tree.at(pointer(f.path()));
+                if (v.isNumber() && !Double.isFinite(v.doubleValue())) {
+                    problems.add(Problem.of(at.at(f.path()), "problem.expected", "field", f.path(),
+                            "found", new Found(Found.Kind.HUGE, null)));
+                }
             }
         }
-        return new Application.Compute(chips, share(c, "compute.trainingDomesticShare"),
-                share(c, "compute.inferenceDomesticShare"), bool(c, "compute.domesticComputingCenter"),
-                bool(c, "compute.domesticSoftwareStack"), bool(c, "compute.cloudEdgeDevice"));
+        String id = tree.path("applicationId").isString() ? tree.get("applicationId").asString() : null;
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(this::rank));
+            return new Result(null, id, dedupe(problems));
+        }
+        return new Result(format.bind(tree), id, List.of());
     }
 
-    private Application.Green green(JsonNode app) {
-        JsonNode g = object(app, "green", false);
-        if (g == null) {
-            return null;
-        }
-        return new Application.Green(
-                number(g, "green.energySavingPercent", 0, 100, "a percentage from 0 to 100"),
-                number(g, "green.carbonReductionTons", 0, Double.MAX_VALUE, "tonnes per year, 0 or more"),
-                number(g, "green.dataCenterPue", 1.0, Double.MAX_VALUE, "a PUE of 1.0 or more"),
-                bool(g, "green.greenFactory"), bool(g, "green.greenSupplyChain"));
-    }
-
-    private Application.Scenario scenario(JsonNode app) {
-        JsonNode s = object(app, "scenario", false);
-        if (s == null) {
-            return null;
-        }
-        return new Application.Scenario(enumValue(s, "scenario.sector", Sector.class),
-                enumList(s, "manufacturingStages", "scenario.manufacturingStages", ManufacturingStage.class),
-                bool(s, "scenario.industryModel"), count(s, "scenario.deploymentSites"));
-    }
-
-    private Application.Innovation innovation(JsonNode app) {
-        JsonNode i = object(app, "innovation", false);
-        if (i == null) {
-            return null;
-        }
-        return new Application.Innovation(count(i, "innovation.inventionPatents"),
-                count(i, "innovation.softwareCopyrights"), count(i, "innovation.standards"),
-                bool(i, "innovation.openSource"), count(i, "innovation.academicPartners"),
-                count(i, "innovation.internationalPartners"), bool(i, "innovation.openCall"));
-    }
-
-    private Application.Budget budget(JsonNode app) {
-        JsonNode b = object(app, "budget", true);
-        if (b == null) {
-            return null;
-        }
-        Double total = positive(b, "budget.total", true);
-        Double requested = positive(b, "budget.requested", true);
-        Double selfFunded = number(b, "budget.selfFunded", 0, Double.MAX_VALUE, "an amount in 万元, 0 or more");
-        Integer months = count(b, "budget.months");
-        if (months != null && months == 0) {
-            problem("budget.months", "expected a duration of 1 month or more, found 0");
-        }
-        return new Application.Budget(total, requested, selfFunded, months);
-    }
-
-    private Application.Safety safety(JsonNode app) {
-        JsonNode s = object(app, "safety", false);
-        if (s == null) {
-            return null;
-        }
-        return new Application.Safety(bool(s, "safety.securityAssessment"), bool(s, "safety.personalDataProtection"));
-    }
-
-    // ---- field readers: each reports its own problem and returns null when the value cannot be used ----
-
-    private JsonNode object(JsonNode parent, String field, boolean required) {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
-            if (required) {
-                problem(field, "required: an object");
-            }
-            return null;
-        }
-        if (!n.isObject()) {
-            problem(field, "expected an object, found " + kind(n));
-            return null;
-        }
-        return n;
-    }
-
-    private String string(JsonNode parent, String path, boolean required) {
-        JsonNode n = parent.get(last(path));
-        if (n == null || n.isNull()) {
-            if (required) {
-                problem(path, "required: a non-empty text");
-            }
-            return null;
-        }
-        if (!n.isString()) {
-            problem(path, "expected a text, found " + kind(n));
-            return null;
-        }
-        String s = n.stringValue();
-        if (s.isBlank()) {
-            if (required) {
-                problem(path, "required: a non-empty text, found an empty one");
-            }
-            return null;
-        }
-        return s;
-    }
-
-    private Boolean bool(JsonNode parent, String path) {
-        JsonNode n = parent.get(last(path));
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isBoolean()) {
-            problem(path, "expected true or false, found " + kind(n));
-            return null;
-        }
-        return n.booleanValue();
-    }
-
-    private Double share(JsonNode parent, String path) {
-        return number(parent, path, 0, 1, "a share from 0 to 1 (e.g. 0.72 for 72%)");
-    }
-
-    private Double positive(JsonNode parent, String path, boolean required) {
-        JsonNode n = parent.get(last(path));
-        if ((n == null || n.isNull()) && required) {
-            problem(path, "required: an amount in 万元 greater than 0");
-            return null;
-        }
-        Double v = number(parent, path, 0, Double.MAX_VALUE, "an amount in 万元 greater than 0");
-        if (v != null && v == 0) {
-            problem(path, "expected an amount in 万元 greater than 0, found 0");
-            return null;
-        }
-        return v;
-    }
-
-    private Double number(JsonNode parent, String path, double min, double max, String expected) {
-        JsonNode n = parent.get(last(path));
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isNumber()) {
-            problem(path, "expected " + expected + ", found " + kind(n));
-            return null;
-        }
-        double v = n.doubleValue();
-        if (!Double.isFinite(v)) {
-            problem(path, "expected " + expected + ", found a number too large to use");
-            return null;
-        }
-        if (v < min || v > max) {
-            problem(path, "expected " + expected + ", found " + n);
-            return null;
-        }
-        return v;
-    }
-
-    private Integer count(JsonNode parent, String path) {
-        JsonNode n = parent.get(last(path));
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isNumber() || !n.canConvertToExactIntegral()) {
-            problem(path, "expected a whole number, 0 or more, found " + kind(n));
-            return null;
-        }
-        var big = n.bigIntegerValue();
-        if (big.signum() < 0) {
-            problem(path, "expected a whole number, 0 or more, found " + n);
-            return null;
-        }
-        if (big.bitLength() > 31) {
-            problem(path, "expected a whole number up to " + Integer.MAX_VALUE + ", found " + n);
-            return null;
-        }
-        return big.intValue();
-    }
-
-    private <E extends Enum<E>> E enumValue(JsonNode parent, String path, Class<E> type) {
-        JsonNode n = parent.get(last(path));
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        return enumOf(n, path, type);
-    }
-
-    private <E extends Enum<E>> List<E> enumList(JsonNode parent, String field, String path, Class<E> type) {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isArray()) {
-            problem(path, "expected a list of " + allowed(type) + ", found " + kind(n));
-            return null;
-        }
-        List<E> out = new ArrayList<>();
-        for (int i = 0; i < n.size(); i++) {
-            E e = enumOf(n.get(i), path + "[" + i + "]", type);
-            if (e != null && !out.contains(e)) {
-                out.add(e);
+    /** Problems in the schema's field order; within a field, by item. */
+    private int rank(Problem p) {
+        Location.InJson l = (Location.InJson) p.location();
+        int index = l.field() == null ? -1 : format.fields().indexOf(format.field(l.field()));
+        if (index < 0 && l.field() != null) {
+            // a group itself ("budget"): before its first field
+            for (int i = 0; i < format.fields().size(); i++) {
+                if (format.fields().get(i).path().startsWith(l.field() + ".")) {
+                    index = i;
+                    break;
+                }
             }
         }
-        return List.copyOf(out);
+        return index * 10_000 + (l.item() == null ? 0 : l.item() + 1);
     }
 
-    private <E extends Enum<E>> E enumOf(JsonNode n, String path, Class<E> type) {
-        if (!n.isString()) {
-            problem(path, "expected one of " + allowed(type) + ", found " + kind(n));
-            return null;
-        }
-        String s = n.stringValue().trim();
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(s)) {
-                return e;
+    /** A huge number fails both its range and finiteness: say it once. */
+    private static List<Problem> dedupe(List<Problem> problems) {
+        List<Problem> out = new ArrayList<>();
+        Set<Location> seen = new HashSet<>();
+        for (Problem p : problems) {
+            if (seen.add(p.location())) {
+                out.add(p);
             }
         }
-        problem(path, "unknown value \"" + s + "\"; expected one of " + allowed(type));
-        return null;
+        return out;
     }
 
-    private static String allowed(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map((Function<Enum<?>, String>) Enum::name)
-                .collect(Collectors.joining(", "));
+    private Problem problem(Location.InJson at, Error e, Set<String> blanks) {
+        NodePath path = e.getInstanceLocation();
+        List<Object> parts = new ArrayList<>();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            parts.add(path.getElement(i));
+        }
+        if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+            parts.add(e.getProperty());
+        }
+        Location.InJson where = locate(at, parts);
+        String field = fieldPath(where);
+        JsonNode value = e.getInstanceNode();
+        return switch (e.getKeyword()) {
+            case "required" -> Problem.of(where, blanks.contains(field) ? "problem.requiredBlank" : "problem.required",
+                    "field", field);
+            case "enum" -> Problem.of(where, "problem.unknownCode", "field", field, "value",
+                    value != null && value.isString() ? value.asString() : String.valueOf(value));
+            case "type" -> Problem.of(where, "problem.expected", "field", field, "found", Found.of(value));
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+                    Problem.of(where, "problem.expected", "field", field, "found", Found.value(value));
+            case "maxLength" -> Problem.of(where, "problem.tooLong", "field", field,
+                    "max", format.field(field) != null ? format.field(field).maxLength() : null,
+                    "length", value == null ? 0 : value.asString().codePointCount(0, value.asString().length()));
+            case "minLength" -> Problem.of(where, "problem.required", "field", field);
+            default -> Problem.of(where, "problem.expected", "field", field, "found", Found.of(value));
+        };
     }
 
-    private static boolean has(JsonNode parent, String field) {
-        JsonNode n = parent.get(field);
-        return n != null && !n.isNull();
+    /** The field path a location is about, with an item's property ("compute.chips.count"). */
+    static String fieldPath(Location.InJson l) {
+        return l.itemField() == null ? l.field() : l.field() + "." + l.itemField();
     }
 
-    private static String last(String path) {
-        String field = path.substring(path.lastIndexOf('.') + 1);
-        return field;
+    /** [compute, chips, 1, count] as field compute.chips, item 1, property count. */
+    private Location.InJson locate(Location.InJson at, List<Object> parts) {
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        for (; i < parts.size() && parts.get(i) instanceof String name; i++) {
+            field.append(field.isEmpty() ? "" : ".").append(name);
+            if (format.field(field.toString()) != null) {
+                i++;
+                break;
+            }
+        }
+        Integer item = i < parts.size() && parts.get(i) instanceof Integer n ? n : null;
+        String itemField = null;
+        if (item != null && i + 1 < parts.size() && parts.get(i + 1) instanceof String p) {
+            itemField = p;
+        }
+        return new Location.InJson(at.root(), field.isEmpty() ? null : field.toString(), item, itemField);
     }
 
-    private void problem(String path, String message) {
-        problems.add(new Problem(root + "." + path, message));
-    }
-
-    static String kind(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return "nothing";
-        }
-        if (n.isString()) {
-            String s = n.stringValue();
-            return "the text \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
-        }
-        if (n.isNumber()) {
-            return "the number " + n;
-        }
-        if (n.isBoolean()) {
-            return n.booleanValue() ? "true" : "false";
-        }
-        if (n.isArray()) {
-            return "a list";
-        }
-        return "an object";
+    private static String pointer(String path) {
+        return "/" + path.replace('.', '/');
     }
 }

@@ -11,21 +11,21 @@ public final class CreditCode {
     private CreditCode() {
     }
 
-    /** Null when the code is valid; otherwise what is wrong with it, for a user to read. */
-    public static String problem(String code) {
+    /** Null when the code is valid; otherwise what is wrong with it, at {@code where}. */
+    public static Problem problem(String code, Location where) {
         if (code.length() != 18) {
-            return "a credit code has 18 characters, this one has " + code.length();
+            return Problem.of(where, "problem.creditCode.length", "length", code.length());
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return "character " + (i + 1) + " '" + code.charAt(i)
-                        + "' is not allowed (digits and capital letters except I, O, S, V, Z)";
+                return Problem.of(where, "problem.creditCode.character", "position", i + 1,
+                        "character", String.valueOf(code.charAt(i)));
             }
         }
         char expected = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            return "check character is '" + code.charAt(17) + "' but GB 32100-2015 gives '" + expected
-                    + "' for the first 17 characters";
+            return Problem.of(where, "problem.creditCode.check", "given", String.valueOf(code.charAt(17)),
+                    "expected", String.valueOf(expected));
         }
         return null;
     }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -45,10 +43,10 @@ public final class JsonIntake {
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private final Set<String> programmes;
+    private final ApplicationReader reader;
 
-    public JsonIntake(Set<String> programmes) {
-        this.programmes = programmes;
+    public JsonIntake(ApplicationReader reader) {
+        this.reader = reader;
     }
 
     /** Reads a file; each accepted application goes to {@code accepted}, each bad one to {@code rejected}. */
@@ -57,9 +55,9 @@ public final class JsonIntake {
         try (InputStream in = Files.newInputStream(file)) {
             read(source, in, accepted, rejected);
         } catch (NoSuchFileException e) {
-            throw new InputException(source + ": no such file");
+            throw unusable(source, null, "problem.file.missing", "no such file");
         } catch (IOException e) {
-            throw new InputException(source + ": cannot be read: " + e.getMessage());
+            throw unusable(source, null, "problem.file.unreadable", "cannot be read: " + e.getMessage());
         }
     }
 
@@ -67,7 +65,7 @@ public final class JsonIntake {
         try (JsonParser p = MAPPER.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new InputException(source + ": empty file; expected an application object or a list of them");
+                throw unusable(source, null, "problem.json.empty", "empty file; expected an application object or a list of them");
             }
             int count;
             if (first == JsonToken.START_ARRAY) {
@@ -75,19 +73,21 @@ public final class JsonIntake {
             } else if (first == JsonToken.START_OBJECT) {
                 count = readObject(source, p, accepted, rejected);
             } else {
-                throw new InputException(source + ": expected an application object, a list of them, or "
-                        + "{\"applications\": [...]}, found " + first.asString());
+                throw unusable(source, null, "problem.json.notApplications", "expected an application object, a list of "
+                        + "them, or {\"applications\": [...]}, found " + first.asString());
             }
             if (p.nextToken() != null) {
-                throw located(source, p.currentLocation(), "unexpected content after the end of the JSON value");
+                throw unusable(source, p.currentLocation(), "problem.json.trailing",
+                        "unexpected content after the end of the JSON value");
             }
             if (count == 0) {
-                throw new InputException(source + ": contains no applications");
+                throw unusable(source, null, "problem.json.none", "contains no applications");
             }
         } catch (StreamConstraintsException e) {
-            throw located(source, e.getLocation(), "refused: " + constraint(e));
+            throw unusable(source, e.getLocation(), "problem.json.refused", "refused: " + constraint(e));
         } catch (JacksonException e) {
-            throw located(source, e.getLocation(), "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw unusable(source, e.getLocation(), "problem.json.invalid",
+                    "not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -124,13 +124,11 @@ public final class JsonIntake {
 
     private void accept(String source, String location, JsonNode node, Consumer<Submission> accepted,
                         Consumer<Rejection> rejected) {
-        ApplicationReader reader = new ApplicationReader(location, programmes);
-        var app = reader.read(node);
-        if (reader.problems().isEmpty()) {
-            accepted.accept(new Submission(source, location, app));
+        ApplicationReader.Result r = reader.read(node, location);
+        if (r.ok()) {
+            accepted.accept(new Submission(source, Location.InJson.of(location), r.application()));
         } else {
-            String id = app != null ? app.applicationId() : null;
-            rejected.accept(new Rejection(source, location, id, List.copyOf(reader.problems())));
+            rejected.accept(new Rejection(source, Location.InJson.of(location), r.applicationId(), r.problems()));
         }
     }
 
@@ -148,9 +146,13 @@ public final class JsonIntake {
         return firstLine(m);
     }
 
-    private static InputException located(String source, TokenStreamLocation loc, String message) {
-        String where = loc == null || loc.getLineNr() < 0 ? "" : " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return new InputException(source + where + ": " + message);
+    /** A file that cannot be used, where and why; {@code detail} is the English wording (problem.json.* show it). */
+    private static InputException unusable(String source, TokenStreamLocation loc, String key, String detail) {
+        boolean located = loc != null && loc.getLineNr() >= 0;
+        Location.InFile where = new Location.InFile(source, located ? (long) loc.getLineNr() : null,
+                located ? (long) loc.getColumnNr() : null);
+        String english = source + (located ? " line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ": " + detail;
+        return new InputException(Problem.of(where, key, "detail", detail), english);
     }
 
     private static String firstLine(String s) {

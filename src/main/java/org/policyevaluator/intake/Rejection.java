@@ -1,12 +1,13 @@
 package org.policyevaluator.intake;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * An application (or a whole file) that could not be evaluated, with every reason found.
- * {@code applicationId} is given when it could be read.
+ * An application (or a whole file) that could not be evaluated, with every reason found: the file it
+ * came from, where it is in that file, its id when it could be read, the problems.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Rejection(String source, String location, String applicationId, List<Problem> problems) {
+public record Rejection(String source, Location location, String applicationId, List<Problem> problems) {
+    public Rejection {
+        problems = List.copyOf(problems);
+    }
 }

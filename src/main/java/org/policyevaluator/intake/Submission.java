@@ -3,5 +3,5 @@ package org.policyevaluator.intake;
 import org.policyevaluator.model.Application;
 
 /** An application read and validated, with where it came from (file and location inside it). */
-public record Submission(String source, String location, Application application) {
+public record Submission(String source, Location location, Application application) {
 }

@@ -1,65 +1,98 @@
 package org.policyevaluator.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One project application in the canonical shape of SPEC.md. Every part may be null ("not declared"),
- * except the fields SPEC.md marks required ({@link #REQUIRED}), which intake guarantees.
+ * One validated application: its values by field path ("compute.trainingDomesticShare"), typed as the
+ * schema says (text and codes as String, numbers as Double, whole numbers as Integer, booleans, lists
+ * of codes as List&lt;String&gt;, lists of objects as List&lt;Map&gt;), and its canonical JSON. A field
+ * that is not declared has no value. Built only by {@link ApplicationSchema#bind}; immutable.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Application(
-        String applicationId,
-        String title,
-        String program,
-        Applicant applicant,
-        List<TechArea> techAreas,
-        Compute compute,
-        Green green,
-        Scenario scenario,
-        Innovation innovation,
-        Budget budget,
-        Safety safety) {
+public final class Application {
+    private final ObjectNode json;
+    private final Map<String, Object> values;
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Applicant(String name, String creditCode, ApplicantType type, List<Qualification> qualifications,
-                            Boolean inNationalCluster, String region) {
+    Application(ObjectNode json, Map<String, Object> values) {
+        this.json = json;
+        this.values = Collections.unmodifiableMap(values);
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Chip(String model, Integer count) {
+    public String applicationId() {
+        return (String) values.get("applicationId");
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Compute(List<Chip> chips, Double trainingDomesticShare, Double inferenceDomesticShare,
-                          Boolean domesticComputingCenter, Boolean domesticSoftwareStack, Boolean cloudEdgeDevice) {
+    public String title() {
+        return (String) values.get("title");
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Green(Double energySavingPercent, Double carbonReductionTons, Double dataCenterPue,
-                        Boolean greenFactory, Boolean greenSupplyChain) {
+    /** The programme the application names, or null. */
+    public String program() {
+        return (String) values.get("program");
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Scenario(Sector sector, List<ManufacturingStage> manufacturingStages, Boolean industryModel,
-                           Integer deploymentSites) {
+    public String applicantName() {
+        return (String) values.get("applicant.name");
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Innovation(Integer inventionPatents, Integer softwareCopyrights, Integer standards,
-                             Boolean openSource, Integer academicPartners, Integer internationalPartners,
-                             Boolean openCall) {
+    /** The value at a field path, or null when it is not declared. */
+    public Object get(String path) {
+        return values.get(path);
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Budget(Double total, Double requested, Double selfFunded, Integer months) {
+    /** Every declared value by path, in the schema's order. */
+    public Map<String, Object> values() {
+        return values;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Safety(Boolean securityAssessment, Boolean personalDataProtection) {
+    /** Declared: present, and not an empty list. */
+    public boolean isDeclared(String path) {
+        Object v = values.get(path);
+        return v instanceof Collection<?> c ? !c.isEmpty() : v != null;
     }
 
-    /** Field paths that SPEC.md marks required. */
-    public static final List<String> REQUIRED = List.of(
-            "applicationId", "title", "applicant.name", "budget.total", "budget.requested");
+    public Double number(String path) {
+        return values.get(path) instanceof Number n ? n.doubleValue() : null;
+    }
+
+    public Integer integer(String path) {
+        return values.get(path) instanceof Number n ? n.intValue() : null;
+    }
+
+    public Boolean bool(String path) {
+        return values.get(path) instanceof Boolean b ? b : null;
+    }
+
+    public String text(String path) {
+        return values.get(path) instanceof String s ? s : null;
+    }
+
+    /** A list of codes (a single code as a list of one); empty when not declared. */
+    @SuppressWarnings("unchecked")
+    public List<String> codes(String path) {
+        Object v = values.get(path);
+        if (v instanceof List<?> list) {
+            return (List<String>) list;
+        }
+        return v instanceof String s ? List.of(s) : List.of();
+    }
+
+    /** A list of objects (the chip inventory); empty when not declared. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> items(String path) {
+        return values.get(path) instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    /** The canonical JSON: the schema's fields in its order, values as bound (a copy). */
+    public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    @Override
+    public String toString() {
+        return json.toString();
+    }
 }

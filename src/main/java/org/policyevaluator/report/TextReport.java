@@ -3,10 +3,8 @@ package org.policyevaluator.report;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
-import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
-import org.policyevaluator.intake.Problem;
-import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.ProblemTexts;
 
 /** A readable report for a terminal: the ranking, then each evaluation explained, then the rejections. */
 public final class TextReport {
@@ -16,18 +14,9 @@ public final class TextReport {
         this.en = "en".equals(lang);
     }
 
-    public void write(BatchResult batch, PrintWriter out) {
-        List<RankedRow> sorted = batch.evaluations().stream()
-                .sorted(Comparator.comparing((Evaluation e) -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
-                        .thenComparing(Evaluation::totalScore, Comparator.reverseOrder())
-                        .thenComparing(Evaluation::applicationId))
-                .map(RankedRow::of).toList();
-        write(batch.rulesetVersion(), sorted, batch.evaluations(), batch.rejected(), out);
-    }
-
     /** The report from rows in rank order and the evaluations in input order, read once. */
     public void write(String rulesetVersion, List<RankedRow> rowsInRankOrder, Iterable<Evaluation> evaluations,
-                      List<Rejection> rejected, PrintWriter out) {
+                      List<ProblemTexts.RejectedView> rejected, PrintWriter out) {
         out.println(t("政策评估结果", "Policy evaluation") + " · " + t("规则版本 ", "ruleset ") + rulesetVersion);
         out.println(t("已评估 ", "evaluated: ") + rowsInRankOrder.size() + " · " + t("已拒收 ", "rejected: ")
                 + rejected.size());
@@ -47,11 +36,11 @@ public final class TextReport {
         }
         if (!rejected.isEmpty()) {
             out.println(t("拒收的申请", "Rejected applications"));
-            for (Rejection r : rejected) {
+            for (ProblemTexts.RejectedView r : rejected) {
                 out.println("  " + r.source() + " " + r.location()
                         + (r.applicationId() != null ? " (" + r.applicationId() + ")" : ""));
-                for (Problem p : r.problems()) {
-                    out.println("    - " + p);
+                for (ProblemTexts.View p : r.problems()) {
+                    out.println("    - " + p.location() + t("：", ": ") + p.message());
                 }
             }
         }

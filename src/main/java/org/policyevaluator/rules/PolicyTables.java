@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.policyevaluator.model.CodeTable;
 
 /**
  * The reference tables of a ruleset (the CSV files under tables/): chip registry, technology tiers,
@@ -23,19 +24,6 @@ import org.apache.commons.csv.CSVRecord;
 public final class PolicyTables {
 
     public record ChipModel(String model, String vendor, boolean domestic, double relativeCompute) {
-    }
-
-    public record TechAreaInfo(String area, int tier, boolean safetyAssessment, boolean generalPurpose,
-                               boolean futureIndustry, String nameZh, String nameEn) {
-    }
-
-    public record SectorInfo(String sector, String category, boolean personalData, String nameZh, String nameEn) {
-    }
-
-    public record QualificationInfo(String qualification, int level, String nameZh, String nameEn) {
-    }
-
-    public record StageInfo(String stage, String nameZh, String nameEn) {
     }
 
     /**
@@ -54,10 +42,9 @@ public final class PolicyTables {
 
     private final Map<String, ChipModel> chipsByName = new LinkedHashMap<>();
     private final List<ChipModel> chips = new ArrayList<>();
-    private final Map<String, TechAreaInfo> techAreas = new LinkedHashMap<>();
-    private final Map<String, SectorInfo> sectors = new LinkedHashMap<>();
-    private final Map<String, QualificationInfo> qualifications = new LinkedHashMap<>();
-    private final Map<String, StageInfo> stages = new LinkedHashMap<>();
+    /** Code tables by name (tables/NAME.csv), read when the schema asks for them. */
+    private final Map<String, CodeTable> codeTables = new LinkedHashMap<>();
+    private RuleFiles files;
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
     private final Map<String, Programme> programmes = new LinkedHashMap<>();
     /** The programmes marked default in tables/programs.csv: exactly one is allowed. */
@@ -72,20 +59,12 @@ public final class PolicyTables {
 
     static PolicyTables load(RuleFiles files) {
         PolicyTables t = new PolicyTables();
+        t.files = files;
         t.read(files, "clauses.csv", t::clause);
         t.read(files, "tables/dimensions.csv", r -> t.dimensions.put(r.get("dimension"),
                 new Dimension(r.get("dimension"), r.get("nameZh"), r.get("nameEn"))));
         t.read(files, "tables/chips.csv", t::chip);
-        t.read(files, "tables/tech-areas.csv", r -> t.techAreas.put(r.get("area"), new TechAreaInfo(r.get("area"),
-                t.integer(r, "tier"), t.yes(r, "safetyAssessment"), t.yes(r, "generalPurpose"),
-                t.yes(r, "futureIndustry"), r.get("nameZh"), r.get("nameEn"))));
-        t.read(files, "tables/sectors.csv", r -> t.sectors.put(r.get("sector"), new SectorInfo(r.get("sector"),
-                r.get("category"), t.yes(r, "personalData"), r.get("nameZh"), r.get("nameEn"))));
-        t.read(files, "tables/qualifications.csv", r -> t.qualifications.put(r.get("qualification"),
-                new QualificationInfo(r.get("qualification"), t.integer(r, "level"), r.get("nameZh"),
-                        r.get("nameEn"))));
-        t.read(files, "tables/stages.csv", r -> t.stages.put(r.get("stage"),
-                new StageInfo(r.get("stage"), r.get("nameZh"), r.get("nameEn"))));
+        t.codeTable("sectors"); // programmes name their required sectors
         t.read(files, "tables/parameters.csv", r -> t.parameters
                 .computeIfAbsent(r.get("program").intern(), k -> new LinkedHashMap<>()).put(r.get("key"), t.number(r, "value")));
         t.read(files, "tables/programs.csv", t::programme);
@@ -99,9 +78,7 @@ public final class PolicyTables {
             if (!change.equals("band") && !change.startsWith("set:")) {
                 throw new IllegalArgumentException("change '" + change + "': expected band or set:VALUE");
             }
-            if (!org.policyevaluator.model.FieldPaths.exists(r.get("field"))) {
-                throw new IllegalArgumentException("field '" + r.get("field") + "' is not a field of an application");
-            }
+            // that the field is one of the application's is checked against the schema (RuleBase)
             t.suggestions.add(new SuggestionRule(r.get("rule"), r.get("field"), change));
         });
         t.scoring.values().forEach(byProgramme -> byProgramme.values()
@@ -110,6 +87,11 @@ public final class PolicyTables {
             throw new RuleBaseException(files.origin(), t.problems);
         }
         return t;
+    }
+
+    /** Problems found reading tables after loading (code tables the schema asked for); empty when none. */
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     // ---- what the rules call ----
@@ -217,32 +199,55 @@ public final class PolicyTables {
         return Collections.unmodifiableList(chips);
     }
 
-    public TechAreaInfo techArea(String area) {
-        return techAreas.get(area);
+    /**
+     * The code table tables/NAME.csv (first column the code, then nameZh and nameEn, then any attributes),
+     * or null when there is no such file or it lacks those columns. Read once; a malformed one is a problem of
+     * the ruleset.
+     */
+    public CodeTable codeTable(String name) {
+        if (codeTables.containsKey(name)) {
+            return codeTables.get(name);
+        }
+        String rel = "tables/" + name + ".csv";
+        List<CodeTable.Code> codes = new ArrayList<>();
+        boolean[] usable = {true};
+        if (files == null || files.text(rel) == null) {
+            codeTables.put(name, null);
+            return null;
+        }
+        read(files, rel, r -> {
+            List<String> header = r.getParser().getHeaderNames();
+            if (!header.contains("nameZh") || !header.contains("nameEn")) {
+                usable[0] = false;
+                return;
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (String column : header.subList(1, header.size())) {
+                if (!column.equals("nameZh") && !column.equals("nameEn")) {
+                    attributes.put(column, r.get(column));
+                }
+            }
+            String code = r.get(0);
+            if (code.isBlank()) {
+                throw new IllegalArgumentException("a code table row needs a code in its first column");
+            }
+            codes.add(new CodeTable.Code(code.intern(), r.get("nameZh"), r.get("nameEn"),
+                    Collections.unmodifiableMap(attributes)));
+        });
+        CodeTable table = usable[0] ? new CodeTable(name, codes) : null;
+        codeTables.put(name, table);
+        return table;
     }
 
-    public SectorInfo sector(String sector) {
-        return sectors.get(sector);
-    }
-
-    public QualificationInfo qualification(String q) {
-        return qualifications.get(q);
-    }
-
-    public Map<String, TechAreaInfo> techAreas() {
-        return Collections.unmodifiableMap(techAreas);
-    }
-
-    public Map<String, SectorInfo> sectors() {
-        return Collections.unmodifiableMap(sectors);
-    }
-
-    public Map<String, QualificationInfo> qualifications() {
-        return Collections.unmodifiableMap(qualifications);
-    }
-
-    public Map<String, StageInfo> stages() {
-        return Collections.unmodifiableMap(stages);
+    /** The code tables read so far (those the schema names), by name. */
+    public Map<String, CodeTable> codeTables() {
+        Map<String, CodeTable> m = new LinkedHashMap<>();
+        codeTables.forEach((k, v) -> {
+            if (v != null) {
+                m.put(k, v);
+            }
+        });
+        return Collections.unmodifiableMap(m);
     }
 
     public Map<String, Dimension> dimensions() {
@@ -361,8 +366,9 @@ public final class PolicyTables {
                     + ", expected 100");
         }
         List<String> sectorList = list(r.get("requiredSectors"));
+        CodeTable sectors = codeTables.get("sectors");
         for (String s : sectorList) {
-            if (!sectors.containsKey(s)) {
+            if (sectors == null || sectors.code(s) == null) {
                 throw new IllegalArgumentException("requiredSectors: no such sector '" + s + "' in tables/sectors.csv");
             }
         }

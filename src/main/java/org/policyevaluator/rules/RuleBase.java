@@ -21,6 +21,10 @@ import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.policyevaluator.evaluation.Facts;
+import org.policyevaluator.intake.ApplicationReader;
+import org.policyevaluator.intake.ProblemTexts;
+import org.policyevaluator.model.ApplicationSchema;
 
 /**
  * A compiled, checked ruleset: the Drools rule base, its reference tables, messages, clause catalogue
@@ -31,6 +35,9 @@ public final class RuleBase {
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2}-\\d{3})\\s+\\S.*");
 
     private final PolicyTables tables;
+    private final ApplicationSchema schema;
+    private final ApplicationReader reader;
+    private final ProblemTexts problemTexts;
     private final Messages messages;
     private final Map<String, RuleInfo> catalogue;
     private final String version;
@@ -46,9 +53,12 @@ public final class RuleBase {
     /** rule id -> {Chinese title, English title}, looked up for every finding. */
     private final Map<String, String[]> titles = new java.util.HashMap<>();
 
-    private RuleBase(KieBase kieBase, PolicyTables tables, Messages messages, Map<String, RuleInfo> catalogue,
-                     String version, String origin, RuleFiles files) {
+    private RuleBase(KieBase kieBase, PolicyTables tables, ApplicationSchema schema, Messages messages,
+                     Map<String, RuleInfo> catalogue, String version, String origin, RuleFiles files) {
         this.tables = tables;
+        this.schema = schema;
+        this.reader = new ApplicationReader(schema);
+        this.problemTexts = new ProblemTexts(messages, schema);
         this.messages = messages;
         this.catalogue = catalogue;
         this.version = version;
@@ -78,10 +88,38 @@ public final class RuleBase {
 
     private static RuleBase build(RuleFiles files, KieBase precompiled) {
         PolicyTables tables = PolicyTables.load(files);
+        ApplicationSchema schema = schema(files, tables);
         Messages messages = Messages.load(files);
         KieBase kieBase = precompiled != null ? precompiled : knowledgeBase(compilePackages(files));
-        Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables);
-        return new RuleBase(kieBase, tables, messages, catalogue, files.sha256(), files.origin(), files);
+        Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables, schema);
+        return new RuleBase(kieBase, tables, schema, messages, catalogue, files.sha256(), files.origin(), files);
+    }
+
+    /** The application schema, checked against the tables that name fields (programmes, suggestions). */
+    private static ApplicationSchema schema(RuleFiles files, PolicyTables tables) {
+        List<String> problems = new ArrayList<>();
+        ApplicationSchema schema = ApplicationSchema.load(files.text(ApplicationSchema.FILE), tables::codeTable, problems);
+        problems.addAll(tables.problems());
+        if (schema != null) {
+            for (Programme p : tables.programmes().values()) {
+                for (String field : p.requiredFields()) {
+                    if (schema.field(field) == null) {
+                        problems.add("tables/programs.csv: programme " + p.id() + " requires " + field
+                                + ", which is not a field of " + ApplicationSchema.FILE);
+                    }
+                }
+            }
+            for (PolicyTables.SuggestionRule s : tables.suggestions()) {
+                if (schema.field(s.field()) == null) {
+                    problems.add("tables/suggestions.csv: rule " + s.rule() + ": field '" + s.field()
+                            + "' is not a field of " + ApplicationSchema.FILE);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(files.origin(), problems);
+        }
+        return schema;
     }
 
     private static KieBase knowledgeBase(java.util.Collection<KiePackage> packages) {
@@ -119,7 +157,8 @@ public final class RuleBase {
         return builder.getKnowledgePackages();
     }
 
-    private static Map<String, RuleInfo> catalogue(String origin, KieBase kieBase, PolicyTables tables) {
+    private static Map<String, RuleInfo> catalogue(String origin, KieBase kieBase, PolicyTables tables,
+                                                   ApplicationSchema schema) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();
@@ -168,7 +207,7 @@ public final class RuleBase {
             }
             if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getLhs().getChildren().size() != 1) {
                 // a batch puts several applications' profiles in one session: a second pattern would pair them up
-                problems.add(where + ": must match a single Profile pattern (it has "
+                problems.add(where + ": must match a single Facts pattern (it has "
                         + impl.getLhs().getChildren().size() + " conditions)");
             }
             for (String c : clauses) {
@@ -190,9 +229,14 @@ public final class RuleBase {
                     quotes.put(clause, entry.substring(eq + 1).trim());
                 }
             }
+            String measure = meta(meta, "measure");
+            if (measure != null && schema.field(measure) == null && !Facts.isDerived(measure)) {
+                problems.add(where + ": @measure names " + measure + ", which is neither a field of "
+                        + ApplicationSchema.FILE + " nor a derived fact");
+            }
             rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses),
                     Collections.unmodifiableMap(quotes), meta(meta, "severity"), meta(meta, "exclusive"),
-                    meta(meta, "requiresParameter"), meta(meta, "measure"), file));
+                    meta(meta, "requiresParameter"), measure, file));
         }
         for (String scored : tables.scoredRuleIds()) {
             RuleInfo info = rules.get(scored);
@@ -222,6 +266,21 @@ public final class RuleBase {
 
     public PolicyTables tables() {
         return tables;
+    }
+
+    /** The application format of this ruleset (schema/application.schema.json). */
+    public ApplicationSchema schema() {
+        return schema;
+    }
+
+    /** Validates and binds applications against {@link #schema()}. */
+    public ApplicationReader reader() {
+        return reader;
+    }
+
+    /** Words input problems in Chinese or English. */
+    public ProblemTexts problemTexts() {
+        return problemTexts;
     }
 
     public Messages messages() {

@@ -18,13 +18,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The files of one ruleset, by path relative to the rules folder ("drl/gates.drl"), in a stable order.
- * Only files that change what the engine does are taken (DRL, tables, message bundles), so that the
- * content hash, which every evaluation carries as its ruleset version, changes exactly when they do.
+ * Only files that change what the engine does are taken (DRL, tables, message bundles, the application
+ * schema), so that the content hash, which every evaluation carries as its ruleset version, changes
+ * exactly when they do.
  */
 public record RuleFiles(String origin, SortedMap<String, byte[]> files) {
 
     static final String BUNDLED_ROOT = "bundled-rules/";
-    private static final List<String> EXTENSIONS = List.of(".drl", ".csv", ".properties");
+    private static final List<String> EXTENSIONS = List.of(".drl", ".csv", ".properties", ".json");
 
     public static RuleFiles fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {

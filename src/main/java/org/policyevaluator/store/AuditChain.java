@@ -56,10 +56,12 @@ public final class AuditChain {
     }
 
     static String evaluationPayload(EvaluationStore.StoredEvaluation s) {
-        return Hashes.ofFields(s.evaluationId(), s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(),
+        String payload = Hashes.ofFields(s.evaluationId(), s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(),
                 s.withSuggestions(), s.rulesetVersion(), s.inputSha256(), Hashes.sha256(s.inputJson()),
                 Hashes.sha256(s.resultJson()), s.totalScore().setScale(2, RoundingMode.HALF_UP).toPlainString(),
                 s.eligible(), s.submittedBy(), s.createdAt());
+        // the outcome, kept since V3, is chained too: what another language shows is as tamper-evident as the result
+        return s.outcomeJson() == null ? payload : Hashes.ofFields(payload, Hashes.sha256(s.outcomeJson()));
     }
 
     static String overridePayload(EvaluationStore.Override o) {

@@ -14,10 +14,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
-import org.policyevaluator.intake.ApplicationEditor;
-import org.policyevaluator.model.Application;
+import org.policyevaluator.intake.InvalidRequest;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleFiles;
@@ -37,7 +37,7 @@ public final class EvaluationStore {
     public record StoredEvaluation(String evaluationId, String batchId, int position, String applicationId,
                                    String program, String lang, boolean withSuggestions, String rulesetVersion,
                                    String inputJson, String inputSha256, String resultJson, BigDecimal totalScore,
-                                   boolean eligible, String submittedBy, String createdAt) {
+                                   boolean eligible, String submittedBy, String createdAt, String outcomeJson) {
     }
 
     public record StoredBatch(String batchId, String submittedBy, String submittedAt, String program, String lang,
@@ -75,16 +75,11 @@ public final class EvaluationStore {
     }
 
     /**
-     * Saves a batch: its ruleset (once per version), the batch and each evaluation with its input, all in
-     * one transaction.
-     *
-     * @param inputs the applications, in the order of {@code result.evaluations()}
+     * Saves a batch kept in memory ({@link BatchRun.Keep#MEMORY}): its ruleset (once per version), the batch
+     * and each evaluation with its input, its outcome and its words in {@code lang}, all in one transaction.
      */
-    public Saved save(RuleBase ruleBase, BatchResult result, List<Application> inputs, String submittedBy,
-                      String program, String lang, boolean withSuggestions) {
-        if (inputs.size() != result.evaluations().size()) {
-            throw new IllegalArgumentException("one input per evaluation expected");
-        }
+    public Saved save(RuleBase ruleBase, BatchRun.Result run, String submittedBy, String lang) {
+        BatchResult result = run.render(lang);
         return tx.execute(status -> {
             AuditChain.lock(jdbc);
             registerRuleset(ruleBase.files());
@@ -92,24 +87,25 @@ public final class EvaluationStore {
             String at = now();
             String rejectedJson = JsonReport.toJson(result.rejected());
             jdbc.update("INSERT INTO batch (id, submitted_by, submitted_at, program, lang, ruleset_version, evaluated_count,"
-                            + " rejected_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, program, lang,
+                            + " rejected_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, run.program(), lang,
                     ruleBase.version(), result.evaluatedCount(), rejectedJson);
-            AuditChain.append(jdbc, "BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, program, lang,
+            AuditChain.append(jdbc, "BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, run.program(), lang,
                     ruleBase.version(), result.evaluatedCount(), rejectedJson), at);
             List<String> ids = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
+            for (int i = 0; i < run.rows().size(); i++) {
                 Evaluation e = result.evaluations().get(i);
-                String input = JsonReport.toJson(ApplicationEditor.toJson(inputs.get(i)));
+                String input = JsonReport.toJson(run.application(run.rows().get(i)).toJson());
+                String outcome = JsonReport.compact(run.outcome(run.rows().get(i)));
                 String id = UUID.randomUUID().toString();
-                StoredEvaluation s = new StoredEvaluation(id, batchId, i, e.applicationId(), e.program(), lang, withSuggestions,
+                StoredEvaluation s = new StoredEvaluation(id, batchId, i, e.applicationId(), e.program(), lang, run.suggest(),
                         e.rulesetVersion(), input, Hashes.sha256(input), JsonReport.toJson(e),
-                        e.totalScore().setScale(2, RoundingMode.HALF_UP), e.eligible(), submittedBy, at);
+                        e.totalScore().setScale(2, RoundingMode.HALF_UP), e.eligible(), submittedBy, at, outcome);
                 jdbc.update("INSERT INTO evaluation (id, batch_id, position, application_id, program, lang, with_suggestions,"
                                 + " ruleset_version, input_json, input_sha256, result_json, total_score, eligible, submitted_by,"
-                                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.evaluationId(),
-                        s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(), s.withSuggestions(),
-                        s.rulesetVersion(), s.inputJson(), s.inputSha256(), s.resultJson(), s.totalScore(), s.eligible(),
-                        s.submittedBy(), s.createdAt());
+                                + " created_at, outcome_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        s.evaluationId(), s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(),
+                        s.withSuggestions(), s.rulesetVersion(), s.inputJson(), s.inputSha256(), s.resultJson(),
+                        s.totalScore(), s.eligible(), s.submittedBy(), s.createdAt(), s.outcomeJson());
                 AuditChain.append(jdbc, "EVALUATION", id, AuditChain.evaluationPayload(s), at);
                 ids.add(id);
             }
@@ -150,7 +146,7 @@ public final class EvaluationStore {
             rs.getString("program"), rs.getString("lang"), rs.getBoolean("with_suggestions"),
             rs.getString("ruleset_version"), rs.getString("input_json"), rs.getString("input_sha256"),
             rs.getString("result_json"), rs.getBigDecimal("total_score"), rs.getBoolean("eligible"),
-            rs.getString("submitted_by"), rs.getString("created_at"));
+            rs.getString("submitted_by"), rs.getString("created_at"), rs.getString("outcome_json"));
 
     public Optional<StoredEvaluation> evaluation(String id) {
         return jdbc.query("SELECT * FROM evaluation WHERE id = ?", EVALUATION, id).stream().findFirst();
@@ -211,39 +207,39 @@ public final class EvaluationStore {
                 .orElseThrow(() -> new IllegalArgumentException("no evaluation " + evaluationId));
         Evaluation result = JsonReport.mapper().readValue(e.resultJson(), Evaluation.class);
         if (justification == null || justification.strip().length() < 10) {
-            throw new IllegalArgumentException("justification: required, at least 10 characters saying why");
+            throw InvalidRequest.field("justification", "required, at least 10 characters saying why");
         }
         boolean ruleInEvaluation = result.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))
                 || result.whyNot().stream().anyMatch(w -> w.ruleId().equals(ruleId))
                 || result.gates().stream().anyMatch(g -> g.ruleId().equals(ruleId));
         if (!ruleInEvaluation) {
-            throw new IllegalArgumentException("ruleId: " + ruleId + " is not a finding or gate of this evaluation");
+            throw InvalidRequest.field("ruleId", ruleId + " is not a finding or gate of this evaluation");
         }
         String engineValue;
         if ("DIMENSION".equals(targetKind)) {
             Evaluation.DimensionScore d = result.dimensions().stream().filter(x -> x.id().equals(target)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("target: no dimension " + target));
+                    .orElseThrow(() -> InvalidRequest.field("target", "no dimension " + target));
             BigDecimal v;
             try {
                 v = new BigDecimal(newValue);
             } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("newValue: expected a score, found " + newValue);
+                throw InvalidRequest.field("newValue", "expected a score, found " + newValue);
             }
             if (v.signum() < 0 || v.compareTo(d.maxScore()) > 0) {
-                throw new IllegalArgumentException("newValue: expected a score from 0 to " + d.maxScore().toPlainString());
+                throw InvalidRequest.field("newValue", "expected a score from 0 to " + d.maxScore().toPlainString());
             }
             engineValue = d.score().toPlainString();
             newValue = v.stripTrailingZeros().toPlainString();
         } else if ("ELIGIBILITY".equals(targetKind)) {
             if (!newValue.equals("true") && !newValue.equals("false")) {
-                throw new IllegalArgumentException("newValue: expected true or false");
+                throw InvalidRequest.field("newValue", "expected true or false");
             }
             if (result.gates().stream().noneMatch(g -> g.ruleId().equals(ruleId))) {
-                throw new IllegalArgumentException("ruleId: an eligibility override must name a gate");
+                throw InvalidRequest.field("ruleId", "an eligibility override must name a gate");
             }
             engineValue = String.valueOf(result.eligible());
         } else {
-            throw new IllegalArgumentException("targetKind: expected DIMENSION or ELIGIBILITY");
+            throw InvalidRequest.field("targetKind", "expected DIMENSION or ELIGIBILITY");
         }
         Override o = new Override(UUID.randomUUID().toString(), evaluationId, reviewer, targetKind,
                 "ELIGIBILITY".equals(targetKind) ? "eligible" : target, ruleId, engineValue, newValue, justification.strip(),

@@ -34,6 +34,12 @@ public final class Replayer {
         this.store = store;
     }
 
+    /** A replayer that uses {@code current} for its own ruleset version (no need to build it again). */
+    public Replayer(EvaluationStore store, Evaluator current) {
+        this(store);
+        evaluators.put(current.ruleBase().version(), current);
+    }
+
     /** The evaluator of a stored ruleset, built once per version. */
     public Evaluator evaluator(String version) {
         return evaluators.computeIfAbsent(version, v -> new Evaluator(RuleBase.build(store.ruleset(v)
@@ -44,11 +50,12 @@ public final class Replayer {
         EvaluationStore.StoredEvaluation stored = store.evaluation(evaluationId)
                 .orElseThrow(() -> new IllegalArgumentException("no evaluation " + evaluationId));
         Evaluator evaluator = evaluator(stored.rulesetVersion());
-        ApplicationReader reader = new ApplicationReader("$", evaluator.ruleBase().tables().programmes().keySet());
-        Application app = reader.read(JsonIntake.mapper().readTree(stored.inputJson()));
-        if (!reader.problems().isEmpty()) {
-            throw new IllegalStateException("stored input no longer reads: " + reader.problems());
+        ApplicationReader.Result read = evaluator.ruleBase().reader().read(JsonIntake.mapper().readTree(stored.inputJson()), "$");
+        if (!read.ok()) {
+            throw new IllegalStateException("stored input no longer reads: "
+                    + evaluator.ruleBase().problemTexts().line(read.problems().get(0), "en"));
         }
+        Application app = read.application();
         Evaluation again = stored.withSuggestions() ? evaluator.assess(app, stored.program(), stored.lang())
                 : evaluator.evaluate(app, stored.program(), stored.lang());
         JsonNode before = withoutBatchFields(JsonReport.mapper().readTree(stored.resultJson()));

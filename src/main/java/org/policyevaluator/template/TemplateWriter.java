@@ -28,9 +28,12 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.policyevaluator.intake.excel.EnumValues;
-import org.policyevaluator.intake.excel.Field;
 import org.policyevaluator.intake.excel.TemplateSheets;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.CodeTable;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldText;
+import org.policyevaluator.model.FieldType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,10 +49,13 @@ public final class TemplateWriter {
     static final String YES = "是";
     static final String NO = "否";
 
-    private final EnumValues enums;
+    /** How a yes/no field is filled in (the schema's booleans have no description of their own). */
+    static final String YES_NO_HELP = "是 / 否 (Yes / No; TRUE/FALSE, Y/N, 1/0)";
 
-    public TemplateWriter(EnumValues enums) {
-        this.enums = enums;
+    private final ApplicationSchema schema;
+
+    public TemplateWriter(ApplicationSchema schema) {
+        this.schema = schema;
     }
 
     /** Writes the blank template. */
@@ -64,7 +70,7 @@ public final class TemplateWriter {
             instructions(wb.createSheet(TemplateSheets.INSTRUCTIONS), st);
             XSSFSheet form = wb.createSheet(TemplateSheets.FORM);
             XSSFSheet batch = wb.createSheet(TemplateSheets.BATCH);
-            Map<Class<?>, String> names = values(wb, wb.createSheet(TemplateSheets.VALUES), st);
+            Map<String, String> names = values(wb, wb.createSheet(TemplateSheets.VALUES), st);
             form(form, st, names);
             batch(batch, st, names, applications);
             var props = wb.getProperties().getCoreProperties();
@@ -110,7 +116,7 @@ public final class TemplateWriter {
         s.setColumnWidth(0, 120 * 256);
     }
 
-    private void form(XSSFSheet s, Styles st, Map<Class<?>, String> names) {
+    private void form(XSSFSheet s, Styles st, Map<String, String> names) {
         Row title = s.createRow(0);
         cell(title, 0, "项目申报表 · Project application form", st.title);
         Row head = s.createRow(1);
@@ -119,12 +125,12 @@ public final class TemplateWriter {
             cell(head, i, heads[i], st.header);
         }
         XSSFDataValidationHelper dv = new XSSFDataValidationHelper(s);
-        for (int i = 0; i < Field.ALL.size(); i++) {
-            Field f = Field.ALL.get(i);
+        for (int i = 0; i < schema.fields().size(); i++) {
+            FieldDef f = schema.fields().get(i);
             Row r = s.createRow(i + 2);
-            cell(r, 0, f.label() + (f.required() ? " *" : ""), st.label);
+            cell(r, 0, f.bilingualLabel() + (f.required() ? " *" : ""), st.label);
             cell(r, 1, "", st.input);
-            cell(r, 2, f.help(), st.help);
+            cell(r, 2, help(f), st.help);
             cell(r, 3, f.path(), st.path);
             validate(s, dv, f, names, new CellRangeAddressList(i + 2, i + 2, 1, 1));
         }
@@ -135,22 +141,22 @@ public final class TemplateWriter {
         s.createFreezePane(0, 2);
     }
 
-    private void batch(XSSFSheet s, Styles st, Map<Class<?>, String> names, List<JsonNode> applications) {
+    private void batch(XSSFSheet s, Styles st, Map<String, String> names, List<JsonNode> applications) {
         Row paths = s.createRow(0);
         Row labels = s.createRow(1);
         Drawing<?> drawing = s.createDrawingPatriarch();
         XSSFDataValidationHelper dv = new XSSFDataValidationHelper(s);
-        for (int i = 0; i < Field.ALL.size(); i++) {
-            Field f = Field.ALL.get(i);
+        for (int i = 0; i < schema.fields().size(); i++) {
+            FieldDef f = schema.fields().get(i);
             Cell p = cell(paths, i, f.path(), st.header);
-            cell(labels, i, f.label() + (f.required() ? " *" : ""), st.label);
+            cell(labels, i, f.bilingualLabel() + (f.required() ? " *" : ""), st.label);
             ClientAnchor anchor = s.getWorkbook().getCreationHelper().createClientAnchor();
             anchor.setCol1(i);
             anchor.setCol2(i + 3);
             anchor.setRow1(0);
             anchor.setRow2(4);
             Comment comment = drawing.createCellComment(anchor);
-            comment.setString(s.getWorkbook().getCreationHelper().createRichTextString(f.label() + "\n" + f.help()));
+            comment.setString(s.getWorkbook().getCreationHelper().createRichTextString(f.bilingualLabel() + "\n" + help(f)));
             comment.setAuthor("policy-evaluator");
             p.setCellComment(comment);
             validate(s, dv, f, names, new CellRangeAddressList(2, BATCH_ROWS + 1, i, i));
@@ -160,14 +166,22 @@ public final class TemplateWriter {
         int r = 2;
         for (JsonNode app : applications) {
             Row row = s.createRow(r++);
-            for (int i = 0; i < Field.ALL.size(); i++) {
-                fill(row, i, Field.ALL.get(i), app, st);
+            for (int i = 0; i < schema.fields().size(); i++) {
+                fill(row, i, schema.fields().get(i), app, st);
             }
         }
     }
 
+    /** A field's help: the schema's description in Chinese, then in English. */
+    static String help(FieldDef f) {
+        if (f.type() == FieldType.BOOLEAN && f.hint("zh").isEmpty()) {
+            return YES_NO_HELP;
+        }
+        return (f.hint("zh") + " " + f.hint("en")).strip();
+    }
+
     /** One canonical JSON value written as a person would type it into the cell. */
-    private void fill(Row row, int col, Field f, JsonNode app, Styles st) {
+    private void fill(Row row, int col, FieldDef f, JsonNode app, Styles st) {
         JsonNode v = app;
         for (String part : f.path().split("\\.")) {
             v = v == null ? null : v.get(part);
@@ -176,82 +190,81 @@ public final class TemplateWriter {
             return;
         }
         Cell c = row.createCell(col);
-        switch (f.kind()) {
+        switch (f.type()) {
             case BOOLEAN -> c.setCellValue(v.asBoolean() ? YES : NO);
-            case SHARE -> {
-                c.setCellValue(v.asDouble());
-                c.setCellStyle(st.percent);
-            }
-            case INTEGER, NUMBER, PERCENT -> {
+            case INTEGER, NUMBER -> {
                 if (v.isNumber()) {
                     c.setCellValue(v.asDouble());
+                    if (f.isShare()) {
+                        c.setCellStyle(st.percent);
+                    }
                 } else {
                     c.setCellValue(v.asString());
                 }
             }
-            case ENUM_LIST -> {
-                StringBuilder sb = new StringBuilder();
-                v.forEach(item -> sb.append(sb.isEmpty() ? "" : "; ").append(item.asString()));
-                c.setCellValue(sb.toString());
-            }
-            case CHIPS -> {
-                StringBuilder sb = new StringBuilder();
-                v.forEach(chip -> sb.append(sb.isEmpty() ? "" : "; ").append(chip.path("model").asString())
-                        .append('*').append(chip.path("count").asString()));
-                c.setCellValue(sb.toString());
-            }
+            case CODE_LIST, ITEMS -> c.setCellValue(FieldText.format(f,
+                    tools.jackson.databind.json.JsonMapper.shared().treeToValue(v, Object.class)));
             default -> c.setCellValue(v.asString());
         }
     }
 
-    private void validate(XSSFSheet s, XSSFDataValidationHelper dv, Field f, Map<Class<?>, String> names,
+    private void validate(XSSFSheet s, XSSFDataValidationHelper dv, FieldDef f, Map<String, String> names,
                           CellRangeAddressList range) {
-        DataValidationConstraint c = switch (f.kind()) {
-            case ENUM, ENUM_LIST -> dv.createFormulaListConstraint(names.get(f.enumType()));
+        DataValidationConstraint c = switch (f.type()) {
+            case CODE, CODE_LIST -> dv.createFormulaListConstraint(names.get(f.codes().name()));
             case BOOLEAN -> dv.createFormulaListConstraint("YesNo");
-            case INTEGER -> dv.createIntegerConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
-            case SHARE -> dv.createDecimalConstraint(OperatorType.BETWEEN, "0", "1");
-            case PERCENT -> dv.createDecimalConstraint(OperatorType.BETWEEN, "0", "100");
-            case NUMBER -> dv.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
-            case TEXT, CHIPS -> dv.createTextLengthConstraint(OperatorType.LESS_OR_EQUAL, "32767", null);
+            case INTEGER -> dv.createIntegerConstraint(OperatorType.GREATER_OR_EQUAL, plain(f.minimum(), "0"), null);
+            case NUMBER -> f.maximum() != null
+                    ? dv.createDecimalConstraint(OperatorType.BETWEEN, plain(f.minimum(), "0"), plain(f.maximum(), "0"))
+                    : dv.createDecimalConstraint(f.exclusiveMinimum() ? OperatorType.GREATER_THAN : OperatorType.GREATER_OR_EQUAL,
+                            plain(f.minimum(), "0"), null);
+            case TEXT, ITEMS -> dv.createTextLengthConstraint(OperatorType.LESS_OR_EQUAL,
+                    String.valueOf(f.maxLength() != null ? f.maxLength() : 32767), null);
         };
         DataValidation v = dv.createValidation(c, range);
-        String title = f.labelZh();
-        v.createPromptBox(title.length() > 32 ? title.substring(0, 32) : title, shorten(f.labelEn() + ": " + f.help(), 255));
+        String title = f.label("zh");
+        v.createPromptBox(title.length() > 32 ? title.substring(0, 32) : title, shorten(f.label("en") + ": " + help(f), 255));
         v.setShowPromptBox(true);
         // a list of several values (A; B) is typed freely: the drop-down only helps pick the first
-        v.setShowErrorBox(f.kind() != Field.Kind.ENUM_LIST);
-        v.setErrorStyle(f.kind() == Field.Kind.ENUM || f.kind() == Field.Kind.BOOLEAN
+        v.setShowErrorBox(f.type() != FieldType.CODE_LIST);
+        v.setErrorStyle(f.type() == FieldType.CODE || f.type() == FieldType.BOOLEAN
                 ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.WARNING);
-        v.createErrorBox(shorten(title, 32), shorten("expected: " + f.help(), 255));
+        v.createErrorBox(shorten(title, 32), shorten("expected: " + help(f), 255));
         v.setSuppressDropDownArrow(true);
         s.addValidationData(v);
     }
 
-    /** The allowed-values sheet; returns the defined name of each enum's list. */
-    private Map<Class<?>, String> values(XSSFWorkbook wb, XSSFSheet s, Styles st) {
+    /** A bound as Excel's validation takes it; the fallback when the schema sets none. */
+    private static String plain(Double v, String fallback) {
+        return v == null ? fallback : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The allowed-values sheet; returns the defined name of each code table's list, by table name. */
+    private Map<String, String> values(XSSFWorkbook wb, XSSFSheet s, Styles st) {
         Row head = s.createRow(0);
         String[] heads = {"字段 / Field", "值 / Value", "中文", "English"};
         for (int i = 0; i < heads.length; i++) {
             cell(head, i, heads[i], st.header);
         }
-        Map<Class<?>, String> names = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         int r = 1;
-        for (Field f : Field.ALL) {
-            if (f.enumType() == null || names.containsKey(f.enumType())) {
+        for (FieldDef f : schema.fields()) {
+            CodeTable table = f.codes();
+            if (table == null || names.containsKey(table.name())) {
                 continue;
             }
             int first = r;
-            for (EnumValues.Value v : enums.values(f.enumType())) {
+            for (CodeTable.Code v : table.codes()) {
                 Row row = s.createRow(r++);
                 cell(row, 0, f.path(), null);
                 cell(row, 1, v.code(), null);
                 cell(row, 2, v.nameZh(), null);
                 cell(row, 3, v.nameEn(), null);
             }
-            String name = f.enumType().getSimpleName();
+            // a defined name: letters, digits and '_' ("tech-areas" -> Codes_tech_areas)
+            String name = "Codes_" + table.name().replaceAll("[^A-Za-z0-9]", "_");
             define(wb, name, first, r - 1);
-            names.put(f.enumType(), name);
+            names.put(table.name(), name);
         }
         int first = r;
         Row yes = s.createRow(r++);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.account.Accounts;
+import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,14 +53,10 @@ class AccountApi {
             return ResponseEntity.created(URI.create("/api/users/" + a.username())).body(a);
         } catch (Accounts.Taken e) {
             throw new WebProblem(HttpStatus.CONFLICT, "Account exists", e.getMessage(),
-                    List.of(ProblemHandling.located(e.getMessage())));
-        } catch (IllegalArgumentException e) {
-            List<Problem> errors = new ArrayList<>();
-            for (String line : e.getMessage().split("\n")) {
-                errors.add(ProblemHandling.located(line));
-            }
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid account", errors.size() == 1 ? e.getMessage()
-                    : errors.size() + " problems: see errors", errors);
+                    List.of(Problem.literal(Location.InJson.of("$").at("username"), e.getMessage())));
+        } catch (InvalidRequest e) {
+            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid account", e.problems().size() == 1 ? e.getMessage()
+                    : e.problems().size() + " problems: see errors", e.problems());
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +30,11 @@ class ApplicationReaders {
             (byte) 0xE1};
 
     private final JsonIntake json;
-    private final ObjectProvider<WorkbookReader> workbooks;
+    private final ExcelWorkbooks workbooks;
 
-    ApplicationReaders(Evaluator evaluator, ObjectProvider<WorkbookReader> workbooks) {
-        this.json = new JsonIntake(evaluator.ruleBase().tables().programmes().keySet());
+    ApplicationReaders(Evaluator evaluator, ExcelWorkbooks workbooks) {
+        this.json = new JsonIntake(evaluator.ruleBase().reader());
         this.workbooks = workbooks;
-    }
-
-    boolean readsWorkbooks() {
-        return workbooks.getIfAvailable() != null;
     }
 
     void read(Upload upload, Consumer<Submission> accepted, Consumer<Rejection> rejected, Consumer<Problem> warnings) {
@@ -47,28 +43,19 @@ class ApplicationReaders {
             case WORKBOOK -> readWorkbook(upload, accepted, rejected, warnings);
             case UNKNOWN -> throw new WebProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file",
                     upload.source() + ": neither JSON nor an Excel workbook (XLSX, XLS)",
-                    List.of(new Problem(upload.source(), "neither JSON nor an Excel workbook (XLSX, XLS); "
-                            + "expected an application object, a list of them, {\"applications\": [...]}, "
-                            + "or the application template filled in")));
+                    List.of(Problem.of(Location.InFile.of(upload.source()), "problem.upload.unsupported")));
         }
     }
 
     private void readWorkbook(Upload upload, Consumer<Submission> accepted, Consumer<Rejection> rejected,
                               Consumer<Problem> warnings) {
-        WorkbookReader reader = workbooks.getIfAvailable();
-        if (reader == null) {
-            String message = "Excel workbooks cannot be read by this build yet (the Excel intake is not installed); "
-                    + "upload the applications as JSON";
-            throw new WebProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Excel not supported yet",
-                    upload.source() + ": " + message, List.of(new Problem(upload.source(), message)));
-        }
         Path tmp = null;
         try {
             String name = upload.filename() == null ? "" : upload.filename().toLowerCase(Locale.ROOT);
             tmp = Files.createTempFile("pe-upload-", startsWith(upload.bytes(), OLE2) || name.endsWith(".xls")
                     ? ".xls" : ".xlsx");
             Files.write(tmp, upload.bytes());
-            reader.read(tmp, upload.source(), accepted, rejected, warnings);
+            workbooks.read(tmp, upload.source(), accepted, rejected, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

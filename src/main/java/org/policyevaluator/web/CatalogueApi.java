@@ -3,6 +3,7 @@ package org.policyevaluator.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.report.CatalogueReport;
 import org.policyevaluator.report.ProgrammeReport;
@@ -36,7 +37,7 @@ class CatalogueApi {
         return CatalogueReport.build(evaluations.evaluator(), programOrDefault(program)).rules().stream()
                 .filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new WebProblem(HttpStatus.NOT_FOUND, "Unknown rule", "no rule with id \"" + id
-                        + "\"; GET /api/rules lists them", List.of(new Problem("id", "no rule with id \"" + id + "\""))));
+                        + "\"; GET /api/rules lists them", List.of(Problem.literal(Location.InJson.of("id"), "no rule with id \"" + id + "\""))));
     }
 
     @Operation(summary = "The funding programmes: weights, grades, parameters, required declarations, tie-break order")

@@ -104,13 +104,15 @@ class EvaluationApi {
         return () -> {
             JsonNode root = JsonBodies.tree(upload);
             if (!root.isObject()) {
-                throw JsonBodies.invalid(List.of(new org.policyevaluator.intake.Problem("$",
+                throw JsonBodies.invalid(List.of(org.policyevaluator.intake.Problem.literal(
+                        org.policyevaluator.intake.Location.InJson.of("$"),
                         "expected {\"application\": {...}, \"changes\": [...]}")));
             }
             String program = evaluations.program(JsonBodies.text(root, "program", "$.program"));
             String lang = Evaluations.lang(JsonBodies.text(root, "lang", "$.lang"));
-            Application app = JsonBodies.application(root.get("application"), "$.application", evaluations.programmes());
-            List<Change> changes = JsonBodies.changes(root.get("changes"), "$.changes");
+            Application app = JsonBodies.application(root.get("application"), "$.application",
+                    evaluations.evaluator().ruleBase().reader());
+            List<Change> changes = JsonBodies.changes(root.get("changes"), "$.changes", evaluations.evaluator().ruleBase().schema());
             return WhatIf.of(evaluations.evaluator(), app, changes, evaluations.evaluator().programFor(app, program), lang);
         };
     }

@@ -4,37 +4,43 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.batch.BatchRun;
+import org.policyevaluator.batch.ScoreRow;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
-import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.intake.Submission;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.CatalogueReport;
-import org.springframework.beans.factory.ObjectProvider;
+import org.policyevaluator.report.xlsx.WorkbookReport;
+import org.policyevaluator.template.TemplateWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * What every door of the web shares: checks the programme and language asked for, reads an upload with
- * the reader its content calls for, and evaluates it with the one {@link Evaluator} — the same batch,
- * ranking and JSON as {@code evaluate} on the command line.
+ * the reader its content calls for, and evaluates it through the same pipeline as {@code evaluate} on
+ * the command line ({@link BatchRun}, kept in memory). A batch keeps its outcomes, so that the UI's
+ * language switch words it again without evaluating it again.
  */
 @Component
 class Evaluations {
 
-    /** A batch's result with what the pages need beside it: warnings, and each evaluation's application. */
-    public record Batch(BatchResult result, List<Problem> warnings, Map<String, Application> applications, String program,
-                 String lang, List<Object> inputs, boolean suggest, Applied applied) {
+    /**
+     * A batch in one language, with what the pages need beside it: its outcomes (to word it in another
+     * language), each evaluation's application, the warnings of intake, and the suggestion that was applied.
+     */
+    public record Batch(BatchRun.Result run, BatchResult result, List<Problem> warnings, String program, String lang,
+                        Applied applied) {
 
         public Application application(Evaluation e) {
-            return applications.get(e.applicationId());
+            ScoreRow row = run.row(e.applicationId());
+            return row == null ? null : run.application(row);
         }
     }
 
@@ -44,12 +50,12 @@ class Evaluations {
 
     private final Evaluator evaluator;
     private final ApplicationReaders readers;
-    private final ObjectProvider<WorkbookRenderer> renderers;
+    private final ExcelWorkbooks excel;
 
-    Evaluations(Evaluator evaluator, ApplicationReaders readers, ObjectProvider<WorkbookRenderer> renderers) {
+    Evaluations(Evaluator evaluator, ApplicationReaders readers, ExcelWorkbooks excel) {
         this.evaluator = evaluator;
         this.readers = readers;
-        this.renderers = renderers;
+        this.excel = excel;
     }
 
     Evaluator evaluator() {
@@ -58,6 +64,10 @@ class Evaluations {
 
     Set<String> programmes() {
         return evaluator.ruleBase().tables().programmes().keySet();
+    }
+
+    ProblemTexts texts() {
+        return evaluator.ruleBase().problemTexts();
     }
 
     /** The programme asked for, or null (each application's own); an unknown one is a 400. */
@@ -91,7 +101,6 @@ class Evaluations {
     Batch evaluate(Upload upload, String program, String lang, Boolean suggestions) {
         String p = program(program);
         String l = lang(lang);
-        // intake order is kept, so that rejections are listed as the CLI lists them
         List<Object> read = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         readers.read(upload, read::add, read::add, warnings::add);
@@ -100,7 +109,7 @@ class Evaluations {
         BatchResult result = batch.result();
         if (result.evaluatedCount() == 0) {
             List<Problem> errors = new ArrayList<>();
-            result.rejected().forEach(r -> errors.addAll(r.problems()));
+            batch.run().rejected().forEach(r -> errors.addAll(r.problems()));
             throw new WebProblem(HttpStatus.BAD_REQUEST, "No application could be evaluated",
                     result.rejectedCount() + (result.rejectedCount() == 1 ? " application" : " applications")
                             + " rejected, none evaluated: see errors", errors);
@@ -110,45 +119,51 @@ class Evaluations {
 
     /** One application from the form or a suggestion applied: a batch of one, with suggestions. */
     Batch single(Application app, String source, String program, String lang, Applied applied) {
-        return run(List.of(new Submission(source, "$", app)), List.of(), program(program), lang(lang), true, applied);
+        return run(List.of(new Submission(source, Location.InJson.of("$"), app)), List.of(), program(program), lang(lang),
+                true, applied);
     }
 
-    /** The same batch with its texts in another language (the UI's language switch). */
+    /** The same batch worded in another language (the UI's language switch): nothing is evaluated again. */
     Batch inLanguage(Batch batch, String lang) {
-        return lang(lang).equals(batch.lang()) ? batch
-                : run(batch.inputs(), batch.warnings(), batch.program(), lang, batch.suggest(), batch.applied());
+        String l = lang(lang);
+        if (l.equals(batch.lang())) {
+            return batch;
+        }
+        BatchResult again = batch.run().render(l);
+        BatchResult before = batch.result();
+        if (before.batchId() != null) {
+            again = new BatchResult(before.batchId(), again.rulesetVersion(), again.evaluatedCount(), before.rejectedCount(),
+                    again.evaluations(), before.rejected()).stored(before.batchId(),
+                    before.evaluations().stream().map(Evaluation::evaluationId).toList());
+        }
+        return new Batch(batch.run(), again, batch.warnings(), batch.program(), l, batch.applied());
     }
 
     private Batch run(List<Object> read, List<Problem> warnings, String p, String l, boolean suggest, Applied applied) {
-        BatchEvaluator batch = new BatchEvaluator(evaluator, p, l, suggest);
-        Map<String, Application> applications = new LinkedHashMap<>();
-        for (Object o : read) {
-            if (o instanceof Submission s) {
-                applications.putIfAbsent(s.application().applicationId(), s.application());
-                batch.accept(s);
-            } else {
-                batch.reject((Rejection) o);
+        try (BatchRun batch = BatchRun.inMemory(evaluator, p, suggest)) {
+            for (Object o : read) {
+                if (o instanceof Submission s) {
+                    batch.accept(s);
+                } else {
+                    batch.reject((org.policyevaluator.intake.Rejection) o);
+                }
             }
+            BatchRun.Result result = batch.finish();
+            return new Batch(result, result.render(l), List.copyOf(warnings), p, l, applied);
         }
-        return new Batch(batch.result(), List.copyOf(warnings), applications, p, l, List.copyOf(read), suggest, applied);
     }
 
-    /** A self-assessment of one application: evaluated with verified suggestions. */
-    Evaluation assess(Application app, String program, String lang) {
-        return evaluator.assess(app, evaluator.programFor(app, program(program)), lang(lang));
-    }
-
-    boolean writesWorkbooks() {
-        return renderers.getIfAvailable() != null;
-    }
-
+    /** The evaluation workbook of a batch, in its language. */
     byte[] workbook(Batch batch) {
-        WorkbookRenderer renderer = renderer("the evaluation workbook");
         var catalogue = CatalogueReport.build(evaluator, batch.program() != null ? batch.program()
                 : evaluator.defaultProgramme());
+        String lang = batch.lang();
+        BatchRun.Result run = batch.run();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            renderer.writeReport(batch.result(), batch.warnings(), catalogue, batch.lang(), out);
+            new WorkbookReport(lang).write(run.rankedRows(lang), run.evaluations(run.rowsInRankOrder(), lang, false),
+                    batch.result().rejected(), batch.warnings().stream().map(w -> texts().view(w, lang)).toList(),
+                    catalogue, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,24 +171,16 @@ class Evaluations {
     }
 
     byte[] template() {
-        WorkbookRenderer renderer = renderer("the application template");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            renderer.writeTemplate(out);
+            new TemplateWriter(evaluator.ruleBase().schema()).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    private WorkbookRenderer renderer(String what) {
-        WorkbookRenderer renderer = renderers.getIfAvailable();
-        if (renderer == null) {
-            String message = what + " cannot be written by this build yet (the Excel report is not installed); "
-                    + "ask for JSON";
-            throw new WebProblem(HttpStatus.NOT_IMPLEMENTED, "Excel not supported yet", message,
-                    List.of(new Problem("format", message)));
-        }
-        return renderer;
+    ExcelWorkbooks excel() {
+        return excel;
     }
 }

@@ -1,41 +1,31 @@
 package org.policyevaluator.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
-import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
-import org.policyevaluator.intake.excel.EnumValues;
 import org.policyevaluator.intake.excel.WorkbookIntake;
-import org.policyevaluator.report.CatalogueReport;
-import org.policyevaluator.report.xlsx.WorkbookReport;
-import org.policyevaluator.template.TemplateWriter;
 import org.springframework.stereotype.Component;
 
-/** Excel behind the web doors: the same workbook reader, report and template as the CLI. */
+/** Excel uploads behind the web doors: the same workbook reader as the CLI. */
 @Component
-class ExcelWorkbooks implements WorkbookReader, WorkbookRenderer {
-    private final EnumValues enums;
+class ExcelWorkbooks {
     private final WorkbookIntake intake;
 
     ExcelWorkbooks(Evaluator evaluator) {
-        this.enums = EnumValues.from(evaluator.ruleBase().tables());
-        this.intake = new WorkbookIntake(evaluator.ruleBase().tables().programmes().keySet(), enums);
+        this.intake = new WorkbookIntake(evaluator.ruleBase().reader());
     }
 
     /**
      * Reads an uploaded workbook. It is read under the name it was uploaded with (in a folder of its
      * own), so that every message names the user's file rather than a temporary one.
      */
-    @Override
-    public void read(Path file, String source, Consumer<Submission> accepted, Consumer<Rejection> rejected,
+    void read(Path file, String source, Consumer<Submission> accepted, Consumer<Rejection> rejected,
                      Consumer<Problem> warnings) {
         String name = Path.of(source.replace('\\', '/')).getFileName().toString().replaceAll("[^\\p{L}\\p{N}._ -]", "_");
         Path dir = null;
@@ -58,16 +48,5 @@ class ExcelWorkbooks implements WorkbookReader, WorkbookRenderer {
                 }
             }
         }
-    }
-
-    @Override
-    public void writeReport(BatchResult batch, List<Problem> warnings, CatalogueReport.Catalogue catalogue, String lang,
-                            OutputStream out) throws IOException {
-        new WorkbookReport(lang).write(batch, warnings, catalogue, out);
-    }
-
-    @Override
-    public void writeTemplate(OutputStream out) throws IOException {
-        new TemplateWriter(enums).write(out);
     }
 }

@@ -5,171 +5,140 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
-import org.policyevaluator.model.ApplicantType;
 import org.policyevaluator.model.Application;
-import org.policyevaluator.model.FieldPaths;
-import org.policyevaluator.model.ManufacturingStage;
-import org.policyevaluator.model.Qualification;
-import org.policyevaluator.model.Sector;
-import org.policyevaluator.model.TechArea;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldText;
+import org.policyevaluator.model.FieldType;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The self-assessment form: one input per canonical field (SPEC.md), grouped as the application is,
- * and the conversion of what was typed into the canonical JSON that intake validates — so the form
- * is checked by the same rules, and its messages carry the same paths, as a JSON file.
+ * The self-assessment form, from the schema: one input per field, grouped as the application is, and the
+ * conversion of what was typed into the canonical JSON that intake validates — so the form is checked by
+ * the same rules, and its messages name the same fields, as a JSON file. A list is typed as the schema
+ * writes it as text ({@link FieldText}), as in a spreadsheet cell.
  */
 final class FormFields {
+    /** How an input looks: a programme and a code are chosen from a list, a list of codes ticked. */
     public enum Kind { TEXT, NUMBER, INTEGER, BOOL, ENUM, ENUM_LIST, CHIPS, PROGRAM }
 
-    public record Field(String path, Kind kind, boolean required, Class<? extends Enum<?>> type) {
-        public String group() {
-            int dot = path.indexOf('.');
-            return dot < 0 ? "project" : path.substring(0, dot);
+    /** One input of the form. */
+    public record Field(FieldDef def, Kind kind) {
+        public String path() {
+            return def.path();
+        }
+
+        public boolean required() {
+            return def.required();
         }
 
         public String id() {
-            return "f-" + path.replace('.', '-');
+            return "f-" + def.path().replace('.', '-');
+        }
+
+        public String label(String lang) {
+            return def.label(lang);
         }
     }
 
-    public record Group(String id, List<Field> fields) {
+    public record Group(String id, String zh, String en, List<Field> fields) {
+        public String label(String lang) {
+            return "en".equals(lang) ? en : zh;
+        }
     }
-
-    static final List<Field> FIELDS = List.of(
-            f("applicationId", Kind.TEXT, true), f("title", Kind.TEXT, true), f("program", Kind.PROGRAM, false),
-            e("techAreas", Kind.ENUM_LIST, TechArea.class),
-            f("applicant.name", Kind.TEXT, true), f("applicant.creditCode", Kind.TEXT, false),
-            e("applicant.type", Kind.ENUM, ApplicantType.class),
-            e("applicant.qualifications", Kind.ENUM_LIST, Qualification.class),
-            f("applicant.inNationalCluster", Kind.BOOL, false), f("applicant.region", Kind.TEXT, false),
-            f("compute.chips", Kind.CHIPS, false), f("compute.trainingDomesticShare", Kind.NUMBER, false),
-            f("compute.inferenceDomesticShare", Kind.NUMBER, false),
-            f("compute.domesticComputingCenter", Kind.BOOL, false),
-            f("compute.domesticSoftwareStack", Kind.BOOL, false), f("compute.cloudEdgeDevice", Kind.BOOL, false),
-            f("green.energySavingPercent", Kind.NUMBER, false), f("green.carbonReductionTons", Kind.NUMBER, false),
-            f("green.dataCenterPue", Kind.NUMBER, false), f("green.greenFactory", Kind.BOOL, false),
-            f("green.greenSupplyChain", Kind.BOOL, false),
-            e("scenario.sector", Kind.ENUM, Sector.class),
-            e("scenario.manufacturingStages", Kind.ENUM_LIST, ManufacturingStage.class),
-            f("scenario.industryModel", Kind.BOOL, false), f("scenario.deploymentSites", Kind.INTEGER, false),
-            f("innovation.inventionPatents", Kind.INTEGER, false), f("innovation.softwareCopyrights", Kind.INTEGER, false),
-            f("innovation.standards", Kind.INTEGER, false), f("innovation.openSource", Kind.BOOL, false),
-            f("innovation.academicPartners", Kind.INTEGER, false),
-            f("innovation.internationalPartners", Kind.INTEGER, false), f("innovation.openCall", Kind.BOOL, false),
-            f("budget.total", Kind.NUMBER, true), f("budget.requested", Kind.NUMBER, true),
-            f("budget.selfFunded", Kind.NUMBER, false), f("budget.months", Kind.INTEGER, false),
-            f("safety.securityAssessment", Kind.BOOL, false), f("safety.personalDataProtection", Kind.BOOL, false));
-
-    /** "Ascend 910B*512; NVIDIA A800*64": a model, '*' or '×', a count; items separated by ';' or new lines. */
-    private static final Pattern CHIP = Pattern.compile("^(.+?)\\s*[*×]\\s*(\\d{1,9})$");
 
     private FormFields() {
     }
 
-    private static Field f(String path, Kind kind, boolean required) {
-        if (!FieldPaths.exists(path)) {
-            throw new IllegalStateException(path + " is not a field of an application");
-        }
-        return new Field(path, kind, required, null);
-    }
-
-    private static Field e(String path, Kind kind, Class<? extends Enum<?>> type) {
-        return new Field(path, kind, false, type);
-    }
-
-    static List<Group> groups() {
-        Map<String, List<Field>> byGroup = new LinkedHashMap<>();
-        FIELDS.forEach(field -> byGroup.computeIfAbsent(field.group(), k -> new ArrayList<>()).add(field));
+    static List<Group> groups(ApplicationSchema schema) {
         List<Group> groups = new ArrayList<>();
-        byGroup.forEach((id, fields) -> groups.add(new Group(id, fields)));
+        for (ApplicationSchema.Group g : schema.groups()) {
+            List<Field> fields = new ArrayList<>();
+            g.fields().forEach(f -> fields.add(new Field(f, kind(f))));
+            groups.add(new Group(g.id(), g.label("zh"), g.label("en"), List.copyOf(fields)));
+        }
         return groups;
+    }
+
+    private static Kind kind(FieldDef f) {
+        return switch (f.type()) {
+            case TEXT -> Kind.TEXT;
+            case NUMBER -> Kind.NUMBER;
+            case INTEGER -> Kind.INTEGER;
+            case BOOLEAN -> Kind.BOOL;
+            case CODE -> f.codes().name().equals("programs") ? Kind.PROGRAM : Kind.ENUM;
+            case CODE_LIST -> Kind.ENUM_LIST;
+            case ITEMS -> Kind.CHIPS;
+        };
     }
 
     /**
      * The canonical JSON of what was typed. Blank inputs are "not declared"; a number that does not read
-     * as one is passed on as text, so that the validator names it; chips that do not read go to problems.
+     * as one is passed on as text, so that the validator names it; list items that do not read go to problems.
      */
-    static ObjectNode toJson(MultiValueMap<String, String> form, List<Problem> problems) {
+    static ObjectNode toJson(ApplicationSchema schema, MultiValueMap<String, String> form, List<Problem> problems) {
         ObjectNode root = JsonIntake.mapper().createObjectNode();
-        for (Field field : FIELDS) {
-            List<String> raw = form.getOrDefault(field.path(), List.of());
+        for (FieldDef f : schema.fields()) {
+            List<String> raw = form.getOrDefault(f.path(), List.of());
             String value = raw.isEmpty() || raw.get(0) == null ? "" : raw.get(0).trim();
-            JsonNode node = switch (field.kind()) {
-                case TEXT, ENUM, PROGRAM -> value.isEmpty() ? null : root.stringNode(value);
+            JsonNode node = switch (f.type()) {
+                case TEXT, CODE -> value.isEmpty() ? null : root.stringNode(value);
                 case NUMBER, INTEGER -> value.isEmpty() ? null : number(root, value);
-                case BOOL -> value.isEmpty() ? null : root.booleanNode(Boolean.parseBoolean(value));
-                case ENUM_LIST -> list(root, raw);
-                case CHIPS -> value.isEmpty() ? null : chips(root, value, problems);
+                case BOOLEAN -> value.isEmpty() ? null : root.booleanNode(Boolean.parseBoolean(value));
+                case CODE_LIST -> list(root, f, raw);
+                case ITEMS -> value.isEmpty() ? null : items(root, f, value, problems);
             };
             if (node != null) {
-                set(root, field.path(), node);
+                set(root, f.path(), node);
             }
         }
         return root;
     }
 
-    /** What the form shows for an application: path to text (lists as their codes). */
-    static Map<String, Object> values(Application app) {
+    /** What the form shows for an application: path to text (lists of codes as their codes). */
+    static Map<String, Object> values(ApplicationSchema schema, Application app) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (app == null) {
             return values;
         }
-        for (Field field : FIELDS) {
-            Object v = FieldPaths.get(app, field.path());
+        for (FieldDef f : schema.fields()) {
+            Object v = app.get(f.path());
             if (v == null) {
                 continue;
             }
-            if (field.kind() == Kind.CHIPS) {
-                List<String> items = new ArrayList<>();
-                for (Application.Chip c : app.compute().chips()) {
-                    items.add(c.model() + "*" + c.count());
-                }
-                values.put(field.path(), String.join("; ", items));
-            } else if (v instanceof List<?> list) {
-                values.put(field.path(), list.stream().map(Object::toString).toList());
+            if (f.type() == FieldType.CODE_LIST) {
+                values.put(f.path(), ((List<?>) v).stream().map(Object::toString).toList());
             } else if (v instanceof Double d) {
-                values.put(field.path(), BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+                values.put(f.path(), BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
             } else {
-                values.put(field.path(), v.toString());
+                values.put(f.path(), FieldText.format(f, v));
             }
         }
         return values;
     }
 
     /** Typed values as the form shows them again after an error. */
-    static Map<String, Object> values(MultiValueMap<String, String> form) {
+    static Map<String, Object> values(ApplicationSchema schema, MultiValueMap<String, String> form) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Field field : FIELDS) {
-            List<String> raw = form.get(field.path());
+        for (FieldDef f : schema.fields()) {
+            List<String> raw = form.get(f.path());
             if (raw != null && !raw.isEmpty()) {
-                values.put(field.path(), field.kind() == Kind.ENUM_LIST ? raw : raw.get(0));
+                values.put(f.path(), f.type() == FieldType.CODE_LIST ? raw : raw.get(0));
             }
         }
         return values;
     }
 
-    /** "$.compute.chips[0].model" -> "compute.chips": the input a validation problem belongs to. */
-    static String fieldOf(String location) {
-        String s = location.startsWith("$.") ? location.substring(2) : location;
-        int bracket = s.indexOf('[');
-        if (bracket >= 0) {
-            s = s.substring(0, bracket);
-        }
-        for (Field f : FIELDS) {
-            if (s.equals(f.path()) || s.startsWith(f.path() + ".")) {
-                return f.path();
-            }
-        }
-        return s;
+    /** The input a problem belongs to: the field of its location (a group's problem, its group). */
+    static String fieldOf(Problem p) {
+        String field = p.location().field();
+        return field == null ? "" : field;
     }
 
     private static JsonNode number(ObjectNode factory, String value) {
@@ -180,30 +149,29 @@ final class FormFields {
         }
     }
 
-    private static JsonNode list(ObjectNode factory, List<String> raw) {
+    private static JsonNode list(ObjectNode factory, FieldDef f, List<String> raw) {
         ArrayNode array = factory.arrayNode();
-        raw.stream().filter(s -> s != null && !s.isBlank()).forEach(s -> array.add(s.trim()));
+        for (String s : raw) {
+            if (s != null && !s.isBlank()) {
+                FieldText.split(f, s).forEach(array::add);
+            }
+        }
         return array.isEmpty() ? null : array;
     }
 
-    private static JsonNode chips(ObjectNode factory, String text, List<Problem> problems) {
-        ArrayNode chips = factory.arrayNode();
-        for (String item : text.split("[;；\\n]")) {
-            String s = item.trim();
-            if (s.isEmpty()) {
+    private static JsonNode items(ObjectNode factory, FieldDef f, String text, List<Problem> problems) {
+        ArrayNode items = factory.arrayNode();
+        List<String> parts = FieldText.split(f, text);
+        for (int i = 0; i < parts.size(); i++) {
+            ObjectNode item = FieldText.item(f, parts.get(i));
+            if (item == null) {
+                problems.add(Problem.of(new Location.InJson("$", f.path(), i, null), "problem.cell.items",
+                        "field", f.path(), "items", (i + 1) + " \"" + parts.get(i) + "\""));
                 continue;
             }
-            Matcher m = CHIP.matcher(s);
-            if (!m.matches()) {
-                problems.add(new Problem("$.compute.chips", "cannot read \"" + s
-                        + "\": write MODEL*COUNT, e.g. Ascend 910B*512; NVIDIA A800*64"));
-                continue;
-            }
-            ObjectNode chip = chips.addObject();
-            chip.put("model", m.group(1).trim());
-            chip.put("count", Integer.parseInt(m.group(2)));
+            items.add(item);
         }
-        return chips.isEmpty() ? null : chips;
+        return items.isEmpty() ? null : items;
     }
 
     private static void set(ObjectNode root, String path, JsonNode value) {
@@ -218,6 +186,6 @@ final class FormFields {
 
     /** The application as compact JSON, carried by the result page's suggestion buttons. */
     static String json(Application app) {
-        return JsonIntake.mapper().writeValueAsString(ApplicationEditor.toJson(app));
+        return JsonIntake.mapper().writeValueAsString(app.toJson());
     }
 }

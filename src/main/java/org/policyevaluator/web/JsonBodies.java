@@ -2,13 +2,14 @@ package org.policyevaluator.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.InputException;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.model.Application;
-import org.policyevaluator.model.FieldPaths;
+import org.policyevaluator.intake.Found;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.model.ApplicationSchema;
 import org.policyevaluator.intake.JsonIntake;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
@@ -22,17 +23,22 @@ final class JsonBodies {
 
     static JsonNode tree(Upload upload) {
         if (upload.bytes().length == 0) {
-            throw new InputException(upload.source() + ": empty; expected a JSON object");
+            throw new InputException(Problem.of(Location.InFile.of(upload.source()), "problem.json.empty",
+                    "detail", "empty; expected a JSON object"), upload.source() + ": empty; expected a JSON object");
         }
         try {
             return JsonIntake.mapper().readTree(upload.bytes());
         } catch (JacksonException e) {
             TokenStreamLocation loc = e.getLocation();
-            String where = loc == null || loc.getLineNr() < 0 ? ""
-                    : " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            boolean located = loc != null && loc.getLineNr() >= 0;
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             int nl = m.indexOf('\n');
-            throw new InputException(upload.source() + where + ": not valid JSON: " + (nl < 0 ? m : m.substring(0, nl)));
+            String detail = "not valid JSON: " + (nl < 0 ? m : m.substring(0, nl));
+            Location.InFile where = new Location.InFile(upload.source(), located ? (long) loc.getLineNr() : null,
+                    located ? (long) loc.getColumnNr() : null);
+            throw new InputException(Problem.of(where, "problem.json.invalid", "detail", detail),
+                    upload.source() + (located ? " line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
+                            + ": " + detail);
         }
     }
 
@@ -44,28 +50,29 @@ final class JsonBodies {
         }
         if (!n.isString()) {
             throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid request", path + ": expected a text",
-                    List.of(new Problem(path, "expected a text")));
+                    List.of(Problem.literal(Location.InJson.of(path), "expected a text")));
         }
         return n.stringValue();
     }
 
     /** An application object at {@code path}, validated as intake validates it; any problem is a 400. */
-    static Application application(JsonNode node, String path, Set<String> programmes) {
+    static Application application(JsonNode node, String path, ApplicationReader reader) {
         if (node == null || node.isNull()) {
-            throw invalid(List.of(new Problem(path, "required: an application object")));
+            throw invalid(List.of(Problem.of(Location.InJson.of(path), "problem.application", "found",
+                    Found.of(node))));
         }
-        ApplicationReader reader = new ApplicationReader(path, programmes);
-        Application app = reader.read(node);
-        if (!reader.problems().isEmpty()) {
-            throw invalid(reader.problems());
+        ApplicationReader.Result read = reader.read(node, path);
+        if (!read.ok()) {
+            throw invalid(read.problems());
         }
-        return app;
+        return read.application();
     }
 
     /** A list of {"field": "compute.trainingDomesticShare", "value": 0.7}; unknown fields are a 400. */
-    static List<Change> changes(JsonNode node, String path) {
+    static List<Change> changes(JsonNode node, String path, ApplicationSchema schema) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw invalid(List.of(new Problem(path, "required: a list of {\"field\": ..., \"value\": ...}")));
+            throw invalid(List.of(Problem.literal(Location.InJson.of(path),
+                    "required: a list of {\"field\": ..., \"value\": ...}")));
         }
         List<Change> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -74,9 +81,11 @@ final class JsonBodies {
             String at = path + "[" + i + "]";
             JsonNode field = c.get("field");
             if (!c.isObject() || field == null || !field.isString()) {
-                problems.add(new Problem(at + ".field", "required: the canonical path of a field, e.g. green.dataCenterPue"));
-            } else if (!FieldPaths.exists(field.stringValue())) {
-                problems.add(new Problem(at + ".field", "\"" + field.stringValue() + "\" is not a field of an application"));
+                problems.add(Problem.literal(Location.InJson.of(at).at("field"),
+                        "required: the canonical path of a field, e.g. green.dataCenterPue"));
+            } else if (schema.field(field.stringValue()) == null) {
+                problems.add(Problem.of(Location.InJson.of(at).at("field"), "problem.noSuchField", "name",
+                        field.stringValue()));
             } else {
                 JsonNode value = c.get("value");
                 changes.add(new Change(field.stringValue(), value == null ? null
@@ -90,8 +99,7 @@ final class JsonBodies {
     }
 
     static WebProblem invalid(List<Problem> problems) {
-        List<String> lines = new ArrayList<>();
-        problems.forEach(p -> lines.add(p.toString()));
-        return new WebProblem(HttpStatus.BAD_REQUEST, "Invalid request", String.join("; ", lines), problems);
+        return new WebProblem(HttpStatus.BAD_REQUEST, "Invalid request", problems.size() == 1 ? "1 problem: see errors"
+                : problems.size() + " problems: see errors", problems);
     }
 }

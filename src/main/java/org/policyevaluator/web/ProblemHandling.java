@@ -2,11 +2,13 @@ package org.policyevaluator.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.InputException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.ProblemTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,43 +26,48 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the API as an RFC 9457 problem ({@code application/problem+json}) with the same located
- * messages as the CLI in an {@code errors} extension of {@code {location, message}} items — and, for a
- * JSON syntax error, its {@code line} and {@code column}. Never a stack trace: an unexpected exception is
- * logged here and answered with a 500 that says nothing of the internals.
+ * messages as the CLI in an {@code errors} extension of {@code {location, message}} items, worded in the
+ * request's {@code lang} — and, for a JSON syntax error, its {@code line} and {@code column}. Never a stack
+ * trace: an unexpected exception is logged here and answered with a 500 that says nothing of the internals.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-    /** "source line 3, column 5: message" as JsonIntake words it. */
-    private static final Pattern LOCATED = Pattern.compile("^(.*? line (\\d+), column (\\d+)): (.*)$", Pattern.DOTALL);
 
     private final DataSize maxUpload;
+    private final ProblemTexts texts;
 
-    ProblemHandling(@Value("${pe.web.max-upload}") DataSize maxUpload) {
+    ProblemHandling(@Value("${pe.web.max-upload}") DataSize maxUpload, Evaluations evaluations) {
         this.maxUpload = maxUpload;
+        this.texts = evaluations.texts();
     }
 
     @ExceptionHandler(WebProblem.class)
-    ResponseEntity<ProblemDetail> webProblem(WebProblem e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    ResponseEntity<ProblemDetail> webProblem(WebProblem e, HttpServletRequest request) {
+        return problem(e.status(), e.title(), e.getMessage(), views(e.errors(), request));
     }
 
     @ExceptionHandler(InputException.class)
-    ResponseEntity<ProblemDetail> unusableInput(InputException e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "Unusable input", e.getMessage(),
-                List.of(located(e.getMessage())));
-        Matcher m = LOCATED.matcher(e.getMessage());
-        if (m.matches()) {
-            response.getBody().setProperty("line", Integer.parseInt(m.group(2)));
-            response.getBody().setProperty("column", Integer.parseInt(m.group(3)));
+    ResponseEntity<ProblemDetail> unusableInput(InputException e, HttpServletRequest request) {
+        String lang = lang(request);
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "Unusable input",
+                texts.line(e.problem(), lang), List.of(texts.view(e.problem(), lang)));
+        if (e.problem().location() instanceof Location.InFile f && f.line() != null) {
+            response.getBody().setProperty("line", f.line());
+            response.getBody().setProperty("column", f.column());
         }
         return response;
     }
 
     @ExceptionHandler(ApplicationEditor.InvalidChange.class)
-    ResponseEntity<ProblemDetail> invalidChange(ApplicationEditor.InvalidChange e) {
+    ResponseEntity<ProblemDetail> invalidChange(ApplicationEditor.InvalidChange e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid change", "the change gives an invalid application: "
-                + e.getMessage(), List.of(located(e.getMessage())));
+                + e.getMessage(), views(e.problems(), request));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequest e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), views(e.problems(), request));
     }
 
     @ExceptionHandler(Exception.class)
@@ -74,11 +81,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         WebProblem p = Upload.tooLarge(maxUpload);
-        return new ResponseEntity<>(problem(p.status(), p.title(), p.getMessage(), p.errors()).getBody(),
-                HttpStatus.CONTENT_TOO_LARGE);
+        return new ResponseEntity<>(problem(p.status(), p.title(), p.getMessage(),
+                p.errors().stream().map(e -> texts.view(e, "zh")).toList()).getBody(), HttpStatus.CONTENT_TOO_LARGE);
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, List<Problem> errors) {
+    private List<ProblemTexts.View> views(List<Problem> problems, HttpServletRequest request) {
+        String lang = lang(request);
+        return problems.stream().map(p -> texts.view(p, lang)).toList();
+    }
+
+    /** The language the request asked for (zh unless it says en). */
+    static String lang(HttpServletRequest request) {
+        return "en".equals(request.getParameter("lang")) ? "en" : "zh";
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+                                                 List<ProblemTexts.View> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         body.setType(URI.create("about:blank"));
@@ -86,16 +104,5 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             body.setProperty("errors", errors);
         }
         return ResponseEntity.status(status).body(body);
-    }
-
-    /** A one-line message "where: what" as a located error. */
-    static Problem located(String message) {
-        Matcher m = LOCATED.matcher(message);
-        if (m.matches()) {
-            return new Problem(m.group(1), m.group(4));
-        }
-        int colon = message.indexOf(": ");
-        return colon > 0 ? new Problem(message.substring(0, colon), message.substring(colon + 2))
-                : new Problem("", message);
     }
 }

@@ -60,8 +60,8 @@ class SecurityConfig {
     }
 
     @Bean
-    Replayer replayer(EvaluationStore store) {
-        return new Replayer(store);
+    Replayer replayer(EvaluationStore store, Evaluator evaluator) {
+        return new Replayer(store, evaluator);
     }
 
     /** The first admin: PE_ADMIN_USER / PE_ADMIN_PASSWORD, else a generated password printed once. */

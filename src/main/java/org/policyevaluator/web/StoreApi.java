@@ -7,6 +7,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.policyevaluator.account.Account;
+import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.store.AuditChain;
 import org.policyevaluator.store.EvaluationStore;
@@ -68,10 +70,12 @@ class StoreApi {
     @Operation(summary = "A stored batch's ranking (JSON), or its evaluation workbook with the overrides (format=xlsx)")
     @GetMapping(path = "/batches/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, EvaluationApi.XLSX_VALUE})
     ResponseEntity<?> batch(@PathVariable String id, @RequestParam(required = false) String format,
+                            @RequestParam(required = false) String lang,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal principal) {
         StoredBatches.Loaded loaded = stored.batch(id, me(principal));
         if (EvaluationApi.wantsWorkbook(format, accept)) {
-            return EvaluationApi.workbook(stored.workbook(loaded));
+            String l = lang == null ? loaded.batch().lang() : Evaluations.lang(lang);
+            return EvaluationApi.workbook(stored.workbook(loaded, l));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.view(loaded));
     }
@@ -127,15 +131,14 @@ class StoreApi {
         try {
             return stored.store().addOverride(e.evaluationId(), me.username(), body.targetKind(), body.target(),
                     body.ruleId(), body.newValue(), body.justification());
-        } catch (IllegalArgumentException ex) {
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid override", ex.getMessage(),
-                    List.of(ProblemHandling.located(ex.getMessage())));
+        } catch (InvalidRequest ex) {
+            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid override", ex.getMessage(), ex.problems());
         }
     }
 
     private static void require(List<Problem> missing, String field, String value) {
         if (value == null || value.isBlank()) {
-            missing.add(new Problem(field, "required"));
+            missing.add(Problem.literal(Location.InJson.of("$").at(field), "required"));
         }
     }
 }

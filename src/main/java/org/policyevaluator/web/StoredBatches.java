@@ -10,19 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.account.Accounts;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.evaluation.Outcome;
+import org.policyevaluator.evaluation.Ranking;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Problem;
-import org.policyevaluator.intake.Rejection;
-import org.policyevaluator.intake.Submission;
+import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.report.xlsx.OverridesSheet;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.EvaluationStore.StoredBatch;
 import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
+import org.policyevaluator.store.Replayer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -57,7 +61,7 @@ class StoredBatches {
     /** A stored batch as the viewer may see it: a reviewer sees only its programmes' evaluations ({@code complete} false). */
     record BatchView(String batchId, String submittedBy, String submittedAt, String program, String lang,
                      String rulesetVersion, boolean complete, int evaluatedCount, int rejectedCount,
-                     List<RankingRow> ranking, List<Rejection> rejected) {
+                     List<RankingRow> ranking, List<ProblemTexts.RejectedView> rejected) {
     }
 
     record BatchSummary(String batchId, String submittedBy, String submittedAt, String program, String lang,
@@ -67,11 +71,13 @@ class StoredBatches {
     private final EvaluationStore store;
     private final Accounts accounts;
     private final Evaluations evaluations;
+    private final Replayer replayer;
 
-    StoredBatches(EvaluationStore store, Accounts accounts, Evaluations evaluations) {
+    StoredBatches(EvaluationStore store, Accounts accounts, Evaluations evaluations, Replayer replayer) {
         this.store = store;
         this.accounts = accounts;
         this.evaluations = evaluations;
+        this.replayer = replayer;
     }
 
     EvaluationStore store() {
@@ -95,12 +101,9 @@ class StoredBatches {
     /** Stores a batch evaluated for a signed-in user; the result carries the batch's and evaluations' ids. */
     Evaluations.Batch save(Evaluations.Batch batch, Account account) {
         submitter(account);
-        List<Application> inputs = new ArrayList<>();
-        batch.result().evaluations().forEach(e -> inputs.add(batch.application(e)));
-        var saved = store.save(evaluations.evaluator().ruleBase(), batch.result(), inputs, account.username(),
-                batch.program(), batch.lang(), batch.suggest());
-        return new Evaluations.Batch(batch.result().stored(saved.batchId(), saved.evaluationIds()), batch.warnings(),
-                batch.applications(), batch.program(), batch.lang(), batch.inputs(), batch.suggest(), batch.applied());
+        var saved = store.save(evaluations.evaluator().ruleBase(), batch.run(), account.username(), batch.lang());
+        return new Evaluations.Batch(batch.run(), batch.result().stored(saved.batchId(), saved.evaluationIds()),
+                batch.warnings(), batch.program(), batch.lang(), batch.applied());
     }
 
     /** A stored evaluation the viewer may see, else 404. */
@@ -159,9 +162,10 @@ class StoredBatches {
     /** A stored batch and the evaluations of it that the viewer may see. */
     record Loaded(StoredBatch batch, boolean complete, List<StoredEvaluation> evaluations) {
 
-        List<Rejection> rejected() {
-            return complete ? JsonReport.mapper().readValue(batch.rejectedJson(), new TypeReference<List<Rejection>>() { })
-                    : List.of();
+        /** The rejections as they were worded when the batch was stored. */
+        List<ProblemTexts.RejectedView> rejected() {
+            return complete ? JsonReport.mapper().readValue(batch.rejectedJson(),
+                    new TypeReference<List<ProblemTexts.RejectedView>>() { }) : List.of();
         }
     }
 
@@ -177,7 +181,7 @@ class StoredBatches {
                 .thenComparing(RankingRow::totalScore, java.util.Comparator.reverseOrder())
                 .thenComparing(RankingRow::applicationId));
         StoredBatch b = loaded.batch();
-        List<Rejection> rejected = loaded.rejected();
+        List<ProblemTexts.RejectedView> rejected = loaded.rejected();
         return new BatchView(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(), b.rulesetVersion(),
                 loaded.complete(), rows.size(), rejected.size(), rows, rejected);
     }
@@ -198,30 +202,37 @@ class StoredBatches {
     }
 
     /**
-     * A stored batch (the part the viewer may see) in the shape the pages and the workbook use: the
-     * stored results with their ids, the stored inputs, the stored language.
+     * A stored batch (the part the viewer may see) in the shape the pages and the workbook use, worded in
+     * {@code lang}: from the stored outcomes (evaluations stored before outcomes were kept are decided again
+     * with their stored ruleset), the stored inputs, ranks and ids.
      */
-    Evaluations.Batch asBatch(Loaded loaded) {
-        List<Evaluation> results = new ArrayList<>();
-        Map<String, Application> applications = new LinkedHashMap<>();
-        List<Object> inputs = new ArrayList<>();
+    Evaluations.Batch asBatch(Loaded loaded, String lang) {
+        StoredBatch b = loaded.batch();
+        Evaluator evaluator = replayer.evaluator(b.rulesetVersion());
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Application> applications = new ArrayList<>();
+        Map<String, Ranking.Placement> placements = new LinkedHashMap<>();
         boolean suggest = false;
         for (StoredEvaluation s : loaded.evaluations()) {
-            results.add(result(s));
-            Application app = input(s);
-            applications.putIfAbsent(s.applicationId(), app);
-            inputs.add(new Submission("stored", "$[" + s.position() + "]", app));
+            Application app = input(s, evaluator);
+            Evaluation stored = result(s);
+            outcomes.add(s.outcomeJson() != null ? JsonReport.mapper().readValue(s.outcomeJson(), Outcome.class)
+                    : evaluator.decide(app, s.program()));
+            applications.add(app);
+            placements.put(s.applicationId(), new Ranking.Placement(stored.rank(), stored.tieBreaks()));
             suggest |= s.withSuggestions();
         }
-        StoredBatch b = loaded.batch();
-        List<Rejection> rejected = loaded.rejected();
-        BatchResult result = new BatchResult(b.batchId(), b.rulesetVersion(), results.size(), rejected.size(),
-                List.copyOf(results), rejected);
-        return new Evaluations.Batch(result, List.<Problem>of(), applications, b.program(), b.lang(), inputs, suggest, null);
+        BatchRun.Result run = BatchRun.restore(evaluator, b.program(), suggest, outcomes, applications, placements);
+        BatchResult words = run.render(lang);
+        List<ProblemTexts.RejectedView> rejected = loaded.rejected();
+        BatchResult result = new BatchResult(b.batchId(), b.rulesetVersion(), words.evaluatedCount(), rejected.size(),
+                words.evaluations(), rejected).stored(b.batchId(),
+                loaded.evaluations().stream().map(StoredEvaluation::evaluationId).toList());
+        return new Evaluations.Batch(run, result, List.<Problem>of(), b.program(), lang, null);
     }
 
     /** The evaluation workbook of a stored batch with a sheet of the overrides beside the engine's scores. */
-    byte[] workbook(Loaded loaded) {
+    byte[] workbook(Loaded loaded, String lang) {
         List<OverridesSheet.Row> rows = new ArrayList<>();
         for (StoredEvaluation e : loaded.evaluations()) {
             for (EvaluationStore.Override o : store.overrides(e.evaluationId())) {
@@ -229,12 +240,22 @@ class StoredBatches {
                         o.engineValue(), o.newValue(), o.reviewer(), o.justification(), o.createdAt()));
             }
         }
-        return OverridesSheet.append(evaluations.workbook(asBatch(loaded)), rows);
+        return OverridesSheet.append(evaluations.workbook(asBatch(loaded, lang)), rows);
     }
 
+    /** The stored input, read with the ruleset it was evaluated with. */
+    Application input(StoredEvaluation s, Evaluator evaluator) {
+        ApplicationReader.Result read = evaluator.ruleBase().reader().read(JsonIntake.mapper().readTree(s.inputJson()), "$");
+        if (!read.ok()) {
+            throw new IllegalStateException("stored input of " + s.evaluationId() + " no longer reads: "
+                    + evaluator.ruleBase().problemTexts().line(read.problems().get(0), "en"));
+        }
+        return read.application();
+    }
+
+    /** The stored input of an evaluation, read with its ruleset. */
     Application input(StoredEvaluation s) {
-        ApplicationReader reader = new ApplicationReader("$", evaluations.programmes());
-        return reader.read(JsonIntake.mapper().readTree(s.inputJson()));
+        return input(s, replayer.evaluator(s.rulesetVersion()));
     }
 
     static WebProblem notFound(String what, String id) {

@@ -17,7 +17,9 @@ import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.InputException;
 import org.policyevaluator.intake.Problem;
-import org.policyevaluator.model.ApplicantType;
+import org.policyevaluator.intake.ProblemTexts;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.FieldDef;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.CatalogueReport;
 import org.policyevaluator.rules.Dimension;
@@ -91,12 +93,12 @@ class UiController {
         Map<String, Object> values = Map.of();
         Optional<Account> me = stored.viewer(principal);
         if (evaluation != null && me.isPresent()) {
-            values = FormFields.values(stored.input(stored.evaluation(evaluation, me.get())));
+            values = FormFields.values(schema(), stored.input(stored.evaluation(evaluation, me.get())));
         } else if (batch != null && index != null) {
             // "edit this application": the form filled in from an evaluated one
             Evaluations.Batch b = recent.get(batch);
             if (b != null && index >= 0 && index < b.result().evaluations().size()) {
-                values = FormFields.values(b.application(b.result().evaluations().get(index)));
+                values = FormFields.values(schema(), b.application(b.result().evaluations().get(index)));
             }
         }
         return form(values, Map.of(), List.of(), lang(locale));
@@ -118,15 +120,19 @@ class UiController {
         String lang = lang(locale);
         return () -> {
             List<Problem> problems = new ArrayList<>();
-            JsonNode json = FormFields.toJson(form, problems);
-            ApplicationReader reader = new ApplicationReader("$", evaluations.programmes());
-            Application app = reader.read(json);
-            problems.addAll(reader.problems());
+            JsonNode json = FormFields.toJson(schema(), form, problems);
+            ApplicationReader.Result read = evaluations.evaluator().ruleBase().reader().read(json, "$");
+            problems.addAll(read.problems());
+            Application app = read.application();
             if (!problems.isEmpty()) {
+                ProblemTexts texts = evaluations.texts();
                 Map<String, List<String>> errors = new LinkedHashMap<>();
-                problems.forEach(p -> errors.computeIfAbsent(FormFields.fieldOf(p.location()), k -> new ArrayList<>())
-                        .add(p.message()));
-                ModelAndView mv = form(FormFields.values(form), errors, problems, lang);
+                problems.forEach(p -> errors.computeIfAbsent(FormFields.fieldOf(p), k -> new ArrayList<>())
+                        .add(texts.message(p, lang)));
+                // listed above the form by the field's name, never its path
+                List<ProblemTexts.View> listed = problems.stream().map(p -> new ProblemTexts.View(
+                        texts.label(p.location().field(), lang), texts.message(p, lang))).toList();
+                ModelAndView mv = form(FormFields.values(schema(), form), errors, listed, lang);
                 mv.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
                 return mv;
             }
@@ -142,10 +148,10 @@ class UiController {
         String lang = lang(locale);
         return () -> {
             Upload body = new Upload("application", null, application.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            Application app = JsonBodies.application(JsonBodies.tree(body), "$", evaluations.programmes());
+            Application app = JsonBodies.application(JsonBodies.tree(body), "$", evaluations.evaluator().ruleBase().reader());
             Upload changeBody = new Upload("changes", null, changes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            List<Change> list = JsonBodies.changes(JsonBodies.tree(changeBody), "$");
-            Application changed = new ApplicationEditor(evaluations.programmes()).apply(app, list);
+            List<Change> list = JsonBodies.changes(JsonBodies.tree(changeBody), "$", schema());
+            Application changed = new ApplicationEditor(evaluations.evaluator().ruleBase()).apply(app, list);
             Evaluations.Applied applied = new Evaluations.Applied(text, totalBefore == null || totalBefore.isBlank()
                     ? null : new java.math.BigDecimal(totalBefore));
             // trying a suggestion is a what-if: kept in memory, never stored
@@ -155,12 +161,12 @@ class UiController {
 
     @GetMapping("/batches/{id}")
     ModelAndView batch(@PathVariable String id, Principal principal, Locale locale) {
-        Evaluations.Batch batch = recent.get(id) != null ? batch(id, lang(locale)) : storedBatch(id, principal);
+        Evaluations.Batch batch = recent.get(id) != null ? batch(id, lang(locale)) : storedBatch(id, principal, lang(locale));
         ModelAndView mv = page("batch", lang(locale));
         mv.addObject("stored", batch.result().batchId() != null);
         mv.addObject("batchId", id);
         mv.addObject("batch", batch);
-        mv.addObject("workbook", evaluations.writesWorkbooks());
+        mv.addObject("workbook", true);
         mv.addObject("langPath", "/batches/" + id);
         return mv;
     }
@@ -220,10 +226,11 @@ class UiController {
         String lang = lang(locale);
         EvaluationStore.StoredEvaluation s = stored.evaluation(id, me);
         StoredBatches.Loaded loaded = stored.batch(s.batchId(), me);
-        Evaluations.Batch batch = stored.asBatch(loaded);
+        Evaluations.Batch batch = stored.asBatch(loaded, lang);
         int index = loaded.evaluations().stream().map(EvaluationStore.StoredEvaluation::evaluationId).toList().indexOf(id);
         StoredBatches.StoredView view = stored.view(s);
-        ModelAndView mv = result(batch, s.batchId(), index, view.evaluation(), lang, locale);
+        // worded in the page's language from the stored outcome; the view keeps the result as it was delivered
+        ModelAndView mv = result(batch, s.batchId(), index, batch.result().evaluations().get(index), lang, locale);
         mv.addObject("stored", true);
         mv.addObject("view", view);
         mv.addObject("canOverride", me.mayOverride(s.program()));
@@ -239,7 +246,7 @@ class UiController {
     String override(@PathVariable String id, @RequestParam(required = false) String targetKind,
                     @RequestParam(required = false) String target, @RequestParam(required = false) String ruleId,
                     @RequestParam(required = false) String newValue, @RequestParam(required = false) String justification,
-                    Principal principal, RedirectAttributes redirect) {
+                    Principal principal, RedirectAttributes redirect, Locale locale) {
         Account me = signedIn(principal, id);
         String dimensionTarget = "DIMENSION".equals(targetKind) ? target : null;
         try {
@@ -250,7 +257,10 @@ class UiController {
                 throw p;
             }
             List<String> errors = new ArrayList<>();
-            p.errors().forEach(e -> errors.add(e.location() + ": " + e.message()));
+            ProblemTexts texts = evaluations.texts();
+            String lang = lang(locale);
+            p.errors().forEach(e -> errors.add(texts.label(e.location().field(), lang) + ("en".equals(lang) ? ": " : "：")
+                    + texts.message(e, lang)));
             redirect.addFlashAttribute("overrideErrors", errors.isEmpty() ? List.of(p.getMessage()) : errors);
             redirect.addFlashAttribute("overrideForm", Map.of("targetKind", String.valueOf(targetKind),
                     "target", String.valueOf(target), "ruleId", String.valueOf(ruleId), "newValue", String.valueOf(newValue),
@@ -316,18 +326,18 @@ class UiController {
         return stored.viewer(principal).map(StoredBatches::submitter);
     }
 
-    private Evaluations.Batch storedBatch(String id, Principal principal) {
+    private Evaluations.Batch storedBatch(String id, Principal principal, String lang) {
         Optional<Account> me = stored.viewer(principal);
         if (me.isEmpty()) {
             throw gone();
         }
-        return stored.asBatch(stored.batch(id, me.get()));
+        return stored.asBatch(stored.batch(id, me.get()), lang);
     }
 
     @GetMapping("/batches/{id}/report.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String id, Principal principal, Locale locale) {
         if (recent.get(id) == null) {
-            return EvaluationApi.workbook(stored.workbook(stored.batch(id, signedIn(principal, id))));
+            return EvaluationApi.workbook(stored.workbook(stored.batch(id, signedIn(principal, id)), lang(locale)));
         }
         return EvaluationApi.workbook(evaluations.workbook(batch(id, lang(locale))));
     }
@@ -371,14 +381,13 @@ class UiController {
 
     @ExceptionHandler(InputException.class)
     ModelAndView unusable(InputException e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(ProblemHandling.located(e.getMessage())),
-                lang(locale));
+        String lang = lang(locale);
+        return problem(HttpStatus.BAD_REQUEST, evaluations.texts().line(e.problem(), lang), List.of(e.problem()), lang);
     }
 
     @ExceptionHandler(ApplicationEditor.InvalidChange.class)
     ModelAndView invalidChange(ApplicationEditor.InvalidChange e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(ProblemHandling.located(e.getMessage())),
-                lang(locale));
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems(), lang(locale));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -439,18 +448,18 @@ class UiController {
                 List.of());
     }
 
-    private ModelAndView form(Map<String, Object> values, Map<String, List<String>> errors, List<Problem> problems,
-                              String lang) {
+    private ModelAndView form(Map<String, Object> values, Map<String, List<String>> errors,
+                              List<ProblemTexts.View> problems, String lang) {
         ModelAndView mv = page("index", lang);
-        mv.addObject("groups", FormFields.groups());
+        mv.addObject("groups", FormFields.groups(schema()));
         mv.addObject("values", values);
         mv.addObject("errors", errors);
         mv.addObject("problems", problems);
         mv.addObject("options", options(lang));
         mv.addObject("maxUpload", Upload.describe(maxUpload));
         mv.addObject("maxUploadBytes", maxUpload.toBytes());
-        mv.addObject("workbooks", readers.readsWorkbooks());
-        mv.addObject("template", evaluations.writesWorkbooks());
+        mv.addObject("workbooks", true);
+        mv.addObject("template", true);
         return mv;
     }
 
@@ -468,39 +477,27 @@ class UiController {
         mv.setStatus(status);
         mv.addObject("status", status.value());
         mv.addObject("detail", detail);
-        mv.addObject("errors", errors);
+        ProblemTexts texts = evaluations.texts();
+        mv.addObject("errors", errors.stream().map(p -> texts.view(p, lang)).toList());
         return mv;
     }
 
-    /** The choices of every enum field, named in the page's language from the ruleset's tables. */
+
+    /** The choices of every field with codes, named in the page's language from its code table. */
     private Map<String, List<Option>> options(String lang) {
-        PolicyTables t = evaluations.evaluator().ruleBase().tables();
-        boolean en = "en".equals(lang);
         Map<String, List<Option>> options = new LinkedHashMap<>();
-        List<Option> types = new ArrayList<>();
-        for (ApplicantType a : ApplicantType.values()) {
-            types.add(new Option(a.name(), messages.getMessage("enum.ApplicantType." + a.name(), null, a.name(),
-                    en ? Locale.ENGLISH : Locale.CHINESE)));
+        for (FieldDef f : schema().fields()) {
+            if (f.codes() != null) {
+                List<Option> list = new ArrayList<>();
+                f.codes().codes().forEach(c -> list.add(new Option(c.code(), c.name(lang))));
+                options.put(f.path(), list);
+            }
         }
-        options.put("applicant.type", types);
-        List<Option> quals = new ArrayList<>();
-        t.qualifications().values().forEach(q -> quals.add(new Option(q.qualification(), en ? q.nameEn() : q.nameZh())));
-        options.put("applicant.qualifications", quals);
-        List<Option> areas = new ArrayList<>();
-        t.techAreas().values().forEach(a -> areas.add(new Option(a.area(), en ? a.nameEn() : a.nameZh())));
-        options.put("techAreas", areas);
-        List<Option> sectors = new ArrayList<>();
-        t.sectors().values().forEach(s -> sectors.add(new Option(s.sector(), en ? s.nameEn() : s.nameZh())));
-        options.put("scenario.sector", sectors);
-        List<Option> stages = new ArrayList<>();
-        t.stages().values().forEach(s -> stages.add(new Option(s.stage(), en ? s.nameEn() : s.nameZh())));
-        options.put("scenario.manufacturingStages", stages);
-        List<Option> programmes = new ArrayList<>();
-        for (Programme p : t.programmes().values()) {
-            programmes.add(new Option(p.id(), p.name(lang)));
-        }
-        options.put("program", programmes);
         return options;
+    }
+
+    private ApplicationSchema schema() {
+        return evaluations.evaluator().ruleBase().schema();
     }
 
     public record Option(String value, String label) {

@@ -26,7 +26,8 @@ record Upload(String source, String filename, byte[] bytes) {
         String detail = "the upload is larger than the limit of " + describe(limit)
                 + "; split the batch or ask the operator to raise pe.web.max-upload";
         return new WebProblem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail,
-                List.of(new org.policyevaluator.intake.Problem("upload", detail)));
+                List.of(org.policyevaluator.intake.Problem.literal(org.policyevaluator.intake.Location.InFile.of("upload"),
+                        detail)));
     }
 
     static String describe(DataSize size) {

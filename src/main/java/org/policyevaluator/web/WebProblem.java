@@ -1,6 +1,7 @@
 package org.policyevaluator.web;
 
 import java.util.List;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.springframework.http.HttpStatus;
 
@@ -19,7 +20,7 @@ class WebProblem extends RuntimeException {
 
     static WebProblem badParameter(String parameter, String message) {
         return new WebProblem(HttpStatus.BAD_REQUEST, "Invalid parameter", parameter + ": " + message,
-                List.of(new Problem(parameter, message)));
+                List.of(Problem.literal(new Location.InJson(parameter, null, null, null), message)));
     }
 
     HttpStatus status() {

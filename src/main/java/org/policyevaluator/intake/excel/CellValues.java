@@ -5,9 +5,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.policyevaluator.intake.Found;
+import org.policyevaluator.intake.Phrase;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldText;
+import org.policyevaluator.model.FieldType;
+import org.policyevaluator.model.Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -15,54 +20,52 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a cell into a field's canonical JSON value, forgiving what spreadsheets do: numbers stored as
- * text, percentages written or formatted as such, booleans as 是/否, Y/N, 1/0, lists separated by
- * ; , 、 or new lines. What cannot be read is a problem for the user, with what was expected; values that
- * are readable but wrong (out of range, unknown codes) are left to the shared validator.
+ * text, percentages written or formatted as such, booleans as 是/否, Y/N, 1/0, lists written as the
+ * schema says ({@link FieldText}), codes by their names. What cannot be read is a problem for the user,
+ * with what was expected; values that are readable but wrong (out of range, unknown codes) are left to
+ * the schema's validator.
  */
 final class CellValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("[;,、\\n\\r]+");
-    private static final Pattern CHIP_SEPARATORS = Pattern.compile("[;、\\n\\r]+");
     // compiled once: every cell of a large workbook goes through these
-    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s()（）/]+");
-    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Set<String> TRUE = Set.of("true", "是", "y", "yes", "1", "是yes", "✓", "√");
     private static final Set<String> FALSE = Set.of("false", "否", "n", "no", "0", "否no", "✗", "×");
 
-    /** A converted cell: a value, or a problem (never both). */
-    record Result(JsonNode value, String problem) {
+    /** A converted cell: a value, or a problem without its location yet (never both). */
+    record Result(JsonNode value, Problem problem) {
         static Result of(JsonNode v) {
             return new Result(v, null);
         }
 
-        static Result problem(String p) {
-            return new Result(null, p);
+        static Result problem(FieldDef f, Found found) {
+            return new Result(null, Problem.of(null, "problem.expected", "field", f.path(), "expected", expected(f),
+                    "found", found));
         }
     }
 
     private CellValues() {
     }
 
-    static Result convert(RawCell cell, Field field, EnumValues enums) {
+    static Result convert(RawCell cell, FieldDef field) {
         if (cell.type() == RawCell.Type.ERROR) {
-            return Result.problem("the cell shows the error " + cell.text() + "; expected " + expected(field));
+            return new Result(null, Problem.of(null, "problem.cell.error", "field", field.path(), "error", cell.text(),
+                    "expected", expected(field)));
         }
-        return switch (field.kind()) {
+        return switch (field.type()) {
             case TEXT -> Result.of(NODES.stringNode(asText(cell)));
-            case INTEGER -> number(cell, field, false, false);
-            case NUMBER -> number(cell, field, true, false);
-            case SHARE, PERCENT -> number(cell, field, true, true);
+            case INTEGER -> number(cell, field, false);
+            case NUMBER -> number(cell, field, true);
             case BOOLEAN -> bool(cell, field);
-            case ENUM -> Result.of(NODES.stringNode(enumCode(enums, field, asText(cell).strip())));
-            case ENUM_LIST -> {
+            case CODE -> Result.of(NODES.stringNode(code(field, asText(cell).strip())));
+            case CODE_LIST -> {
                 ArrayNode list = NODES.arrayNode();
-                for (String item : split(asText(cell), LIST_SEPARATORS)) {
-                    list.add(enumCode(enums, field, item));
+                for (String item : FieldText.split(field, asText(cell))) {
+                    list.add(code(field, item));
                 }
                 yield Result.of(list);
             }
-            case CHIPS -> chips(cell);
+            case ITEMS -> items(cell, field);
         };
     }
 
@@ -88,44 +91,33 @@ final class CellValues {
                 : d.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
-    private static String enumCode(EnumValues enums, Field field, String text) {
-        String code = enums.code(field.enumType(), text);
-        if (code == null) {
-            // "ENTERPRISE 企业" or "企业 (ENTERPRISE)": a code anywhere in the text names the value
-            for (String part : CODE_SEPARATORS.split(Text.normal(text))) {
-                String c = part.isEmpty() ? null : enums.code(field.enumType(), part);
-                if (c != null) {
-                    return c;
-                }
-            }
-        }
+    /** A code by its code, either name, or a text holding it; the text itself when it names none (the validator says so). */
+    private static String code(FieldDef field, String text) {
+        String code = field.codes() == null ? null : field.codes().resolve(text);
         return code != null ? code : text;
     }
 
-    private static Result number(RawCell c, Field field, boolean decimals, boolean percentField) {
+    private static Result number(RawCell c, FieldDef field, boolean decimals) {
         BigDecimal v;
-        boolean percent;
         if (c.type() == RawCell.Type.NUMBER) {
             if (c.date() != null) {
-                return Result.problem("expected " + expected(field) + ", found the date " + date(c.date()));
+                return Result.problem(field, new Found(Found.Kind.DATE, date(c.date())));
             }
             if (!Double.isFinite(c.number())) {
-                return Result.problem("expected " + expected(field) + ", found " + c.number());
+                return Result.problem(field, Found.value(Double.toString(c.number())));
             }
             v = BigDecimal.valueOf(c.number());
-            percent = c.percent();
-            if (percent) {
-                // the cell stores 0.72 and shows 72%
-                v = field.kind() == Field.Kind.PERCENT ? v.movePointRight(2) : v;
-                return Result.of(numberNode(v, decimals));
+            // a cell that stores 0.72 and shows 72%: a percent field wants 72
+            if (c.percent() && field.isPercent()) {
+                v = v.movePointRight(2);
             }
             return Result.of(numberNode(v, decimals));
         }
         if (c.type() == RawCell.Type.BOOLEAN) {
-            return Result.problem("expected " + expected(field) + ", found " + (c.bool() ? "TRUE" : "FALSE"));
+            return Result.problem(field, new Found(c.bool() ? Found.Kind.TRUE : Found.Kind.FALSE, null));
         }
         String s = Text.normal(c.text()).replace(" ", "");
-        percent = s.endsWith("%");
+        boolean percent = s.endsWith("%");
         if (percent) {
             s = s.substring(0, s.length() - 1);
         }
@@ -139,13 +131,13 @@ final class CellValues {
             }
             v = new BigDecimal(s);
         } catch (NumberFormatException e) {
-            return Result.problem("expected " + expected(field) + ", found the text \"" + shorten(c.text()) + "\"");
+            return Result.problem(field, Found.text(c.text()));
         }
         if (percent) {
-            if (!percentField) {
-                return Result.problem("expected " + expected(field) + ", found the percentage \"" + shorten(c.text()) + "\"");
+            if (!field.isShare() && !field.isPercent()) {
+                return Result.problem(field, new Found(Found.Kind.PERCENTAGE, Found.shorten(c.text())));
             }
-            if (field.kind() == Field.Kind.SHARE) {
+            if (field.isShare()) {
                 v = v.movePointLeft(2);
             }
         }
@@ -160,7 +152,7 @@ final class CellValues {
         return decimals || stripped.scale() > 0 ? NODES.numberNode(v.doubleValue()) : NODES.numberNode(stripped.toBigInteger());
     }
 
-    private static Result bool(RawCell c, Field field) {
+    private static Result bool(RawCell c, FieldDef field) {
         switch (c.type()) {
             case BOOLEAN -> {
                 return Result.of(NODES.booleanNode(c.bool()));
@@ -169,7 +161,7 @@ final class CellValues {
                 if (c.number() == 1 || c.number() == 0) {
                     return Result.of(NODES.booleanNode(c.number() == 1));
                 }
-                return Result.problem("expected " + expected(field) + ", found the number " + plain(c.number()));
+                return Result.problem(field, new Found(Found.Kind.NUMBER, plain(c.number())));
             }
             default -> {
                 String k = Text.key(c.text()).replace("/", "");
@@ -179,68 +171,42 @@ final class CellValues {
                 if (FALSE.contains(k)) {
                     return Result.of(NODES.booleanNode(false));
                 }
-                return Result.problem("expected " + expected(field) + ", found the text \"" + shorten(c.text()) + "\"");
+                return Result.problem(field, Found.text(c.text()));
             }
         }
     }
 
-    /** "Ascend 910B*512; NVIDIA A800*64" as [{"model":"Ascend 910B","count":512}, ...]. */
-    private static Result chips(RawCell c) {
+    /** A list of objects written as text ("Ascend 910B*512; NVIDIA A800*64"), read by the field's item pattern. */
+    private static Result items(RawCell c, FieldDef field) {
         ArrayNode list = NODES.arrayNode();
-        List<String> items = split(asText(c), CHIP_SEPARATORS);
+        List<String> items = FieldText.split(field, asText(c));
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String item = Text.normal(items.get(i));
-            int star = Math.max(item.lastIndexOf('*'), item.lastIndexOf('×'));
-            if (star < 0) {
-                wrong.add("item " + (i + 1) + " \"" + shorten(item) + "\" has no count");
-                continue;
-            }
-            ObjectNode chip = list.addObject();
-            chip.put("model", item.substring(0, star).strip());
-            String count = item.substring(star + 1).strip().replace(",", "");
-            if (COUNT.matcher(count).matches()) {
-                chip.put("count", Long.parseLong(count));
+            ObjectNode item = FieldText.item(field, items.get(i));
+            if (item == null) {
+                wrong.add((i + 1) + " \"" + Found.shorten(items.get(i)) + "\"");
             } else {
-                chip.put("count", count);
+                list.add(item);
             }
         }
         if (!wrong.isEmpty()) {
-            return Result.problem(String.join("; ", wrong) + "; write each chip as model*count, separated by ; "
-                    + "(e.g. Ascend 910B*512; NVIDIA A800*64)");
+            return new Result(null, Problem.of(null, "problem.cell.items", "field", field.path(),
+                    "items", String.join(", ", wrong)));
         }
         return Result.of(list);
     }
 
-    static List<String> split(String s, Pattern separators) {
-        List<String> out = new ArrayList<>();
-        for (String part : separators.split(Text.normal(s))) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
-        }
-        return out;
-    }
-
-    static String expected(Field f) {
-        return switch (f.kind()) {
-            case TEXT -> "a text";
-            case INTEGER -> "a whole number";
-            case NUMBER -> "a number";
-            case SHARE -> "a share from 0 to 1 or a percentage (0.72 or 72%)";
-            case PERCENT -> "a percentage from 0 to 100 (22 or 22%)";
-            case BOOLEAN -> "是/否, TRUE/FALSE, Y/N or 1/0";
-            case ENUM -> "one of the listed values";
-            case ENUM_LIST -> "values from the list, separated by ;";
-            case CHIPS -> "model*count separated by ; (e.g. Ascend 910B*512; NVIDIA A800*64)";
+    /** What a cell of the field's kind may hold, as a message of the bundles (cellExpected.*). */
+    static Phrase expected(FieldDef f) {
+        String kind = switch (f.type()) {
+            case TEXT -> "text";
+            case INTEGER -> "integer";
+            case NUMBER -> f.isShare() ? "share" : f.isPercent() ? "percent" : "number";
+            case BOOLEAN -> "boolean";
+            case CODE -> "code";
+            case CODE_LIST -> "codeList";
+            case ITEMS -> "items";
         };
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return new Phrase("cellExpected." + kind);
     }
 }

@@ -1,8 +1,13 @@
 package org.policyevaluator.intake.excel;
 
 import org.policyevaluator.intake.InputException;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.intake.Problem;
 
-/** A file that cannot be used as a workbook, with why in one line and the kind of failure for callers. */
+/**
+ * A file that cannot be used as a workbook: the kind of failure (worded per language from
+ * problem.workbook.KIND) and the English detail of why, in one line.
+ */
 public final class WorkbookException extends InputException {
     public enum Kind {
         /** Read fine, but no sheet holds applications. */
@@ -19,8 +24,9 @@ public final class WorkbookException extends InputException {
 
     private final Kind kind;
 
-    public WorkbookException(Kind kind, String message) {
-        super(message);
+    public WorkbookException(Kind kind, String source, String detail) {
+        super(Problem.of(Location.InFile.of(source), "problem.workbook." + kind.name(), "detail", detail),
+                source + ": " + detail);
         this.kind = kind;
     }
 

@@ -103,7 +103,7 @@ public final class WorkbookFiles {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new WorkbookException(WorkbookException.Kind.UNSAFE, source + ": refused: " + size / (1024 * 1024)
+                throw new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: " + size / (1024 * 1024)
                         + " MB is over the " + MAX_FILE_BYTES / (1024 * 1024) + " MB limit for a workbook");
             }
             switch (sniff(file)) {
@@ -114,12 +114,11 @@ public final class WorkbookFiles {
         } catch (WorkbookException e) {
             throw e;
         } catch (NoSuchFileException e) {
-            throw new WorkbookException(WorkbookException.Kind.UNREADABLE, source + ": no such file");
+            throw new WorkbookException(WorkbookException.Kind.UNREADABLE, source, "no such file");
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 // out of memory (not expected within the limits above): stop with a message, not a trace
-                throw new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                        + ": refused: reading it needs more memory than is available");
+                throw new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: reading it needs more memory than is available");
             }
             throw classify(source, e);
         }
@@ -145,13 +144,12 @@ public final class WorkbookFiles {
                 return;
             }
             if (root.hasEntryCaseInsensitive("Book")) {
-                throw new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source
-                        + ": an Excel 5.0/95 workbook is not supported; open it in Excel or LibreOffice and save it as .xlsx");
+                throw new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source, "an Excel 5.0/95 workbook is not supported; open it in Excel or LibreOffice and save it as .xlsx");
             }
             String what = root.hasEntryCaseInsensitive("WordDocument") ? "a Word 97-2003 document"
                     : root.hasEntryCaseInsensitive("PowerPoint Document") ? "a PowerPoint 97-2003 presentation"
                     : "an OLE2 compound file without a workbook";
-            throw new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source + ": not an Excel workbook: it is " + what);
+            throw new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "not an Excel workbook: it is " + what);
         }
     }
 
@@ -179,8 +177,7 @@ public final class WorkbookFiles {
                 for (int n; (n = in.read(buf)) > 0; ) {
                     total += n;
                     if (total > MAX_FILE_BYTES) {
-                        throw new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                                + ": refused: the decrypted workbook is over the size limit");
+                        throw new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: the decrypted workbook is over the size limit");
                     }
                     out.write(buf, 0, n);
                 }
@@ -192,8 +189,7 @@ public final class WorkbookFiles {
     }
 
     private static WorkbookException encrypted(String source) {
-        return new WorkbookException(WorkbookException.Kind.ENCRYPTED, source
-                + ": the workbook is password-protected (encrypted); remove the password in Excel "
+        return new WorkbookException(WorkbookException.Kind.ENCRYPTED, source, "the workbook is password-protected (encrypted); remove the password in Excel "
                 + "(File > Info > Protect Workbook) and submit it again");
     }
 
@@ -203,31 +199,26 @@ public final class WorkbookFiles {
         String text = new String(head, StandardCharsets.UTF_8).stripLeading();
         String lower = text.toLowerCase(Locale.ROOT);
         if (name.startsWith("~$")) {
-            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source
-                    + ": not an Excel workbook: this is an Excel lock file (~$…), which Excel creates while a workbook "
+            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "not an Excel workbook: this is an Excel lock file (~$…), which Excel creates while a workbook "
                     + "is open; submit the workbook itself");
         }
         if (head.length == 0) {
-            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source + ": the file is empty");
+            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "the file is empty");
         }
         if (lower.startsWith("<?xml") && (lower.contains("mso-application") || lower.contains("urn:schemas-microsoft-com:office:spreadsheet"))) {
-            return new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source
-                    + ": an Excel 2003 XML spreadsheet is not supported; open it in Excel or LibreOffice and save it as .xlsx");
+            return new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source, "an Excel 2003 XML spreadsheet is not supported; open it in Excel or LibreOffice and save it as .xlsx");
         }
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
-            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source
-                    + ": not an Excel workbook: it is a web page (HTML); save the table as .xlsx");
+            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "not an Excel workbook: it is a web page (HTML); save the table as .xlsx");
         }
         if (lower.startsWith("%pdf")) {
-            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source + ": not an Excel workbook: it is a PDF");
+            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "not an Excel workbook: it is a PDF");
         }
         if (looksLikeText(head)) {
-            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source
-                    + ": not an Excel workbook: it is plain text (CSV or tab-separated?); open it in Excel or "
+            return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "not an Excel workbook: it is plain text (CSV or tab-separated?); open it in Excel or "
                     + "LibreOffice and save it as .xlsx");
         }
-        return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source
-                + ": not an Excel workbook (.xlsx or .xls), whatever its name says");
+        return new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK, source, "not an Excel workbook (.xlsx or .xls), whatever its name says");
     }
 
     private static boolean looksLikeText(byte[] head) {
@@ -248,40 +239,32 @@ public final class WorkbookFiles {
                 return encrypted(source);
             }
             if (t instanceof OldExcelFormatException) {
-                return new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source
-                        + ": an Excel 5.0/95 workbook is not supported; open it in Excel or LibreOffice and save it as .xlsx");
+                return new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source, "an Excel 5.0/95 workbook is not supported; open it in Excel or LibreOffice and save it as .xlsx");
             }
             if (m.contains("DOCTYPE") || m.contains("entity") && m.contains("limit")) {
-                return new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                        + ": refused: the workbook's XML declares a DOCTYPE (a possible entity-expansion attack)");
+                return new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: the workbook's XML declares a DOCTYPE (a possible entity-expansion attack)");
             }
             if (m.contains("Zip bomb")) {
-                return new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                        + ": refused: a part of the workbook inflates far more than real workbooks do (possible zip bomb)");
+                return new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: a part of the workbook inflates far more than real workbooks do (possible zip bomb)");
             }
             if (m.contains("already exists") || m.contains("duplicate")) {
-                return new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                        + ": refused: the package holds two parts with the same name, which readers resolve differently");
+                return new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: the package holds two parts with the same name, which readers resolve differently");
             }
             if (m.contains("Strict OOXML")) {
-                return new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source
-                        + ": a Strict Open XML workbook is not supported; save it as an ordinary .xlsx (Excel Workbook)");
+                return new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source, "a Strict Open XML workbook is not supported; save it as an ordinary .xlsx (Excel Workbook)");
             }
             if (m.contains("max file count") || m.contains("MaxFileCount")) {
-                return new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                        + ": refused: the package holds more parts than any workbook needs");
+                return new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: the package holds more parts than any workbook needs");
             }
         }
         if (e instanceof NotOfficeXmlFileException) {
-            return new WorkbookException(WorkbookException.Kind.DAMAGED, source
-                    + ": damaged or incomplete workbook: the zip archive holds no Office content");
+            return new WorkbookException(WorkbookException.Kind.DAMAGED, source, "damaged or incomplete workbook: the zip archive holds no Office content");
         }
         if (e instanceof InvalidFormatException || e instanceof SAXParseException || e instanceof RecordFormatException
                 || e instanceof IOException || e instanceof RuntimeException || e instanceof StackOverflowError) {
-            return new WorkbookException(WorkbookException.Kind.DAMAGED, source
-                    + ": damaged or unsupported workbook: " + shortReason(e));
+            return new WorkbookException(WorkbookException.Kind.DAMAGED, source, "damaged or unsupported workbook: " + shortReason(e));
         }
-        return new WorkbookException(WorkbookException.Kind.DAMAGED, source + ": damaged or unsupported workbook: " + shortReason(e));
+        return new WorkbookException(WorkbookException.Kind.DAMAGED, source, "damaged or unsupported workbook: " + shortReason(e));
     }
 
     private static String shortReason(Throwable e) {

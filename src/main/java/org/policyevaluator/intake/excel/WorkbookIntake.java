@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.policyevaluator.intake.ApplicationReader;
+import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
-import org.policyevaluator.model.Application;
+import org.policyevaluator.model.FieldDef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,24 +23,24 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads applications from Excel workbooks (.xlsx, .xls): the template's batch sheet, any sheet whose
  * first row holds field headers (paths or the template's labels) with data from the next row, and the
  * template's form sheet. Each row (or form) is turned into the canonical JSON shape and validated by
- * the same {@link ApplicationReader} as JSON, so both give the same application; the validator's JSON
- * paths are reported as file, sheet, row and column. Hidden sheets are not read.
+ * the same {@link ApplicationReader} as JSON, so both give the same application; the validator's
+ * locations (field, item) are put in the sheet's terms (row, column) as parts, never parsed from text.
+ * Hidden sheets are not read.
  *
  * <p>Unusable files throw a {@link WorkbookException}; a bad row is a {@link Rejection} and reading goes
  * on; warnings (unknown columns, formulas saved without a value) go to the warnings consumer.
  */
 public final class WorkbookIntake {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern JSON_PATH = Pattern.compile("^\\$\\.([A-Za-z.]+)(?:\\[(\\d+)\\](.*))?$");
     private static final int MAX_FORM_ROWS = 2_000;
     private static final int MAX_UNKNOWN_WARNINGS = 20;
 
-    private final Set<String> programmes;
-    private final EnumValues enums;
+    private final ApplicationReader reader;
+    private final ColumnMap.Headers headers;
 
-    public WorkbookIntake(Set<String> programmes, EnumValues enums) {
-        this.programmes = programmes;
-        this.enums = enums;
+    public WorkbookIntake(ApplicationReader reader) {
+        this.reader = reader;
+        this.headers = new ColumnMap.Headers(reader.format());
     }
 
     /** Reads a file; each accepted application goes to {@code accepted}, each bad one to {@code rejected}. */
@@ -49,7 +48,7 @@ public final class WorkbookIntake {
         Reader r = new Reader(file, accepted, rejected, warnings);
         WorkbookFiles.read(file, r);
         if (r.applications == 0) {
-            throw new WorkbookException(WorkbookException.Kind.NO_APPLICATIONS, r.name + ": no applications found: "
+            throw new WorkbookException(WorkbookException.Kind.NO_APPLICATIONS, r.name, "no applications found: "
                     + (r.emptySheets.isEmpty() ? "no sheet has field headers (e.g. applicationId, title, applicant.name) "
                     + "in its first row, and there is no filled form sheet; sheets read: " + String.join(", ", r.sheetNames)
                     : "the application sheets have no filled rows (" + String.join(", ", r.emptySheets) + ")"));
@@ -143,34 +142,33 @@ public final class WorkbookIntake {
         }
 
         private ColumnMap headers(int row, List<RawCell> cells) {
-            ColumnMap map = ColumnMap.empty();
-            Map<Field, String> seen = new HashMap<>();
-            List<String> unknown = new ArrayList<>();
+            ColumnMap map = new ColumnMap();
+            Map<FieldDef, String> seen = new HashMap<>();
+            List<Location> unknown = new ArrayList<>();
             for (RawCell c : cells) {
                 String h = CellValues.asText(c);
                 if (h.isBlank()) {
                     continue;
                 }
-                Field f = ColumnMap.field(h);
+                FieldDef f = headers.field(h);
+                String column = CellRef.column(c.column());
                 if (f == null) {
-                    unknown.add(h.strip() + " (" + CellRef.column(c.column()) + ")");
+                    unknown.add(new Location.InSheet(name, sheet, null, column, h.strip(), null, null, null));
                 } else if (seen.containsKey(f)) {
-                    warnings.accept(new Problem(where(row, null) + ", column " + CellRef.column(c.column()),
-                            "column \"" + h.strip() + "\" repeats " + f.path() + " (already in column "
-                                    + seen.get(f) + "); it is ignored"));
+                    warnings.accept(Problem.of(new Location.InSheet(name, sheet, row + 1, column, h.strip(), f.path(), null,
+                            null), "problem.cell.repeatedColumn", "header", h.strip(), "field", f.path(), "first", seen.get(f)));
                 } else {
-                    seen.put(f, CellRef.column(c.column()));
+                    seen.put(f, column);
                     map.put(c.column(), f, h);
                 }
             }
             if (map.size() >= 2) {
                 for (int i = 0; i < unknown.size() && i < MAX_UNKNOWN_WARNINGS; i++) {
-                    warnings.accept(new Problem(name + ", sheet " + sheet + ", column " + unknown.get(i),
-                            "unknown column, ignored: it is not a field of the application"));
+                    warnings.accept(Problem.of(unknown.get(i), "problem.cell.unknownColumn"));
                 }
                 if (unknown.size() > MAX_UNKNOWN_WARNINGS) {
-                    warnings.accept(new Problem(name + ", sheet " + sheet, (unknown.size() - MAX_UNKNOWN_WARNINGS)
-                            + " more unknown columns ignored"));
+                    warnings.accept(Problem.of(new Location.InSheet(name, sheet, null, null, null, null, null, null),
+                            "problem.cell.moreUnknownColumns", "count", unknown.size() - MAX_UNKNOWN_WARNINGS));
                 }
             }
             return map;
@@ -181,11 +179,11 @@ public final class WorkbookIntake {
             int labels = 0;
             int other = 0;
             for (RawCell c : cells) {
-                Field col = columns.at(c.column());
+                FieldDef col = columns.at(c.column());
                 if (col == null || c.isBlank()) {
                     continue;
                 }
-                if (c.type() == RawCell.Type.TEXT && col.equals(ColumnMap.field(c.text()))) {
+                if (c.type() == RawCell.Type.TEXT && col.equals(headers.field(c.text()))) {
                     labels++;
                 } else {
                     other++;
@@ -200,27 +198,35 @@ public final class WorkbookIntake {
             Set<String> reported = new HashSet<>();
             boolean any = false;
             for (RawCell c : cells) {
-                Field f = columns.at(c.column());
+                FieldDef f = columns.at(c.column());
                 if (f == null || c.isBlank()) {
                     continue;
                 }
                 any = true;
-                set(node, f, c, () -> where(row, columns.describe(c.column())), problems, reported);
+                set(node, f, c, cell(row, c.column()), problems, reported);
             }
             if (!any) {
                 return;
             }
-            finish(node, "sheet " + sheet + ", row " + (row + 1), problems, reported,
+            finish(node, new Location.InSheet(name, sheet, row + 1, null, null, null, null, null), problems, reported,
                     path -> {
                         Integer col = columns.columnOf(path);
-                        return where(row, col != null ? columns.describe(col) : path + " (no such column)");
+                        return col != null ? cell(row, col)
+                                : new Location.InSheet(name, sheet, row + 1, null, null, path, null, null);
                     });
+        }
+
+        /** A cell of the batch sheet: row, column letter, the header as written and the field it holds. */
+        private Location.InSheet cell(int row, int column) {
+            FieldDef f = columns.at(column);
+            return new Location.InSheet(name, sheet, row + 1, CellRef.column(column), columns.header(column),
+                    f == null ? null : f.path(), null, null);
         }
 
         /** A form: one field per row, its label in one cell and its value in the next to the right. */
         private void form() {
-            Map<Field, Object[]> values = new LinkedHashMap<>();
-            Map<Field, String> labels = new HashMap<>();
+            Map<FieldDef, Object[]> values = new LinkedHashMap<>();
+            Map<FieldDef, String> labels = new HashMap<>();
             int matched = 0;
             for (Object[] b : buffered) {
                 int row = (int) b[0];
@@ -228,7 +234,7 @@ public final class WorkbookIntake {
                 List<RawCell> cells = (List<RawCell>) b[1];
                 for (int i = 0; i < cells.size(); i++) {
                     RawCell c = cells.get(i);
-                    Field f = c.type() == RawCell.Type.TEXT ? ColumnMap.field(c.text()) : null;
+                    FieldDef f = c.type() == RawCell.Type.TEXT ? headers.field(c.text()) : null;
                     if (f == null) {
                         continue;
                     }
@@ -244,7 +250,7 @@ public final class WorkbookIntake {
             if (matched < 3) {
                 return;
             }
-            columns = ColumnMap.empty();
+            columns = new ColumnMap();
             if (values.isEmpty()) {
                 return;
             }
@@ -255,33 +261,31 @@ public final class WorkbookIntake {
             for (var e : values.entrySet()) {
                 int row = (int) e.getValue()[0];
                 rows.put(e.getKey().path(), row);
-                set(node, e.getKey(), (RawCell) e.getValue()[1], () -> formWhere(row, e.getKey(), labels), problems, reported);
+                set(node, e.getKey(), (RawCell) e.getValue()[1], formField(row, e.getKey(), labels), problems, reported);
             }
-            finish(node, "sheet " + sheet, problems, reported, path -> {
+            finish(node, new Location.InSheet(name, sheet, null, null, null, null, null, null), problems, reported, path -> {
                 Integer row = rows.get(path);
-                Field f = Field.BY_PATH.get(path);
-                return row != null ? formWhere(row, f, labels)
-                        : name + ", sheet " + sheet + ", field " + (f != null ? f.label() + " (" + path + ")" : path);
+                FieldDef f = reader.format().field(path);
+                return row != null && f != null ? formField(row, f, labels)
+                        : new Location.InSheet(name, sheet, null, null, null, path, null, null);
             });
         }
 
-        private String formWhere(int row, Field f, Map<Field, String> labels) {
-            String label = labels.getOrDefault(f, f.path());
-            return name + ", sheet " + sheet + ", row " + (row + 1) + ", field "
-                    + (label.equals(f.path()) ? f.path() : "\"" + label + "\" (" + f.path() + ")");
+        /** A field of the form sheet: its row, and the label as written there. */
+        private Location.InSheet formField(int row, FieldDef f, Map<FieldDef, String> labels) {
+            return new Location.InSheet(name, sheet, row + 1, null, labels.getOrDefault(f, f.path()), f.path(), null, null);
         }
 
-        /** Sets the field from the cell; {@code loc} names the cell, and is only worked out for a problem. */
-        private void set(ObjectNode node, Field f, RawCell c, java.util.function.Supplier<String> loc, List<Problem> problems,
+        /** Sets the field from the cell; a cell that cannot be read is a problem at {@code where}. */
+        private void set(ObjectNode node, FieldDef f, RawCell c, Location.InSheet where, List<Problem> problems,
                          Set<String> reported) {
             if (c.type() == RawCell.Type.NO_CACHED_VALUE) {
-                warnings.accept(new Problem(loc.get(), "a formula saved without its value (the workbook was not "
-                        + "recalculated); read as empty: open and save it in Excel or LibreOffice"));
+                warnings.accept(Problem.of(where, "problem.cell.formula"));
                 return;
             }
-            CellValues.Result r = CellValues.convert(c, f, enums);
+            CellValues.Result r = CellValues.convert(c, f);
             if (r.problem() != null) {
-                problems.add(new Problem(loc.get(), r.problem()));
+                problems.add(r.problem().at(where));
                 reported.add(f.path());
                 return;
             }
@@ -297,9 +301,9 @@ public final class WorkbookIntake {
             parent.set(parts[parts.length - 1], v);
         }
 
-        /** Validates with the JSON validator and reports its JSON paths as cells. */
-        private void finish(ObjectNode node, String location, List<Problem> problems, Set<String> reported,
-                            java.util.function.Function<String, String> where) {
+        /** Validates with the schema's validator and puts its locations in the sheet's terms. */
+        private void finish(ObjectNode node, Location.InSheet location, List<Problem> problems, Set<String> reported,
+                            java.util.function.Function<String, Location.InSheet> where) {
             // the required parts are always objects, so that a missing field is named, not its parent
             if (!node.has("applicant")) {
                 node.putObject("applicant");
@@ -307,34 +311,22 @@ public final class WorkbookIntake {
             if (!node.has("budget")) {
                 node.putObject("budget");
             }
-            ApplicationReader reader = new ApplicationReader("$", programmes);
-            Application app = reader.read(node);
-            for (Problem p : reader.problems()) {
-                Matcher m = JSON_PATH.matcher(p.location());
-                if (!m.matches()) {
-                    problems.add(new Problem(where.apply(p.location()), p.message()));
+            ApplicationReader.Result result = reader.read(node, "$");
+            for (Problem p : result.problems()) {
+                Location.InJson l = (Location.InJson) p.location();
+                if (l.field() != null && reported.contains(l.field())) {
                     continue;
                 }
-                String path = m.group(1);
-                if (reported.contains(path)) {
-                    continue;
-                }
-                String item = m.group(2) == null ? "" : "item " + (Integer.parseInt(m.group(2)) + 1)
-                        + (m.group(3).isEmpty() ? "" : " " + m.group(3).substring(1)) + ": ";
-                problems.add(new Problem(where.apply(path), item + p.message()));
+                Location.InSheet cell = l.field() == null ? location : where.apply(l.field());
+                problems.add(p.at(l.item() == null ? cell : cell.withItem(l.item(), l.itemField())));
             }
             applications++;
             sheetApplications++;
-            String id = app != null ? app.applicationId() : null;
             if (problems.isEmpty()) {
-                accepted.accept(new Submission(file.toString(), location, app));
+                accepted.accept(new Submission(file.toString(), location, result.application()));
             } else {
-                rejected.accept(new Rejection(file.toString(), location, id, List.copyOf(problems)));
+                rejected.accept(new Rejection(file.toString(), location, result.applicationId(), List.copyOf(problems)));
             }
-        }
-
-        private String where(int row, String column) {
-            return name + ", sheet " + sheet + ", row " + (row + 1) + (column == null ? "" : ", column " + column);
         }
     }
 }

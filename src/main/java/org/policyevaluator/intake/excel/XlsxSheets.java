@@ -54,17 +54,17 @@ final class XlsxSheets {
     void read(SheetVisitor visitor) throws Exception {
         var cores = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
         if (cores.isEmpty() && !pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT).isEmpty()) {
-            throw new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source + ": a Strict Open XML workbook "
+            throw new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source, "a Strict Open XML workbook "
                     + "is not supported; save it as an ordinary .xlsx (Excel Workbook)");
         }
         if (cores.isEmpty()) {
             throw new WorkbookException(WorkbookException.Kind.DAMAGED,
-                    source + ": damaged workbook: the package does not say where its workbook is (_rels/.rels)");
+                    source, "damaged workbook: the package does not say where its workbook is (_rels/.rels)");
         }
         workbookPart = pkg.getPart(cores.getRelationship(0));
         if (workbookPart == null) {
             throw new WorkbookException(WorkbookException.Kind.DAMAGED,
-                    source + ": damaged workbook: the main part is missing");
+                    source, "damaged workbook: the main part is missing");
         }
         checkContentType(workbookPart.getContentType());
         List<String[]> sheets = new ArrayList<>();
@@ -118,13 +118,12 @@ final class XlsxSheets {
             }
         }
         if (type.contains("binary.macroEnabled")) {
-            throw new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source
-                    + ": an Excel binary workbook (.xlsb) is not supported; save it as .xlsx (Excel Workbook)");
+            throw new WorkbookException(WorkbookException.Kind.UNSUPPORTED, source, "an Excel binary workbook (.xlsb) is not supported; save it as .xlsx (Excel Workbook)");
         }
         String what = type.contains("wordprocessingml") ? "a Word document"
                 : type.contains("presentationml") ? "a PowerPoint presentation" : "an Office file of type " + type;
         throw new WorkbookException(WorkbookException.Kind.NOT_A_WORKBOOK,
-                source + ": not an Excel workbook: it is " + what);
+                source, "not an Excel workbook: it is " + what);
     }
 
     private List<String> readSharedStrings() throws Exception {
@@ -156,8 +155,7 @@ final class XlsxSheets {
                     case "si" -> {
                         total += sb.length();
                         if (total > MAX_SHARED_TEXT) {
-                            throw new WorkbookException(WorkbookException.Kind.UNSAFE, source
-                                    + ": refused: the shared texts exceed " + MAX_SHARED_TEXT + " characters in all");
+                            throw new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: the shared texts exceed " + MAX_SHARED_TEXT + " characters in all");
                         }
                         out.add(sb.toString());
                     }
@@ -191,7 +189,7 @@ final class XlsxSheets {
     }
 
     private WorkbookException tooLong(String where) {
-        return new WorkbookException(WorkbookException.Kind.UNSAFE, source + ": refused: " + where
+        return new WorkbookException(WorkbookException.Kind.UNSAFE, source, "refused: " + where
                 + " is longer than " + String.format("%,d", MAX_CELL_TEXT) + " characters, Excel's limit for a cell");
     }
 
@@ -478,7 +476,7 @@ final class XlsxSheets {
 
         private WorkbookException damaged(String what) {
             return new WorkbookException(WorkbookException.Kind.DAMAGED,
-                    source + ": damaged workbook: sheet " + sheet + ": " + what);
+                    source, "damaged workbook: sheet " + sheet + ": " + what);
         }
 
         @Override

@@ -44,8 +44,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
-import org.policyevaluator.intake.Problem;
-import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.report.CatalogueReport;
 import org.policyevaluator.report.RankedRow;
 
@@ -90,21 +89,13 @@ public final class WorkbookReport {
         this.detailLimit = detailLimit;
     }
 
-    public void write(BatchResult batch, List<Problem> warnings, CatalogueReport.Catalogue catalogue, OutputStream out)
-            throws IOException {
-        List<Evaluation> ranked = new ArrayList<>(batch.evaluations());
-        ranked.sort(Comparator.comparing((Evaluation e) -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
-                .thenComparing(Evaluation::totalScore, Comparator.reverseOrder())
-                .thenComparing(Evaluation::applicationId));
-        write(ranked.stream().map(RankedRow::of).toList(), ranked, batch.rejected(), warnings, catalogue, out);
-    }
-
     /**
      * Writes the report from rows in rank order and the same evaluations, in the same order, read once:
      * a large batch streams its evaluations from disk through here.
      */
-    public void write(List<RankedRow> rows, Iterable<Evaluation> evaluationsInRankOrder, List<Rejection> rejectedApplications,
-                      List<Problem> warnings, CatalogueReport.Catalogue catalogue, OutputStream out) throws IOException {
+    public void write(List<RankedRow> rows, Iterable<Evaluation> evaluationsInRankOrder,
+                      List<ProblemTexts.RejectedView> rejectedApplications, List<ProblemTexts.View> warnings,
+                      CatalogueReport.Catalogue catalogue, OutputStream out) throws IOException {
         Map<String, String> dimensions = new LinkedHashMap<>();
         for (RankedRow r : rows) {
             r.dimensionNames().forEach(dimensions::putIfAbsent);
@@ -286,11 +277,12 @@ public final class WorkbookReport {
         }
     }
 
-    private void rejected(SXSSFWorkbook wb, Styles st, List<Rejection> rejected, List<Problem> warnings) {
+    private void rejected(SXSSFWorkbook wb, Styles st, List<ProblemTexts.RejectedView> rejected,
+                          List<ProblemTexts.View> warnings) {
         Split s = new Split(wb, st, REJECTED, List.of("类别 Kind", "文件 File", "位置 Location", "编号 ID",
                 "问题位置 Where", "问题 Problem"), 10, 30, 24, 18, 50, 80);
-        for (Rejection r : rejected) {
-            for (Problem p : r.problems()) {
+        for (ProblemTexts.RejectedView r : rejected) {
+            for (ProblemTexts.View p : r.problems()) {
                 Row row = s.next();
                 text(row, 0, t("拒收", "rejected"), st);
                 text(row, 1, r.source(), st);
@@ -300,7 +292,7 @@ public final class WorkbookReport {
                 text(row, 5, p.message(), st);
             }
         }
-        for (Problem w : warnings) {
+        for (ProblemTexts.View w : warnings) {
             Row row = s.next();
             text(row, 0, t("警告", "warning"), st);
             text(row, 4, w.location(), st);

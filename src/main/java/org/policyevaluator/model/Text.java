@@ -1,15 +1,15 @@
-package org.policyevaluator.intake.excel;
+package org.policyevaluator.model;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
 /** Text forgiveness shared by header and value matching: width, case, spacing and separators. */
-final class Text {
+public final class Text {
     private Text() {
     }
 
     /** NFKC (full-width to half-width), trimmed. */
-    static String normal(String s) {
+    public static String normal(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
@@ -22,7 +22,7 @@ final class Text {
      * A matching key: NFKC, lower case, without white space, '_', '-' or a required-field '*', so that
      * "Applicant Name", "applicant_name" and "ＡＰＰＬＩＣＡＮＴ－ＮＡＭＥ" meet.
      */
-    static String key(String s) {
+    public static String key(String s) {
         String n = normal(s).toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {

@@ -1,0 +1,181 @@
+package org.policyevaluator.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.rules.PolicyTables;
+import org.policyevaluator.rules.Programme;
+
+/**
+ * The facts that need code, derived once per application and programme and read by the rules by their
+ * names ({@code derived.trainingShare}): the domestic share of compute weighted by the chip registry's
+ * relative compute, the declared shares capped by it, budget ratios, the largest declared count, and the
+ * declarations the programme requires that are missing. Everything a rule can decide from a field or a
+ * code table it reads itself ({@link Facts}).
+ */
+final class Derivations {
+    /** Every derived fact, with what it is (as {@code rules check} and docs/authoring.md list them). */
+    static final Map<String, String> NAMES = names(
+            "derived.inventoryDomesticShare", "share of the chip inventory's compute on domestic chips (registry relative compute × count)",
+            "derived.trainingShare", "declared domestic share of training compute, capped by the inventory's; the inventory's when none is declared",
+            "derived.inferenceShare", "the same for inference compute",
+            "derived.computeShare", "domestic share of the project's compute: the inventory's, else the declared training share, else the inference share",
+            "derived.trainingShareExcess", "declared training share minus the inventory's",
+            "derived.inferenceShareExcess", "declared inference share minus the inventory's",
+            "derived.domesticCards", "cards of domestic models in the inventory",
+            "derived.foreignCards", "cards of foreign models in the inventory",
+            "derived.unknownCards", "cards of models not in the registry",
+            "derived.unknownChipModels", "models in the inventory that are not in the registry",
+            "derived.chipSummary", "the inventory as text, each model marked domestic, foreign or unknown",
+            "derived.requestedShare", "requested funding / total budget",
+            "derived.selfFundedShare", "self-funded / total budget",
+            "derived.budgetGapRatio", "|requested + self-funded − total| / total",
+            "derived.carbonTonsPerWan", "carbon reduction (t/yr) per 万元 of total budget",
+            "derived.largestCount", "the largest of the declared counts (patents, copyrights, standards, partners, sites)",
+            "derived.largestCountField", "the field of that count",
+            "derived.missingRequired", "the fields the programme requires (programs.csv requiredFields) that are not declared");
+
+    /** The counts of which the largest is checked for plausibility. */
+    private static final List<String> COUNT_PATHS = List.of("innovation.inventionPatents", "innovation.softwareCopyrights",
+            "innovation.standards", "innovation.academicPartners", "innovation.internationalPartners",
+            "scenario.deploymentSites");
+
+    private final PolicyTables tables;
+
+    Derivations(PolicyTables tables) {
+        this.tables = tables;
+    }
+
+    Map<String, Object> derive(Application app, Programme programme) {
+        Map<String, Object> d = new HashMap<>(32);
+        compute(app, d);
+        budget(app, d);
+        Integer largest = null;
+        for (String path : COUNT_PATHS) {
+            Integer n = app.integer(path);
+            if (n != null && (largest == null || n > largest)) {
+                largest = n;
+                d.put("derived.largestCountField", path);
+            }
+        }
+        d.put("derived.largestCount", largest);
+        List<String> missing = new ArrayList<>();
+        for (String path : programme.requiredFields()) {
+            if (!app.isDeclared(path)) {
+                missing.add(path);
+            }
+        }
+        d.put("derived.missingRequired", List.copyOf(missing));
+        return d;
+    }
+
+    private void compute(Application app, Map<String, Object> d) {
+        Double trainingDeclared = app.number("compute.trainingDomesticShare");
+        Double inferenceDeclared = app.number("compute.inferenceDomesticShare");
+        Double inventory = null;
+        List<Map<String, Object>> chips = app.items("compute.chips");
+        if (!chips.isEmpty()) {
+            double domestic = 0;
+            double known = 0;
+            int domesticCards = 0;
+            int foreignCards = 0;
+            int unknownCards = 0;
+            List<String> unknown = new ArrayList<>();
+            List<String> summary = new ArrayList<>();
+            for (Map<String, Object> chip : chips) {
+                String name = (String) chip.get("model");
+                int count = chip.get("count") instanceof Number n ? n.intValue() : 0;
+                var model = tables.chip(name);
+                if (model == null) {
+                    unknownCards += count;
+                    if (!unknown.contains(name)) {
+                        unknown.add(name);
+                    }
+                    summary.add(name + "*" + count + " (?)");
+                    continue;
+                }
+                double compute = model.relativeCompute() * count;
+                known += compute;
+                if (model.domestic()) {
+                    domestic += compute;
+                    domesticCards += count;
+                } else {
+                    foreignCards += count;
+                }
+                summary.add(name + "*" + count + (model.domestic() ? " (domestic)" : " (foreign)"));
+            }
+            inventory = known > 0 ? round(domestic / known) : null;
+            d.put("derived.domesticCards", domesticCards);
+            d.put("derived.foreignCards", foreignCards);
+            d.put("derived.unknownCards", unknownCards);
+            d.put("derived.unknownChipModels", List.copyOf(unknown));
+            d.put("derived.chipSummary", String.join("; ", summary));
+        }
+        d.put("derived.inventoryDomesticShare", inventory);
+        d.put("derived.trainingShare", effectiveShare(trainingDeclared, inventory));
+        d.put("derived.inferenceShare", effectiveShare(inferenceDeclared, inventory));
+        d.put("derived.computeShare", inventory != null ? inventory
+                : trainingDeclared != null ? trainingDeclared : inferenceDeclared);
+        d.put("derived.trainingShareExcess", excess(trainingDeclared, inventory));
+        d.put("derived.inferenceShareExcess", excess(inferenceDeclared, inventory));
+    }
+
+    /** The declared share, but never more than the inventory supports; the inventory's share when none is declared. */
+    private static Double effectiveShare(Double declared, Double inventory) {
+        if (inventory == null) {
+            return declared;
+        }
+        return declared == null ? inventory : Math.min(declared, inventory);
+    }
+
+    private static Double excess(Double declared, Double inventory) {
+        return declared == null || inventory == null ? null : round(declared - inventory);
+    }
+
+    private static void budget(Application app, Map<String, Object> d) {
+        Double total = app.number("budget.total");
+        Double requested = app.number("budget.requested");
+        Double selfFunded = app.number("budget.selfFunded");
+        if (total == null || total <= 0) {
+            return;
+        }
+        if (requested != null) {
+            d.put("derived.requestedShare", round(requested / total));
+        }
+        if (selfFunded != null) {
+            d.put("derived.selfFundedShare", round(selfFunded / total));
+            if (requested != null) {
+                d.put("derived.budgetGapRatio", round(Math.abs(requested + selfFunded - total) / total));
+            }
+        }
+        Double carbon = app.number("green.carbonReductionTons");
+        if (carbon != null) {
+            d.put("derived.carbonTonsPerWan", round(carbon / total));
+        }
+    }
+
+    /** Derived ratios are kept to 4 decimals so that evidence reads cleanly and compares exactly. */
+    static Double round(double v) {
+        double scaled = v * 10_000;
+        double fraction = Math.abs(scaled - Math.rint(scaled));
+        if (Math.abs(scaled) < 1e9 && Math.abs(fraction - 0.5) > 1e-6) {
+            // clear of a tie, the nearest integer is the decimal rounding, and dividing it gives the nearest
+            // double, as BigDecimal would (+ 0.0 turns -0.0 into 0.0, as BigDecimal does)
+            return Math.rint(scaled) / 10_000 + 0.0;
+        }
+        return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static Map<String, String> names(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

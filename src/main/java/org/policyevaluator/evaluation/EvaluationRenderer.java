@@ -1,0 +1,163 @@
+package org.policyevaluator.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.policyevaluator.intake.ApplicationEditor.Change;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.rules.RuleInfo;
+
+/**
+ * Words an {@link Outcome} in Chinese or English as an {@link Evaluation}: rule titles, reasons filled
+ * with the values the rule used, gate and flag messages, dimension names, why-not and suggestion texts,
+ * each from the ruleset's message bundles. Each rule's texts are prepared once. Thread-safe.
+ */
+public final class EvaluationRenderer {
+    private final Evaluator evaluator;
+    private final RuleBase ruleBase;
+    private final ReasonRenderer reasons;
+    private final WhyNotExplainer whyNot;
+    /** rule -> its texts, prepared once, in Chinese [0] and English [1]. */
+    private final Map<String, RuleTexts> texts = new HashMap<>();
+    /** dimension -> its name in Chinese [0] and English [1]. */
+    private final Map<String, String[]> dimensionNames = new HashMap<>();
+
+    EvaluationRenderer(Evaluator evaluator, WhyNotExplainer whyNot) {
+        this.evaluator = evaluator;
+        this.ruleBase = evaluator.ruleBase();
+        this.reasons = new ReasonRenderer(ruleBase);
+        this.whyNot = whyNot;
+        for (RuleInfo r : ruleBase.catalogue().values()) {
+            String message = r.isScore() ? ".reason" : r.isGate() ? ".fail" : ".message";
+            texts.put(r.id(), new RuleTexts(
+                    new String[] {ruleBase.title(r.id(), "zh"), ruleBase.title(r.id(), "en")},
+                    new EvidenceTemplate[] {EvidenceTemplate.of(reasons, r.id() + message, "zh"),
+                            EvidenceTemplate.of(reasons, r.id() + message, "en")},
+                    new String[] {ruleBase.messages().get("zh", r.id() + ".pass"), ruleBase.messages().get("en", r.id() + ".pass")}));
+        }
+        ruleBase.tables().dimensions().forEach((id, d) -> dimensionNames.put(id, new String[] {d.name("zh"), d.name("en")}));
+    }
+
+    /** The formatter of values and message templates this renderer uses. */
+    public ReasonRenderer reasons() {
+        return reasons;
+    }
+
+    /** The whole evaluation of a single application (no rank). */
+    public Evaluation render(Outcome o, String lang) {
+        return render(o, null, List.of(), lang, true);
+    }
+
+    /**
+     * The evaluation with its rank and tie-breaks in a batch; {@code withWhyNot} false leaves out the why-not
+     * texts (a report that does not print them need not word them).
+     */
+    public Evaluation render(Outcome o, Integer rank, List<Evaluation.TieBreak> tieBreaks, String lang, boolean withWhyNot) {
+        int language = "en".equals(lang) ? 1 : 0;
+        List<Evaluation.Finding> findings = new ArrayList<>(o.findings().size());
+        for (Outcome.Award a : o.findings()) {
+            RuleTexts text = texts.get(a.ruleId());
+            RuleInfo rule = ruleBase.rule(a.ruleId());
+            findings.add(new Evaluation.Finding(a.ruleId(), text.title()[language], rule.dimension(), a.points(), a.maxPoints(),
+                    text.message()[language].render(reasons, a.evidence(), a.points(), a.threshold(), lang), a.evidence(),
+                    evaluator.clauses(a.ruleId())));
+        }
+        List<Evaluation.DimensionScore> dimensions = new ArrayList<>(o.dimensions().size());
+        for (Outcome.Dimension d : o.dimensions()) {
+            dimensions.add(new Evaluation.DimensionScore(d.id(), dimensionNames.get(d.id())[language], d.score(), d.maxScore()));
+        }
+        List<Evaluation.GateResult> gates = new ArrayList<>(o.gates().size());
+        for (Outcome.Gate g : o.gates()) {
+            RuleTexts text = texts.get(g.ruleId());
+            String reason = g.passed() ? text.pass()[language]
+                    : text.message()[language].render(reasons, g.evidence(), null, null, lang);
+            gates.add(new Evaluation.GateResult(g.ruleId(), text.title()[language], g.passed(), reason, g.evidence(),
+                    evaluator.clauses(g.ruleId())));
+        }
+        List<Evaluation.FlagResult> flags = new ArrayList<>(o.flags().size());
+        for (Outcome.Flag f : o.flags()) {
+            flags.add(new Evaluation.FlagResult(f.ruleId(), f.severity(),
+                    texts.get(f.ruleId()).message()[language].render(reasons, f.evidence(), null, null, lang), f.evidence(),
+                    evaluator.clauses(f.ruleId())));
+        }
+        List<Evaluation.WhyNot> whyNots = List.of();
+        if (withWhyNot) {
+            whyNots = new ArrayList<>(o.whyNot().size());
+            for (Outcome.Shortfall s : o.whyNot()) {
+                RuleInfo rule = ruleBase.rule(s.ruleId());
+                whyNots.add(new Evaluation.WhyNot(s.ruleId(), texts.get(s.ruleId()).title()[language], rule.dimension(),
+                        s.points(), s.maxPoints(), whyNot.text(s, o.program(), lang)));
+            }
+        }
+        List<Evaluation.Suggestion> suggestions = null;
+        if (o.suggestions() != null) {
+            suggestions = new ArrayList<>(o.suggestions().size());
+            for (Outcome.Suggested s : o.suggestions()) {
+                suggestions.add(new Evaluation.Suggestion(s.ruleIds(), s.changes(), s.gain(), s.newTotal(), s.makesEligible(),
+                        suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang)));
+            }
+        }
+        return new Evaluation(null, o.applicationId(), o.title(), o.applicant(), o.program(), o.rulesetVersion(),
+                o.totalScore(), o.maxScore(), o.grade(), o.eligible(), rank, tieBreaks, dimensions, gates, flags, findings,
+                whyNots, suggestions);
+    }
+
+    private String suggestionText(Change change, BigDecimal gain, boolean makesEligible, List<String> rules, String lang) {
+        FieldDef field = ruleBase.schema().field(change.field());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("field", field == null ? change.field() : field.label(lang));
+        String style = field != null && field.isShare() ? "pct" : "name";
+        values.put("value", reasons.format(change.value(), style, lang));
+        values.put("gain", gain);
+        values.put("rules", String.join(", ", rules));
+        String key = makesEligible ? "suggest.eligible" : "suggest.gain";
+        return reasons.render(ruleBase.messages().get(lang, key), values, lang);
+    }
+
+    /** A rule's title, its message (reason, gate failure or flag) and a gate's pass text, [0] Chinese, [1] English. */
+    private record RuleTexts(String[] title, EvidenceTemplate[] message, String[] pass) {
+    }
+
+    /**
+     * A rule's message with what fills each placeholder, in order: {points} and {threshold} (a score
+     * rule's), else the evidence the rule handed over. A message the bundle lacks renders as its key in
+     * brackets.
+     */
+    private record EvidenceTemplate(Template template, String[] keys, boolean[] isPoints, boolean[] isThreshold,
+                                    String missing) {
+        static EvidenceTemplate of(ReasonRenderer renderer, String key, String lang) {
+            Template template = renderer.template(key, lang);
+            String[] keys = template == null ? new String[0] : template.placeholderKeys().toArray(String[]::new);
+            boolean[] isPoints = new boolean[keys.length];
+            boolean[] isThreshold = new boolean[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                isPoints[i] = keys[i].equals("points");
+                isThreshold[i] = keys[i].equals("threshold");
+            }
+            return new EvidenceTemplate(template, keys, isPoints, isThreshold, "[" + key + "]");
+        }
+
+        String render(ReasonRenderer renderer, Map<String, Object> evidence, BigDecimal points, Double threshold, String lang) {
+            if (template == null) {
+                return missing;
+            }
+            Object[] values = new Object[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                String k = keys[i];
+                if (points != null && isPoints[i]) {
+                    values[i] = points;
+                } else if (threshold != null && isThreshold[i]) {
+                    values[i] = threshold;
+                } else {
+                    Object v = evidence.get(k);
+                    values[i] = v != null || evidence.containsKey(k) ? v : Template.ABSENT;
+                }
+            }
+            return renderer.message(template, values, lang);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.policyevaluator.evaluation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.CodeTable;
+import org.policyevaluator.model.FieldDef;
+
+/**
+ * The one fact the rules see: an application under a programme. Rules read its fields by path as the
+ * schema names them ({@code number("green.energySavingPercent")}), the facts Java derives where code is
+ * needed by their {@code derived.} names ({@code number("derived.trainingShare")}, see
+ * {@link Derivations}), and look codes up in their tables ({@code lowest("techAreas", "tier")}). A path
+ * that is neither a field nor a derived fact is an error, so that a misspelt rule cannot silently never
+ * fire. Its methods are the vocabulary of the DRL files (docs/authoring.md); immutable.
+ */
+public final class Facts {
+    static final String DERIVED = "derived.";
+
+    private final Application application;
+    private final String program;
+    private final ApplicationSchema schema;
+    private final Map<String, Object> derived;
+
+    Facts(Application application, String program, ApplicationSchema schema, Map<String, Object> derived) {
+        this.application = application;
+        this.program = program;
+        this.schema = schema;
+        this.derived = derived;
+    }
+
+    /** Whether a name is one of the facts Java derives ({@link Derivations}). */
+    public static boolean isDerived(String name) {
+        return Derivations.NAMES.containsKey(name);
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public String getProgram() {
+        return program;
+    }
+
+    /** The value at a field path or of a derived fact; null when it is not declared. */
+    public Object value(String path) {
+        if (path.startsWith(DERIVED)) {
+            if (!Derivations.NAMES.containsKey(path)) {
+                throw new IllegalArgumentException("no derived fact " + path + "; derived facts are "
+                        + String.join(", ", Derivations.NAMES.keySet()));
+            }
+            return derived.get(path);
+        }
+        if (schema.field(path) == null) {
+            throw new IllegalArgumentException("no field " + path + " in " + ApplicationSchema.FILE);
+        }
+        return application.get(path);
+    }
+
+    /** Declared: there is a value, and a list is not empty. */
+    public boolean has(String path) {
+        Object v = value(path);
+        return v instanceof Collection<?> c ? !c.isEmpty() : v != null;
+    }
+
+    /** A yes/no field declared yes. */
+    public boolean yes(String path) {
+        return Boolean.TRUE.equals(value(path));
+    }
+
+    /** A number, or null when it is not declared. */
+    public Double number(String path) {
+        return value(path) instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /** How many: the number of items of a list, a whole number's value, 0 when not declared. */
+    public int count(String path) {
+        Object v = value(path);
+        if (v instanceof Collection<?> c) {
+            return c.size();
+        }
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
+    public String text(String path) {
+        Object v = value(path);
+        return v == null ? null : v.toString();
+    }
+
+    /** The codes of a code or code-list field, as a list (empty when not declared). */
+    @SuppressWarnings("unchecked")
+    public List<String> codes(String path) {
+        Object v = value(path);
+        if (v instanceof List<?> list) {
+            return (List<String>) list; // a code list is bound as a list of texts
+        }
+        return v == null ? List.of() : List.of(v.toString());
+    }
+
+    public boolean hasCode(String path, String code) {
+        return codes(path).contains(code);
+    }
+
+    /** Whether the field's code is one of {@code codes} (a programme's list, say). */
+    public boolean isOneOf(String path, Collection<String> codes) {
+        String v = text(path);
+        return v != null && codes.contains(v);
+    }
+
+    /** A column of the code table row of a single-code field ("category" of the sector), or null. */
+    public String attribute(String path, String column) {
+        String code = text(path);
+        CodeTable.Code row = table(path).code(code);
+        return row == null ? null : column(row, column, path);
+    }
+
+    /** The codes of the field whose table row has {@code value} in {@code column} ("tier" "1"), in the field's order. */
+    public List<String> codesWhere(String path, String column, String value) {
+        CodeTable table = table(path);
+        List<String> out = new ArrayList<>();
+        for (String code : codes(path)) {
+            CodeTable.Code row = table.code(code);
+            if (row != null && value.equals(column(row, column, path))) {
+                out.add(code);
+            }
+        }
+        return out;
+    }
+
+    /** Whether any of the field's codes has {@code value} in {@code column}. */
+    public boolean anyWhere(String path, String column, String value) {
+        return !codesWhere(path, column, value).isEmpty();
+    }
+
+    /** Whether the field has codes and every one has {@code value} in {@code column}. */
+    public boolean allWhere(String path, String column, String value) {
+        List<String> codes = codes(path);
+        return !codes.isEmpty() && codesWhere(path, column, value).size() == codes.size();
+    }
+
+    /** The lowest whole number in {@code column} among the field's codes (the best tier, say); 0 when none. */
+    public int lowest(String path, String column) {
+        CodeTable table = table(path);
+        int best = 0;
+        for (String code : codes(path)) {
+            CodeTable.Code row = table.code(code);
+            String v = row == null ? null : column(row, column, path);
+            if (v != null && !v.isBlank()) {
+                int n = Integer.parseInt(v.strip());
+                best = best == 0 ? n : Math.min(best, n);
+            }
+        }
+        return best;
+    }
+
+    private CodeTable table(String path) {
+        FieldDef f = schema.field(path);
+        if (f == null || f.codes() == null) {
+            throw new IllegalArgumentException(path + " is not a field with codes in " + ApplicationSchema.FILE);
+        }
+        return f.codes();
+    }
+
+    private static String column(CodeTable.Code row, String column, String path) {
+        String v = row.attribute(column);
+        if (v == null && !row.attributes().containsKey(column)) {
+            throw new IllegalArgumentException("the code table of " + path + " has no column " + column);
+        }
+        return v;
+    }
+}
