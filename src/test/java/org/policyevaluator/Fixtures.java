@@ -1,7 +1,6 @@
 package org.policyevaluator;
 
 import org.policyevaluator.evaluation.Evaluator;
-import org.policyevaluator.intake.excel.EnumValues;
 import org.policyevaluator.intake.excel.WorkbookIntake;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.rules.RuleBase;
@@ -24,15 +23,11 @@ public final class Fixtures {
         return new Evaluator(ruleBase());
     }
 
-    public static EnumValues enums() {
-        return EnumValues.from(ruleBase().tables());
-    }
-
     public static WorkbookIntake workbookIntake() {
-        return new WorkbookIntake(ruleBase().tables().programmes().keySet(), enums());
+        return new WorkbookIntake(ruleBase().reader());
     }
 
     public static JsonIntake jsonIntake() {
-        return new JsonIntake(ruleBase().tables().programmes().keySet());
+        return new JsonIntake(ruleBase().reader());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.ApplicationReader;
@@ -65,10 +64,15 @@ public final class TestSupport {
     }
 
     public static Application bind(ObjectNode json) {
-        ApplicationReader reader = new ApplicationReader("$", Set.of("general"));
-        Application app = reader.read(json);
-        assertThat(reader.problems()).as("test application must be valid").isEmpty();
-        return app;
+        ApplicationReader.Result read = RULES.reader().read(json, "$");
+        assertThat(read.problems()).as("test application must be valid").isEmpty();
+        return read.application();
+    }
+
+    /** The problems of an application read at "$", each as "location: message" in English. */
+    public static List<String> problems(ObjectNode json) {
+        ApplicationReader.Result read = RULES.reader().read(json, "$");
+        return read.problems().stream().map(p -> RULES.problemTexts().line(p, "en")).toList();
     }
 
     public static Evaluation evaluate(ObjectNode json) {

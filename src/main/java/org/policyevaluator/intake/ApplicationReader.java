@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +42,14 @@ public final class ApplicationReader {
 
     public ApplicationReader(ApplicationSchema format) {
         this.format = format;
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        // the x-* annotations (labels, hints, codes, units) are ours: known to the validator as keywords that check nothing
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+                .unknownKeywordFactory((name, context) -> name.startsWith("x-") ? new NonValidationKeyword(name) : null)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect);
         this.schema = registry.getSchema(SchemaLocation.of("https://policy-evaluator.org/schema/application.schema.json"),
-                format.served());
+                format.forValidation());
+        schema.initializeValidators();
     }
 
     public ApplicationSchema format() {
@@ -62,25 +69,24 @@ public final class ApplicationReader {
         Set<String> blanks = new HashSet<>();
         format.normalise(tree, blanks);
         List<Problem> problems = new ArrayList<>();
-        List<Integer> order = new ArrayList<>();
-        for (Error e : schema.validate(tree)) {
-            Problem p = problem(at, e, blanks);
-            if (p != null) {
-                problems.add(p);
-            }
+        for (FieldDef f : format.fields()) {
+            unusableNumbers(tree, f, at, problems);
+        }
+        List<Error> errors;
+        try {
+            errors = schema.validate(tree);
+        } catch (RuntimeException e) {
+            // a validator failure is this application's problem, never the batch's
+            return new Result(null, null, List.of(Problem.of(at, "problem.application", "found", Found.of(null))));
+        }
+        for (Error e : errors) {
+            problems.add(problem(at, e, blanks));
         }
         for (FieldDef f : format.fields()) {
             if (CREDIT_CODE.equals(f.format()) && tree.at(pointer(f.path())).isString()) {
                 Problem p = CreditCode.problem(tree.at(pointer(f.path())).asString(), at.at(f.path()));
                 if (p != null) {
                     problems.add(p);
-                }
-            }
-            if (f.type() == FieldType.NUMBER || f.type() == FieldType.INTEGER) {
-                JsonNode v = tree.at(pointer(f.path()));
-                if (v.isNumber() && !Double.isFinite(v.doubleValue())) {
-                    problems.add(Problem.of(at.at(f.path()), "problem.expected", "field", f.path(),
-                            "found", new Found(Found.Kind.HUGE, null)));
                 }
             }
         }
@@ -92,10 +98,48 @@ public final class ApplicationReader {
         return new Result(format.bind(tree), id, List.of());
     }
 
+    /**
+     * A number no field can use, found before the schema sees it and taken out of the tree: one too large for a
+     * double (1e400 reads as infinity), or a whole number beyond the long range (the validator's integer
+     * comparison fails on it rather than reporting it). The required check that follows is then said once.
+     */
+    private static void unusableNumbers(ObjectNode tree, FieldDef f, Location.InJson at, List<Problem> problems) {
+        if (f.type() == FieldType.ITEMS) {
+            JsonNode list = tree.at(pointer(f.path()));
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof ObjectNode item) {
+                    for (FieldDef p : f.itemFields()) {
+                        if (unusable(p, item.get(p.property()))) {
+                            problems.add(Problem.of(new Location.InJson(at.root(), f.path(), i, p.property()),
+                                    "problem.expected", "field", f.path() + "." + p.property(), "found",
+                                    Found.value(item.get(p.property()))));
+                            item.remove(p.property());
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        JsonNode v = tree.at(pointer(f.path()));
+        if (unusable(f, v)) {
+            problems.add(Problem.of(at.at(f.path()), "problem.expected", "field", f.path(), "found", Found.value(v)));
+            String parent = f.path().contains(".") ? pointer(f.path().substring(0, f.path().lastIndexOf('.'))) : "";
+            ((ObjectNode) tree.at(parent)).remove(f.property());
+        }
+    }
+
+    private static boolean unusable(FieldDef f, JsonNode v) {
+        if (v == null || !v.isNumber() || !f.type().isNumeric()) {
+            return false;
+        }
+        return !Double.isFinite(v.doubleValue()) || f.type() == FieldType.INTEGER && v.isIntegralNumber() && !v.canConvertToLong();
+    }
+
     /** Problems in the schema's field order; within a field, by item. */
     private int rank(Problem p) {
         Location.InJson l = (Location.InJson) p.location();
-        int index = l.field() == null ? -1 : format.fields().indexOf(format.field(l.field()));
+        FieldDef field = l.field() == null ? null : format.field(l.field());
+        int index = field == null ? -1 : format.fields().indexOf(field);
         if (index < 0 && l.field() != null) {
             // a group itself ("budget"): before its first field
             for (int i = 0; i < format.fields().size(); i++) {
@@ -137,7 +181,10 @@ public final class ApplicationReader {
                     "field", field);
             case "enum" -> Problem.of(where, "problem.unknownCode", "field", field, "value",
                     value != null && value.isString() ? value.asString() : String.valueOf(value));
-            case "type" -> Problem.of(where, "problem.expected", "field", field, "found", Found.of(value));
+            case "type" -> where.item() != null && where.itemField() == null
+                    // an item of a list of codes that is not a text: say what one item takes
+                    ? Problem.of(where, "problem.expected", "field", field, "item", true, "found", Found.of(value))
+                    : Problem.of(where, "problem.expected", "field", field, "found", Found.of(value));
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
                     Problem.of(where, "problem.expected", "field", field, "found", Found.value(value));
             case "maxLength" -> Problem.of(where, "problem.tooLong", "field", field,

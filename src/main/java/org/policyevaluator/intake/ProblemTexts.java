@@ -58,7 +58,8 @@ public final class ProblemTexts {
         return fill(messages.get(lang, p.key()), name -> switch (name) {
             case "label" -> label(field, lang);
             case "expected" -> p.args().get("expected") instanceof Phrase ph ? messages.get(lang, ph.key())
-                    : p.args().containsKey("expected") ? String.valueOf(p.args().get("expected")) : expected(field, lang);
+                    : p.args().containsKey("expected") ? String.valueOf(p.args().get("expected"))
+                    : expected(field, p.args().containsKey("item"), lang);
             case "found" -> p.args().get("found") instanceof Found f ? found(f, lang) : String.valueOf(p.args().get("found"));
             case "codes" -> codes(field, false, lang);
             case "names" -> codes(field, true, lang);
@@ -98,7 +99,7 @@ public final class ProblemTexts {
             String header = s.header() == null ? "" : s.header().strip().replaceAll("\\s+", " ");
             // English names the column as the sheet heads it and the field's path; Chinese by the header or label alone
             String name = "en".equals(lang)
-                    ? (f == null ? (header.isEmpty() ? s.column() : "\"" + header + "\"")
+                    ? (f == null ? (header.isEmpty() ? s.column() : header + (s.column() == null ? "" : " (" + s.column() + ")"))
                     : header.isEmpty() || header.equals(f.path()) ? f.path() : "\"" + header + "\" (" + f.path() + ")")
                     : (header.isEmpty() || f != null && header.equals(f.path()) ? (f != null ? f.label(lang) : s.column()) : header);
             sb.append(sep).append(fill(messages.get(lang, key), n -> switch (n) {
@@ -136,8 +137,11 @@ public final class ProblemTexts {
         return path;
     }
 
-    /** What a field expects, in words: the schema's x-expected, else by its type and range. */
-    String expected(String path, String lang) {
+    /**
+     * What a field expects, in words: the schema's x-expected, else by its type and range; {@code item}: what
+     * one item of a list of codes takes.
+     */
+    String expected(String path, boolean item, String lang) {
         FieldDef f = path == null ? null : field(path);
         if (f == null) {
             return messages.get(lang, "expected.object");
@@ -149,7 +153,7 @@ public final class ProblemTexts {
             case TEXT -> "expected.text";
             case BOOLEAN -> "expected.boolean";
             case CODE -> "expected.code";
-            case CODE_LIST -> "expected.codeList";
+            case CODE_LIST -> item ? "expected.code" : "expected.codeList";
             case ITEMS -> "expected.items";
             case INTEGER -> f.minimum() != null && f.minimum() == 0 ? "expected.count" : "expected.integer";
             case NUMBER -> f.isShare() ? "expected.share" : f.isPercent() ? "expected.percent"

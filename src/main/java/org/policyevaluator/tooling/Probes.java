@@ -90,7 +90,10 @@ final class Probes {
         return app;
     }
 
-    /** A value that scores as much as a field can: yes, every code, the top band of a rule that measures it. */
+    /**
+     * A value that scores as much as a field can: yes, every code, the top band of a rule that measures it, a
+     * whole share.
+     */
     private static Object best(RuleBase ruleBase, FieldDef f, List<Object> domain) {
         return switch (f.type()) {
             case BOOLEAN -> true;
@@ -105,7 +108,10 @@ final class Probes {
                         top = b.threshold();
                     }
                 }
-                yield top == null ? null : f.type() == FieldType.INTEGER ? (Object) (int) Math.ceil(top) : top;
+                if (top == null) {
+                    yield f.isShare() ? (Object) 1.0 : null;
+                }
+                yield f.type() == FieldType.INTEGER ? (Object) (int) Math.ceil(top) : top;
             }
             case TEXT -> null;
         };

@@ -4,13 +4,14 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldType;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.Messages;
 import org.policyevaluator.rules.Programme;
@@ -32,14 +33,6 @@ public final class RuleChecker {
             return problems.isEmpty();
         }
     }
-
-    /** What each banded measure can be, by SPEC.md: [min, max]. */
-    private static final Map<String, double[]> DOMAINS = Map.ofEntries(
-            Map.entry("trainingShare", new double[] {0, 1}), Map.entry("inferenceShare", new double[] {0, 1}),
-            Map.entry("selfFundedShare", new double[] {0, Double.MAX_VALUE}),
-            Map.entry("energySavingPercent", new double[] {0, 100}),
-            Map.entry("dataCenterPue", new double[] {1, Double.MAX_VALUE}),
-            Map.entry("stagesCovered", new double[] {0, 5}));
 
     private final RuleBase ruleBase;
     private final Evaluator evaluator;
@@ -109,7 +102,7 @@ public final class RuleChecker {
             if (r.measure() == null) {
                 continue;
             }
-            double[] domain = DOMAINS.getOrDefault(r.measure(), new double[] {0, Double.MAX_VALUE});
+            double[] domain = domain(r.measure());
             for (Programme p : ruleBase.tables().programmes().values()) {
                 for (Band b : ruleBase.tables().bands(r.id(), p.id())) {
                     boolean unreachable = b.banded() && (b.op().equals(">=") ? b.threshold() > domain[1] : b.threshold() < domain[0]);
@@ -121,6 +114,22 @@ public final class RuleChecker {
             }
         }
         return new Check("every band reachable within the domain of what it measures", problems);
+    }
+
+    /**
+     * What a banded measure can be: a field's range from the schema (a list of codes: 0 to the number of codes),
+     * a derived share 0 to 1 (self-funding excepted: it may exceed the budget), any other derived fact 0 or more.
+     */
+    private double[] domain(String measure) {
+        FieldDef f = ruleBase.schema().field(measure);
+        if (f != null) {
+            if (f.type() == FieldType.CODE_LIST) {
+                return new double[] {0, f.codes().codes().size()};
+            }
+            return new double[] {f.minimum() == null ? 0 : f.minimum(), f.maximum() == null ? Double.MAX_VALUE : f.maximum()};
+        }
+        boolean share = measure.endsWith("Share") && !measure.equals("derived.selfFundedShare");
+        return new double[] {0, share ? 1 : Double.MAX_VALUE};
     }
 
     private Check everyRuleCanFire() {

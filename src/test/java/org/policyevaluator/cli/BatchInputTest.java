@@ -23,7 +23,8 @@ class BatchInputTest {
     @Test
     void countWhenWorkbookShouldEstimateFromTheDeclaredExtentOfItsLargestSheet() throws IOException {
         Path workbook = dir.resolve("batch.xlsx");
-        org.policyevaluator.batch.Benchmark.writeWorkbook(org.policyevaluator.batch.SyntheticApplications.generate(120, 3),
+        org.policyevaluator.batch.Benchmark.writeWorkbook(org.policyevaluator.batch.SyntheticApplications.generate(
+                org.policyevaluator.TestSupport.RULES.schema(), 120, 3),
                 workbook);
         assertThat(BatchInput.count(List.of(workbook))).isEqualTo(120);
     }

@@ -36,9 +36,11 @@ class EvaluateCommandTest {
 
     @Test
     void evaluateWhenSomeApplicationsAreRejectedShouldListThemAndExit3() {
-        CliRunner r = CliRunner.run("evaluate", "samples/batch-with-rejected-applications.json");
+        CliRunner r = CliRunner.run("evaluate", "--lang", "en", "samples/batch-with-rejected-applications.json");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("1 rejected, 2 evaluated: see \"rejected\" in the output\n");
+        assertThat(CliRunner.run("evaluate", "samples/batch-with-rejected-applications.json").err())
+                .isEqualTo("拒收 1 份，已评估 2 份：见输出中的 \"rejected\"\n");
         JsonNode rejected = JsonIntake.mapper().readTree(r.out()).get("rejected").get(0);
         assertThat(rejected.get("applicationId").stringValue()).isEqualTo("B-002");
         assertThat(rejected.get("problems").get(0).get("location").stringValue())
@@ -47,9 +49,10 @@ class EvaluateCommandTest {
 
     @Test
     void evaluateWhenFileDoesNotExistShouldExit2WithMessage() {
-        CliRunner r = CliRunner.run("evaluate", "no-such-file.json");
+        CliRunner r = CliRunner.run("evaluate", "--lang", "en", "no-such-file.json");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: no-such-file.json: no such file\n");
+        assertThat(CliRunner.run("evaluate", "no-such-file.json").err()).isEqualTo("错误：no-such-file.json：文件不存在\n");
         assertThat(r.out()).isEmpty();
     }
 
@@ -60,8 +63,13 @@ class EvaluateCommandTest {
         assertThat(r.exitCode()).isEqualTo(3);
         JsonNode json = JsonIntake.mapper().readTree(r.out());
         assertThat(json.get("evaluations")).hasSize(1);
-        assertThat(json.get("rejected").get(0).get("problems").get(0).get("message").stringValue())
-                .startsWith(broken + " line 1, column 19: not valid JSON");
+        JsonNode problem = json.get("rejected").get(0).get("problems").get(0);
+        assertThat(problem.get("location").stringValue()).isEqualTo(broken + " 第 1 行第 19 列");
+        assertThat(problem.get("message").stringValue()).isEqualTo("不是有效的 JSON");
+        JsonNode english = JsonIntake.mapper().readTree(CliRunner.run("evaluate", "--lang", "en", broken.toString(),
+                "samples/university-open-dataset.json").out()).get("rejected").get(0).get("problems").get(0);
+        assertThat(english.get("location").stringValue()).isEqualTo(broken + " line 1, column 19");
+        assertThat(english.get("message").stringValue()).startsWith("not valid JSON: ");
     }
 
     @Test

@@ -44,10 +44,12 @@ class ExcelCommandsTest {
     void evaluateWhenWorkbookIsEncryptedShouldSayPasswordProtected() throws Exception {
         Path corpus = Path.of("..", "shared", "corpus", "wild-xlsx", "protected_passtika.xlsx");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(corpus));
-        Run r = run("evaluate", corpus.toString());
+        Run r = run("evaluate", "--lang", "en", corpus.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: protected_passtika.xlsx: the workbook is password-protected (encrypted); "
                 + "remove the password in Excel (File > Info > Protect Workbook) and submit it again\n");
+        assertThat(run("evaluate", corpus.toString()).err())
+                .isEqualTo("错误：protected_passtika.xlsx：工作簿已加密：请去掉打开密码后重新保存再提交\n");
     }
 
     @Test

@@ -25,13 +25,13 @@ class ChunkedEvaluationTest {
     private static final List<String> PROGRAMMES = List.of("general", "compute", "manufacturing");
 
     private static List<Application> applicationsUnderMixedProgrammes(int n) {
-        ApplicationReader reader = new ApplicationReader("$", Set.copyOf(PROGRAMMES));
         List<Application> apps = new ArrayList<>();
-        List<ObjectNode> generated = SyntheticApplications.generate(n, 7);
+        List<ObjectNode> generated = SyntheticApplications.generate(TestSupport.RULES.schema(), n, 7);
         for (int i = 0; i < generated.size(); i++) {
-            apps.add(reader.read(generated.get(i).put("program", PROGRAMMES.get(i % PROGRAMMES.size()))));
+            var read = TestSupport.RULES.reader().read(generated.get(i).put("program", PROGRAMMES.get(i % PROGRAMMES.size())), "$");
+            assertThat(read.problems()).isEmpty();
+            apps.add(read.application());
         }
-        assertThat(reader.problems()).isEmpty();
         return apps;
     }
 
@@ -71,7 +71,7 @@ class ChunkedEvaluationTest {
         }
         for (double v : values) {
             Double expected = BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue();
-            assertThat(ProfileDeriver.round(v)).as("round(%s)", v).isEqualTo(expected);
+            assertThat(Derivations.round(v)).as("round(%s)", v).isEqualTo(expected);
         }
     }
 }

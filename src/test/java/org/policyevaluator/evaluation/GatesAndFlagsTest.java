@@ -23,7 +23,7 @@ class GatesAndFlagsTest {
         Evaluation e = evaluate(app);
         assertThat(e.eligible()).isFalse();
         assertThat(gate(e, "GT-010").passed()).isFalse();
-        assertThat(gate(e, "GT-010").reason()).isEqualTo("缺少项目类别要求的信息：applicant.creditCode");
+        assertThat(gate(e, "GT-010").reason()).isEqualTo("缺少项目类别要求的信息：统一社会信用代码");
         assertThat(gate(evaluate(minimal()), "GT-010").passed()).isTrue();
     }
 
@@ -144,7 +144,7 @@ class GatesAndFlagsTest {
     @Test
     void evaluateWhenCountIsImplausibleShouldNameTheField() {
         assertThat(flag(evaluate(with("innovation.standards", 9000)), "FL-053").orElseThrow().message())
-                .isEqualTo("innovation.standards 为 9000，超过可信上限 5000，请核实");
+                .isEqualTo("主导或参与标准数 为 9000，超过可信上限 5000，请核实");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ProgrammesTest {
     @Test
     void evaluateUnderComputeWhenNoInventoryShouldFailForTheRequiredChipList() {
         Evaluation e = evaluate(with(), "compute");
-        assertThat(gate(e, "GT-010").reason()).isEqualTo("缺少项目类别要求的信息：compute.chips");
+        assertThat(gate(e, "GT-010").reason()).isEqualTo("缺少项目类别要求的信息：算力芯片清单");
         assertThat(gate(e, "GT-050").passed()).isFalse();
         assertThat(e.eligible()).isFalse();
     }

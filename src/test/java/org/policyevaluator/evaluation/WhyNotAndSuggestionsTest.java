@@ -91,7 +91,7 @@ class WhyNotAndSuggestionsTest {
         Evaluation.Suggestion first = e.suggestions().get(0);
         assertThat(first.makesEligible()).isTrue();
         assertThat(first.changes()).containsExactly(new ApplicationEditor.Change("safety.securityAssessment", true));
-        assertThat(first.text()).isEqualTo("Set \"safety and fairness assessment\" to yes: passes the eligibility gates (GT-040)");
+        assertThat(first.text()).isEqualTo("Set \"AI safety and fairness assessment done\" to yes: passes the eligibility gates (GT-040)");
     }
 
     static Stream<Path> samples() throws IOException {
@@ -104,8 +104,8 @@ class WhyNotAndSuggestionsTest {
     @MethodSource("samples")
     void everySuggestionGainShouldBeConfirmedByApplyingTheChangeAndReEvaluating(Path sample) {
         List<Application> apps = new ArrayList<>();
-        new JsonIntake(RULES.tables().programmes().keySet()).read(sample, s -> apps.add(s.application()), r -> { });
-        ApplicationEditor editor = new ApplicationEditor(RULES.tables().programmes().keySet());
+        new JsonIntake(RULES.reader()).read(sample, s -> apps.add(s.application()), r -> { });
+        ApplicationEditor editor = new ApplicationEditor(RULES);
         for (String program : List.of("general", "compute", "manufacturing")) {
             for (Application app : apps) {
                 Evaluation e = EVALUATOR.assess(app, program, "zh");

@@ -2,12 +2,12 @@ package org.policyevaluator.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.policyevaluator.TestSupport.RULES;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** JSON intake: the three shapes, validation messages with their JSON paths, and hostile or broken input. */
@@ -20,21 +20,21 @@ class JsonIntakeTest {
     private final List<Rejection> rejected = new ArrayList<>();
 
     private void read(String json) {
-        new JsonIntake(Set.of("general")).read("in.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        new JsonIntake(RULES.reader()).read("in.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                 accepted::add, rejected::add);
     }
 
     private List<String> problems(String json) {
         read(json);
         assertThat(rejected).hasSize(1);
-        return rejected.get(0).problems().stream().map(Problem::toString).toList();
+        return rejected.get(0).problems().stream().map(p -> RULES.problemTexts().line(p, "en")).toList();
     }
 
     @Test
     void readWhenSingleObjectShouldAcceptItAtRootPath() {
         read(VALID);
         assertThat(accepted).singleElement().satisfies(s -> {
-            assertThat(s.location()).isEqualTo("$");
+            assertThat(s.location()).isEqualTo(Location.InJson.of("$"));
             assertThat(s.application().applicationId()).isEqualTo("A-1");
         });
     }
@@ -42,10 +42,11 @@ class JsonIntakeTest {
     @Test
     void readWhenArrayOrWrapperShouldAcceptEachElementWithItsPath() {
         read("[" + VALID + "," + VALID.replace("A-1", "A-2") + "]");
-        assertThat(accepted).extracting(Submission::location).containsExactly("$[0]", "$[1]");
+        assertThat(accepted).extracting(Submission::location).containsExactly(Location.InJson.of("$[0]"),
+                Location.InJson.of("$[1]"));
         accepted.clear();
         read("{\"note\": \"batch of March\", \"applications\": [" + VALID + "]}");
-        assertThat(accepted).extracting(Submission::location).containsExactly("$.applications[0]");
+        assertThat(accepted).extracting(Submission::location).containsExactly(Location.InJson.of("$.applications[0]"));
     }
 
     @Test
@@ -62,10 +63,11 @@ class JsonIntakeTest {
                 "$.applicant.creditCode: check character is '4' but GB 32100-2015 gives '3' for the first 17 characters",
                 "$.applicant.type: unknown value \"STARTUP\"; expected one of ENTERPRISE, UNIVERSITY, RESEARCH_INSTITUTE, CONSORTIUM",
                 "$.techAreas[1]: expected one of AI_CHIP, AI_BASIC_SOFTWARE, FOUNDATION_MODEL, MULTIMODAL, WORLD_MODEL, "
-                        + "SPATIAL_INTELLIGENCE, EMBODIED_AI, SWARM_INTELLIGENCE, BRAIN_INSPIRED, FRONTIER_CHIP, AGENT, DATASET, "
-                        + "MODEL_EVALUATION, COMPUTE_SCHEDULING, INDUSTRIAL_SOFTWARE, BASIC_THEORY, DECISION_AI, found the number 7",
-                "$.compute.chips[0].count: expected a whole number, 0 or more, found -1",
-                "$.compute.chips[1].count: required: the number of cards of this model",
+                        + "SPATIAL_INTELLIGENCE, EMBODIED_AI, AGENT, FRONTIER_CHIP, DATASET, MODEL_EVALUATION, "
+                        + "COMPUTE_SCHEDULING, BASIC_THEORY, DECISION_AI, SWARM_INTELLIGENCE, BRAIN_INSPIRED, "
+                        + "INDUSTRIAL_SOFTWARE, found the number 7",
+                "$.compute.chips[0].count: expected the number of cards of this model (a whole number, 0 or more), found -1",
+                "$.compute.chips[1].count: required: the number of cards of this model (a whole number, 0 or more)",
                 "$.compute.trainingDomesticShare: expected a share from 0 to 1 (e.g. 0.72 for 72%), found 1.2",
                 "$.green.dataCenterPue: expected a PUE of 1.0 or more, found 0.95",
                 "$.green.greenFactory: expected true or false, found the text \"yes\"",
@@ -93,7 +95,7 @@ class JsonIntakeTest {
     @Test
     void readWhenProgrammeIsUnknownShouldListTheKnownOnes() {
         assertThat(problems(VALID.replace("\"title\":\"t\"", "\"title\":\"t\",\"program\":\"space\""))).containsExactly(
-                "$.program: unknown programme \"space\"; expected one of: general");
+                "$.program: unknown value \"space\"; expected one of general, compute, manufacturing");
     }
 
     @Test
@@ -101,8 +103,8 @@ class JsonIntakeTest {
         read("[" + VALID + ", 42, " + VALID.replace("A-1", "A-3") + "]");
         assertThat(accepted).extracting(s -> s.application().applicationId()).containsExactly("A-1", "A-3");
         assertThat(rejected).singleElement().satisfies(r -> {
-            assertThat(r.location()).isEqualTo("$[1]");
-            assertThat(r.problems()).extracting(Problem::toString)
+            assertThat(r.location()).isEqualTo(Location.InJson.of("$[1]"));
+            assertThat(r.problems()).extracting(p -> RULES.problemTexts().line(p, "en"))
                     .containsExactly("$[1]: expected an application object, found the number 42");
         });
     }

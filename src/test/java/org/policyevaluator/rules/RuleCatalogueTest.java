@@ -124,19 +124,18 @@ class RuleCatalogueTest {
     }
 
     @Test
-    void everyEnumValueOfTheModelShouldHaveARowInItsTable() {
-        PolicyTables t = RULES.tables();
-        for (var a : org.policyevaluator.model.TechArea.values()) {
-            assertThat(t.techAreas()).containsKey(a.name());
+    void everyFieldWithCodesShouldTakeThemFromATableWithNamesInBothLanguages() {
+        var schema = RULES.schema();
+        for (String path : List.of("program", "applicant.type", "applicant.qualifications", "techAreas", "scenario.sector",
+                "scenario.manufacturingStages")) {
+            var codes = schema.field(path).codes();
+            assertThat(codes).as(path).isNotNull();
+            assertThat(codes.codes()).as(path).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.nameZh()).isNotBlank().isNotEqualTo(c.code()))
+                    .allSatisfy(c -> assertThat(c.nameEn()).isNotBlank());
         }
-        for (var s : org.policyevaluator.model.Sector.values()) {
-            assertThat(t.sectors()).containsKey(s.name());
-        }
-        for (var q : org.policyevaluator.model.Qualification.values()) {
-            assertThat(t.qualifications()).containsKey(q.name());
-        }
-        for (var s : org.policyevaluator.model.ManufacturingStage.values()) {
-            assertThat(t.stages()).containsKey(s.name());
-        }
+        assertThat(schema.field("techAreas").codes().values()).hasSize(17).contains("AI_CHIP", "DECISION_AI");
+        assertThat(schema.field("applicant.type").codes().values())
+                .containsExactly("ENTERPRISE", "UNIVERSITY", "RESEARCH_INSTITUTE", "CONSORTIUM");
     }
 }

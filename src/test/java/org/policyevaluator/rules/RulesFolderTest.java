@@ -36,10 +36,11 @@ class RulesFolderTest {
     @Test
     void folderWhenDrlHasASyntaxErrorShouldBeRefusedWithFileAndLine() throws IOException {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
-        replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )", "$p : Profile( greenFactory == )");
+        replace(rules.resolve("drl/green-transformation.drl"), "$f : Facts( yes(\"green.greenFactory\") )",
+                "$f : Facts( yes(\"green.greenFactory\") == )");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
-                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 40:")));
+                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 42:")));
     }
 
     @Test
@@ -70,10 +71,10 @@ class RulesFolderTest {
     @Test
     void folderWhenRuleMatchesTwoPatternsShouldBeRefused() throws IOException {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
-        replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )",
-                "$p : Profile( greenFactory == true )\n    $q : Profile( this != $p )");
+        replace(rules.resolve("drl/green-transformation.drl"), "$f : Facts( yes(\"green.greenFactory\") )",
+                "$f : Facts( yes(\"green.greenFactory\") )\n    $q : Facts( this != $f )");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
-                .hasMessageContaining("drl/green-transformation.drl: rule GR-040: must match a single Profile pattern (it has 2 conditions)");
+                .hasMessageContaining("drl/green-transformation.drl: rule GR-040: must match a single Facts pattern (it has 2 conditions)");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.policyevaluator.TestSupport;
-import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.rules.RuleBase;
@@ -36,12 +36,13 @@ class EvaluationStoreTest {
     /** Evaluates the samples with a rule base and saves them as one batch. */
     static EvaluationStore.Saved submit(EvaluationStore store, RuleBase rules, String who, String... samples) {
         Evaluator evaluator = rules == TestSupport.RULES ? TestSupport.EVALUATOR : new Evaluator(rules);
-        BatchEvaluator batch = new BatchEvaluator(evaluator, null, "zh", true);
-        JsonIntake intake = new JsonIntake(rules.tables().programmes().keySet());
-        for (String s : samples) {
-            intake.read(Path.of("samples", s), batch::accept, batch::reject);
+        try (BatchRun batch = BatchRun.inMemory(evaluator, null, true)) {
+            JsonIntake intake = new JsonIntake(rules.reader());
+            for (String s : samples) {
+                intake.read(Path.of("samples", s), batch::accept, batch::reject);
+            }
+            return store.save(rules, batch.finish(), who, "zh");
         }
-        return store.save(rules, batch.result(), batch.applications(), who, null, "zh", true);
     }
 
     @ParameterizedTest(name = "{0}")

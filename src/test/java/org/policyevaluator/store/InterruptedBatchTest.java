@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.policyevaluator.TestSupport;
-import org.policyevaluator.evaluation.BatchEvaluator;
-import org.policyevaluator.model.Application;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.rules.RuleBase;
 
 /** A batch whose process is killed half-way leaves nothing behind, and can be submitted again. */
@@ -34,24 +33,25 @@ class InterruptedBatchTest {
     public static void main(String[] args) {
         try (HikariDataSource ds = StoreDatabase.open(args[0], args[1], "")) {
             RuleBase rules = RuleBase.bundled();
-            BatchEvaluator batch = batch(rules);
+            BatchRun.Result batch = batch(rules);
             System.out.println("saving");
             System.out.flush();
-            new EvaluationStore(ds).save(rules, batch.result(), batch.applications(), "child", null, "zh", false);
+            new EvaluationStore(ds).save(rules, batch, "child", "zh");
             System.out.println("saved");
         }
     }
 
-    static BatchEvaluator batch(RuleBase rules) {
-        BatchEvaluator batch = new BatchEvaluator(new org.policyevaluator.evaluation.Evaluator(rules), null, "zh", false);
-        Application template = TestSupport.bind(TestSupport.with("techAreas", List.of("AI_CHIP"), "green.energySavingPercent", 12));
-        for (int i = 0; i < BATCH; i++) {
-            Application a = new Application("K-" + i, template.title(), null, template.applicant(), template.techAreas(),
-                    template.compute(), template.green(), template.scenario(), template.innovation(), template.budget(),
-                    template.safety());
-            batch.accept(new org.policyevaluator.intake.Submission("generated", "$[" + i + "]", a));
+    static BatchRun.Result batch(RuleBase rules) {
+        try (BatchRun batch = BatchRun.inMemory(new org.policyevaluator.evaluation.Evaluator(rules), null, false)) {
+            for (int i = 0; i < BATCH; i++) {
+                var json = TestSupport.with("techAreas", List.of("AI_CHIP"), "green.energySavingPercent", 12);
+                json.put("applicationId", "K-" + i);
+                var read = rules.reader().read(json, "$");
+                batch.accept(new org.policyevaluator.intake.Submission("generated",
+                        org.policyevaluator.intake.Location.InJson.of("$[" + i + "]"), read.application()));
+            }
+            return batch.finish();
         }
-        return batch;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,8 +91,8 @@ class InterruptedBatchTest {
                 assertThat(store.counts()).containsEntry("batch", 0).containsEntry("evaluation", 0);
                 assertThat(store.verify().intact()).isTrue();
                 RuleBase rules = TestSupport.RULES;
-                BatchEvaluator again = batch(rules);
-                EvaluationStore.Saved saved = store.save(rules, again.result(), again.applications(), "again", null, "zh", false);
+                BatchRun.Result again = batch(rules);
+                EvaluationStore.Saved saved = store.save(rules, again, "again", "zh");
                 assertThat(saved.evaluationIds()).hasSize(BATCH);
                 assertThat(store.verify().intact()).isTrue();
             }

@@ -37,14 +37,14 @@ class RuleCheckerTest {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("tables/scoring.csv"), "DC-010,*,>=,0.9,10,", "DC-010,*,>=,1.2,10,");
         assertThat(problems(rules)).contains(
-                "DC-010 (general): band >= 1.2 can never be reached: trainingShare lies in [0.0, 1.0]");
+                "DC-010 (general): band >= 1.2 can never be reached: derived.trainingShare lies in [0.0, 1.0]");
     }
 
     @Test
     void checkWhenARuleCanNeverFireShouldNameIt() throws IOException {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
-        replace(rules.resolve("drl/green-transformation.drl"), "$p : Profile( greenFactory == true )",
-                "$p : Profile( greenFactory == true, stagesCovered > 5 )");
+        replace(rules.resolve("drl/green-transformation.drl"), "$f : Facts( yes(\"green.greenFactory\") )",
+                "$f : Facts( yes(\"green.greenFactory\"), count(\"scenario.manufacturingStages\") > 5 )");
         assertThat(problems(rules)).anySatisfy(p -> assertThat(p).startsWith("GR-040 never fired on "));
     }
 

@@ -24,7 +24,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenSomeApplicationsAreRejectedShouldReturn200WithTheRejectedList() throws Exception {
-        var response = postJson("/api/evaluations", sample("batch-with-rejected-applications.json"));
+        var response = postJson("/api/evaluations?lang=en", sample("batch-with-rejected-applications.json"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.get("evaluatedCount").asInt()).isEqualTo(2);
@@ -40,7 +40,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenBodyIsBrokenShouldReturnProblemWithLineAndColumn() throws Exception {
-        var response = postJson("/api/evaluations", "{\n  \"applicationId\": \"X\",\n  \"title\": }");
+        var response = postJson("/api/evaluations?lang=en", "{\n  \"applicationId\": \"X\",\n  \"title\": }");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json(response);
@@ -54,13 +54,25 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenTypesAreWrongShouldReturnProblemWithJsonPaths() throws Exception {
-        var response = postJson("/api/evaluations", "{\"applicationId\": 5, \"title\": \"t\", \"applicant\": {\"name\": \"a\"},"
+        var response = postJson("/api/evaluations?lang=en", "{\"applicationId\": 5, \"title\": \"t\", \"applicant\": {\"name\": \"a\"},"
                 + " \"budget\": {\"total\": \"x\", \"requested\": 1}}");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json(response);
         assertThat(problem.get("title").asString()).isEqualTo("No application could be evaluated");
-        assertThat(errors(problem)).containsExactly("$.applicationId: expected a text, found the number 5",
+        assertThat(errors(problem)).containsExactly("$.applicationId: expected a non-empty text, found the number 5",
                 "$.budget.total: expected an amount in 万元 greater than 0, found the text \"x\"");
+    }
+
+    @Test
+    void postEvaluationsWhenNoLanguageIsAskedShouldWordProblemsInChineseWithoutPaths() throws Exception {
+        var response = postJson("/api/evaluations", "{\"applicationId\": 5, \"title\": \"t\", \"applicant\": {\"name\": \"a\"},"
+                + " \"budget\": {\"total\": \"x\", \"requested\": 1}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = json(response).get("errors");
+        // the location stays a JSON path (a client's tools read it); the message is Chinese and names no path
+        assertThat(errors.get(0).get("location").asString()).isEqualTo("$.applicationId");
+        assertThat(errors.get(0).get("message").asString()).isEqualTo("应为非空文本，实际为数字 5");
+        assertThat(errors.get(1).get("message").asString()).isEqualTo("应为大于 0 的金额（万元），实际为文本“x”");
     }
 
     @Test
@@ -91,7 +103,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenUploadIsEmptyShouldReturnProblem() throws Exception {
-        var response = upload("/api/evaluations", "empty.json", new byte[0]);
+        var response = upload("/api/evaluations?lang=en", "empty.json", new byte[0]);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly(
                 "empty.json: empty file; expected an application object or a list of them");
@@ -154,7 +166,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postWhatIfWhenFieldIsUnknownShouldReturnProblemAtItsPath() throws Exception {
-        var response = postJson("/api/whatif", "{\"application\": " + sample("green-textile-factory.json")
+        var response = postJson("/api/whatif?lang=en", "{\"application\": " + sample("green-textile-factory.json")
                 + ", \"changes\": [{\"field\": \"compute.quantumShare\", \"value\": 1}]}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly(
@@ -163,7 +175,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postWhatIfWhenChangeGivesAnInvalidApplicationShouldReturnProblem() throws Exception {
-        var response = postJson("/api/whatif", "{\"application\": " + sample("green-textile-factory.json")
+        var response = postJson("/api/whatif?lang=en", "{\"application\": " + sample("green-textile-factory.json")
                 + ", \"changes\": [{\"field\": \"compute.trainingDomesticShare\", \"value\": 1.5}]}");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json(response);

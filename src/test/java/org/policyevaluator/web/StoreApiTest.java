@@ -247,7 +247,7 @@ class StoreApiTest extends WebTest {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json(response);
         assertThat(problem.get("title").asString()).isEqualTo("Invalid override");
-        assertThat(errors(problem)).containsExactly("justification: required, at least 10 characters saying why");
+        assertThat(errors(problem)).containsExactly("$.justification: required, at least 10 characters saying why");
     }
 
     @Test
@@ -255,7 +255,7 @@ class StoreApiTest extends WebTest {
         var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER,
                 OVERRIDE.replace("GR-010", "FL-070"));
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(errors(json(response))).containsExactly("ruleId: FL-070 is not a finding or gate of this evaluation");
+        assertThat(errors(json(response))).containsExactly("$.ruleId: FL-070 is not a finding or gate of this evaluation");
     }
 
     @Test
@@ -263,15 +263,15 @@ class StoreApiTest extends WebTest {
         var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER,
                 OVERRIDE.replace("\"10\"", "\"16\""));
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(errors(json(response))).containsExactly("newValue: expected a score from 0 to 15");
+        assertThat(errors(json(response))).containsExactly("$.newValue: expected a score from 0 to 15");
     }
 
     @Test
     void postOverrideWhenFieldsAreMissingShouldReturn400ListingEach() throws Exception {
         var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER, "{\"targetKind\": \"DIMENSION\"}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(errors(json(response))).containsExactly("target: required", "ruleId: required", "newValue: required",
-                "justification: required");
+        assertThat(errors(json(response))).containsExactly("$.target: required", "$.ruleId: required", "$.newValue: required",
+                "$.justification: required");
     }
 
     @Test
@@ -326,7 +326,7 @@ class StoreApiTest extends WebTest {
                 + "\"role\": \"REVIEWER\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly(
-                "programs: a reviewer needs the programmes it reviews, one of: general, compute, manufacturing");
+                "$.programs: a reviewer needs the programmes it reviews, one of: general, compute, manufacturing");
     }
 
     @Test

@@ -27,7 +27,9 @@ class UiPagesTest extends WebTest {
 
     @Test
     void getHomeByDefaultShouldBeChinese() throws Exception {
-        assertThat(get("/").body()).contains("填写申请（自评）", "训练算力国产占比（0–1）");
+        assertThat(get("/").body()).contains("填写申请（自评）", "训练算力国产占比")
+                // labels and names, not field paths or raw codes
+                .doesNotContain("compute.trainingDomesticShare</code>", "(ENTERPRISE)");
     }
 
     @Test
@@ -37,7 +39,7 @@ class UiPagesTest extends WebTest {
                 "compute.chips", "Ascend 910B*512; NVIDIA A800"));
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("expected a share from 0 to 1 (e.g. 0.72 for 72%), found 1.5",
-                "cannot read &quot;NVIDIA A800&quot;: write MODEL*COUNT");
+                "item 2 &quot;NVIDIA A800&quot; has no count");
     }
 
     @Test

@@ -5,26 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.policyevaluator.Fixtures;
-import org.policyevaluator.evaluation.BatchEvaluator;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.report.JsonReport;
 
 /** An application read from Excel evaluates exactly as the same application in JSON. */
 class ExcelParityTest {
 
     static String evaluateJson(Path... files) {
-        BatchEvaluator batch = new BatchEvaluator(Fixtures.evaluator(), null, "zh", true);
-        for (Path f : files) {
-            Fixtures.jsonIntake().read(f, batch::accept, batch::reject);
+        try (BatchRun batch = BatchRun.inMemory(Fixtures.evaluator(), null, true)) {
+            for (Path f : files) {
+                Fixtures.jsonIntake().read(f, batch::accept, batch::reject);
+            }
+            return JsonReport.toJson(batch.finish().render("zh"));
         }
-        return JsonReport.toJson(batch.result());
     }
 
     static String evaluateWorkbook(Path file) {
-        BatchEvaluator batch = new BatchEvaluator(Fixtures.evaluator(), null, "zh", true);
-        Fixtures.workbookIntake().read(file, batch::accept, batch::reject, w -> {
-            throw new AssertionError("unexpected warning: " + w);
-        });
-        return JsonReport.toJson(batch.result());
+        try (BatchRun batch = BatchRun.inMemory(Fixtures.evaluator(), null, true)) {
+            Fixtures.workbookIntake().read(file, batch::accept, batch::reject, w -> {
+                throw new AssertionError("unexpected warning: " + w);
+            });
+            return JsonReport.toJson(batch.finish().render("zh"));
+        }
     }
 
     @Test

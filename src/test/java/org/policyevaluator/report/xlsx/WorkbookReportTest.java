@@ -10,31 +10,39 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.policyevaluator.Fixtures;
-import org.policyevaluator.evaluation.BatchEvaluator;
-import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.TestSupport;
+import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.Evaluator;
-import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.intake.Submission;
-import org.policyevaluator.model.Application;
 import org.policyevaluator.report.CatalogueReport;
 
 class WorkbookReportTest {
 
-    static BatchResult batch(String title, String applicant) {
-        BatchEvaluator b = new BatchEvaluator(Fixtures.evaluator(), null, "zh", true);
-        Fixtures.jsonIntake().read(Path.of("samples", "green-textile-factory.json"), b::accept, b::reject);
-        Fixtures.jsonIntake().read(Path.of("samples", "batch-with-rejected-applications.json"), b::accept, b::reject);
-        b.accept(new Submission("t", "$", new Application("=HYPERLINK(\"http://x\")", title, null,
-                new Application.Applicant(applicant, null, null, null, null, null), null, null, null, null, null,
-                new Application.Budget(100.0, 50.0, null, null), null)));
-        return b.result();
+    static BatchRun.Result batch(String title, String applicant) {
+        try (BatchRun b = BatchRun.inMemory(Fixtures.evaluator(), null, true)) {
+            Fixtures.jsonIntake().read(Path.of("samples", "green-textile-factory.json"), b::accept, b::reject);
+            Fixtures.jsonIntake().read(Path.of("samples", "batch-with-rejected-applications.json"), b::accept, b::reject);
+            var json = TestSupport.minimal();
+            json.put("applicationId", "=HYPERLINK(\"http://x\")").put("title", title);
+            TestSupport.set(json, "applicant.name", applicant);
+            b.accept(new Submission("t", Location.InJson.of("$"), TestSupport.bind(json)));
+            return b.finish();
+        }
     }
 
-    static XSSFWorkbook write(BatchResult result, int maxRows) throws Exception {
-        Evaluator ev = Fixtures.evaluator();
+    static void write(WorkbookReport report, BatchRun.Result result, List<ProblemTexts.View> warnings, ByteArrayOutputStream out)
+            throws Exception {
+        Evaluator ev = result.evaluator();
+        report.write(result.rankedRows("zh"), result.evaluations(result.rowsInRankOrder(), "zh", false),
+                result.rejectedViews("zh"), warnings, CatalogueReport.build(ev, ev.defaultProgramme()), out);
+    }
+
+    static XSSFWorkbook write(BatchRun.Result result, int maxRows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new WorkbookReport("zh", maxRows).write(result, List.of(new Problem("a.xlsx, sheet S, column X", "unknown column")),
-                CatalogueReport.build(ev, ev.defaultProgramme()), out);
+        write(new WorkbookReport("zh", maxRows), result, List.of(new ProblemTexts.View("a.xlsx, sheet S, column X",
+                "unknown column")), out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
@@ -61,18 +69,16 @@ class WorkbookReportTest {
 
     @Test
     void writeWhenTheBatchIsLargerThanTheDetailLimitShouldSummarisePointsByRuleAndOnlyFailures() throws Exception {
-        BatchResult result = batch("t", "a");
-        Evaluator ev = Fixtures.evaluator();
+        BatchRun.Result result = batch("t", "a");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new WorkbookReport("zh", WorkbookReport.EXCEL_MAX_ROWS, 1).write(result, List.of(),
-                CatalogueReport.build(ev, ev.defaultProgramme()), out);
+        write(new WorkbookReport("zh", WorkbookReport.EXCEL_MAX_ROWS, 1), result, List.of(), out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(wb.sheetIterator()).toIterable().extracting(s -> s.getSheetName()).containsExactly(
                     WorkbookReport.RANKING, WorkbookReport.POINTS, WorkbookReport.GATES, WorkbookReport.REJECTED,
                     WorkbookReport.RULES, WorkbookReport.CHART);
             var points = wb.getSheet(WorkbookReport.POINTS);
             assertThat(points.getRow(0).getCell(1).getStringCellValue()).isEqualTo("AP-010");
-            assertThat(points.getLastRowNum()).isEqualTo(result.evaluatedCount());
+            assertThat(points.getLastRowNum()).isEqualTo(result.rows().size());
             var gates = wb.getSheet(WorkbookReport.GATES);
             for (int r = 1; r <= gates.getLastRowNum(); r++) {
                 assertThat(gates.getRow(r).getCell(3).getStringCellValue()).isNotEqualTo("通过");
@@ -105,8 +111,8 @@ class WorkbookReportTest {
 
     @Test
     void writeWhenFindingsPassTheRowLimitShouldContinueOnANewSheet() throws Exception {
-        BatchResult result = batch("t", "a");
-        long findings = result.evaluations().stream().mapToLong(e -> e.findings().size()).sum();
+        BatchRun.Result result = batch("t", "a");
+        long findings = result.render("zh").evaluations().stream().mapToLong(e -> e.findings().size()).sum();
         try (XSSFWorkbook wb = write(result, 6)) {
             long rows = 0;
             int sheets = 0;
