@@ -1,10 +1,13 @@
 package org.policyevaluator;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.policyevaluator.rules.Clause;
+import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.rules.RuleInfo;
 
 /**
  * The policy source text, which the repository may not hold: tests that need it take it from the file
@@ -23,24 +26,55 @@ public final class PolicySourceText {
     }
 
     public static boolean configured() {
-        return file() != null;
+        return name() != null;
     }
 
-    /** The configured file, or null. */
+    /** The configured file; tests run only when there is one (see {@link #CONFIGURED}). */
     public static Path file() {
+        String name = name();
+        if (name == null) {
+            throw new IllegalStateException(NOT_CONFIGURED);
+        }
+        return Path.of(name);
+    }
+
+    /**
+     * A stand-in for the source text, for tests that must run without it: on the first line of each clause,
+     * {@link #lead} and then the clause's quote and the phrases rules quote from it; every other line blank.
+     */
+    public static List<String> standIn(RuleBase rules) {
+        Map<Integer, List<String>> byLine = new TreeMap<>();
+        int last = 0;
+        for (Clause c : rules.tables().clauses().values()) {
+            byLine.computeIfAbsent(firstLine(c), n -> new ArrayList<>()).add(c.quote());
+            String[] range = c.line().split("-");
+            last = Math.max(last, Integer.parseInt(range[range.length - 1]));
+        }
+        for (RuleInfo r : rules.catalogue().values()) {
+            r.quotes().forEach((clause, phrase) -> byLine.get(firstLine(rules.tables().clauses().get(clause))).add(phrase));
+        }
+        List<String> lines = new ArrayList<>();
+        for (int n = 1; n <= last; n++) {
+            List<String> quotes = byLine.get(n);
+            lines.add(quotes == null ? "" : lead(n) + String.join("；", quotes));
+        }
+        return lines;
+    }
+
+    /** How a stand-in line starts: for lines 10-99, 24 characters, as much of a line as a problem shows. */
+    public static String lead(int line) {
+        return "第" + line + "行：这是为测试写的合成原文，不是政策原文。";
+    }
+
+    private static int firstLine(Clause c) {
+        return Integer.parseInt(c.line().split("-")[0]);
+    }
+
+    private static String name() {
         String name = System.getProperty(PROPERTY);
         if (name == null || name.isBlank()) {
             name = System.getenv(VARIABLE);
         }
-        return name == null || name.isBlank() ? null : Path.of(name.strip());
-    }
-
-    /** The lines of the configured source text; a configured file that cannot be read fails the test. */
-    public static List<String> lines() throws IOException {
-        Path file = file();
-        if (file == null) {
-            throw new IllegalStateException(NOT_CONFIGURED);
-        }
-        return Files.readAllLines(file, StandardCharsets.UTF_8);
+        return name == null || name.isBlank() ? null : name.strip();
     }
 }
