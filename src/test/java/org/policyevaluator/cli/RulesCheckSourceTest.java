@@ -3,6 +3,7 @@ package org.policyevaluator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class RulesCheckSourceTest {
 
     @Test
     void rulesCheckWhenSourceIsNotUtf8ShouldBeAUsageError() throws IOException {
-        Path gbk = Files.write(dir.resolve("gbk.txt"), "推动人工智能".getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path gbk = Files.write(dir.resolve("gbk.txt"), "推动人工智能".getBytes(Charset.forName("GBK")));
         CliRunner r = CliRunner.run("rules", "check", "--source", gbk.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: --source " + gbk + ": not UTF-8 text\n");

@@ -61,11 +61,6 @@ class SourceCheckTest {
     }
 
     @Test
-    void checkWhenBundledRulesMeetTheirStandInShouldFindNothing() {
-        assertThat(STAND_IN.problems(TestSupport.RULES)).isEmpty();
-    }
-
-    @Test
     void checkWhenAQuoteSpansTheLinesOfARangeShouldFindIt() {
         SourceCheck source = new SourceCheck(List.of("", "先进制造业", "", "集群已达80个", ""));
         assertThat(source.clauseProblems(List.of(new Clause("B-2", "B", "集群", "先进制造业集群", "2-4")))).isEmpty();
