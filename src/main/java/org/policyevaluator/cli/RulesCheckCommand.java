@@ -1,10 +1,19 @@
 package org.policyevaluator.cli;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.policyevaluator.rules.RuleFiles;
 import org.policyevaluator.tooling.RuleChecker;
+import org.policyevaluator.tooling.SourceCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,22 +23,52 @@ class RulesCheckCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Rules folder to check.")
     Path dir;
 
+    @Option(names = "--source", paramLabel = "FILE",
+            description = "The policy source text (UTF-8): check every clause and rule quote against its lines.")
+    Path source;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        // read before the rules are compiled, so that a wrong path is told at once
+        SourceCheck sourceCheck = source == null ? null : readSource();
         RuleChecker checker = new RuleChecker(dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir));
         var out = spec.commandLine().getOut();
         out.println("rules " + checker.ruleBase().origin() + " · " + checker.ruleBase().version() + " · "
                 + checker.ruleBase().catalogue().size() + " rules");
+        List<RuleChecker.Check> checks = new ArrayList<>(checker.run());
+        if (sourceCheck != null) {
+            checks.add(checker.quotesInSource(sourceCheck, source.getFileName().toString()));
+        }
         int failed = 0;
-        for (RuleChecker.Check c : checker.run()) {
+        for (RuleChecker.Check c : checks) {
             out.println((c.passed() ? "[ok]   " : "[FAIL] ") + c.name());
             c.problems().forEach(p -> out.println("         - " + p));
             failed += c.passed() ? 0 : 1;
         }
+        if (sourceCheck == null) {
+            out.println("[skip] quotes not checked against the policy source text: give it with --source FILE");
+        }
         out.println(failed == 0 ? "all checks passed" : failed + " check(s) failed");
         return failed == 0 ? Main.OK : Main.UNUSABLE;
+    }
+
+    private SourceCheck readSource() {
+        if (Files.isDirectory(source)) {
+            throw new Main.UsageException("--source " + source + ": a folder, not a file");
+        }
+        try {
+            return SourceCheck.read(source);
+        } catch (NoSuchFileException e) {
+            throw new Main.UsageException("--source " + source + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new Main.UsageException("--source " + source + ": cannot be read: permission denied");
+        } catch (CharacterCodingException e) {
+            throw new Main.UsageException("--source " + source + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new Main.UsageException("--source " + source + ": cannot be read: " + e.getMessage());
+        }
     }
 }

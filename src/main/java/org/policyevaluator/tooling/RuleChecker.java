@@ -23,7 +23,8 @@ import org.policyevaluator.rules.RuleInfo;
  * Checks a ruleset beyond what it takes to compile it (building it already checks ids, dimensions,
  * cited clauses and table cells): messages in both languages, every dimension's maximum reachable in
  * every programme, bands inside the domain of what they measure, no rule that never fires on probe
- * applications spanning the field domains, and every clause of the owner's priorities encoded.
+ * applications spanning the field domains, and every clause of the owner's priorities encoded; given the
+ * policy source text, every quote found there ({@link #quotesInSource}).
  */
 public final class RuleChecker {
 
@@ -57,6 +58,12 @@ public final class RuleChecker {
         checks.add(everyRuleCanFire());
         checks.add(prioritiesCovered());
         return checks;
+    }
+
+    /** The check that {@code rules check --source} adds: {@link SourceCheck} over this ruleset. */
+    public Check quotesInSource(SourceCheck source, String sourceName) {
+        return new Check("every clause and rule quote short and verbatim at its lines of " + sourceName,
+                source.problems(ruleBase));
     }
 
     private Check messages() {

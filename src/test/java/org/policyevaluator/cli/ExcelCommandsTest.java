@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policyevaluator.TestResources;
 import org.policyevaluator.intake.excel.WorkbookDump;
 
 class ExcelCommandsTest {
@@ -42,8 +43,7 @@ class ExcelCommandsTest {
 
     @Test
     void evaluateWhenWorkbookIsEncryptedShouldSayPasswordProtected() throws Exception {
-        Path corpus = Path.of("..", "shared", "corpus", "wild-xlsx", "protected_passtika.xlsx");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(corpus));
+        Path corpus = TestResources.path("corpus/wild-xlsx/protected_passtika.xlsx");
         Run r = run("evaluate", "--lang", "en", corpus.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: protected_passtika.xlsx: the workbook is password-protected (encrypted); "

@@ -2,7 +2,6 @@ package org.policyevaluator.intake.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +18,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.policyevaluator.Fixtures;
+import org.policyevaluator.TestResources;
 
 /**
  * The wild-xlsx corpus as a test: every file listed in its INDEX.md gets the outcome the index asks for
  * ("Reader should" column), and nothing but a {@link WorkbookException} ever comes out of the reader.
- * The corpus sits beside the clone (../shared/corpus/wild-xlsx); without it these tests are skipped.
+ * The corpus is test data of the repository (src/test/resources/corpus/wild-xlsx); without it these tests fail.
  */
 class WildCorpusTest {
-    static final Path CORPUS = Path.of("..", "shared", "corpus", "wild-xlsx");
+    static final String CORPUS = "corpus/wild-xlsx/";
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)`(?: \\(derived\\))? \\| [\\d,]+ \\| .*? \\| (.*?) \\| .*\\|$");
     private static final Pattern TAG = Pattern.compile("READ\\+?|ENCRYPTED|UNSUPPORTED|NOT-SPREADSHEET|CORRUPT|UNSAFE");
 
     enum Outcome { READ, ENCRYPTED, UNSUPPORTED, NOT_A_WORKBOOK, DAMAGED, UNSAFE }
 
     static Stream<Arguments> index() throws Exception {
-        Path index = CORPUS.resolve("INDEX.md");
-        assumeTrue(Files.exists(index), "corpus not found at " + CORPUS.toAbsolutePath());
+        Path index = TestResources.path(CORPUS + "INDEX.md");
         List<Arguments> out = new ArrayList<>();
         for (String line : Files.readAllLines(index)) {
             if (line.startsWith("## Not found")) {
@@ -63,14 +62,19 @@ class WildCorpusTest {
 
     @Test
     void indexShouldListEveryCorpusFile() throws Exception {
-        assumeTrue(Files.exists(CORPUS.resolve("INDEX.md")));
-        assertThat(index().count()).isEqualTo(43);
+        List<String> listed = index().map(a -> (String) a.get()[0]).sorted().toList();
+        assertThat(listed).hasSize(43);
+        try (Stream<Path> files = Files.list(TestResources.path(CORPUS + "INDEX.md").getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())
+                    .filter(f -> !Set.of("INDEX.md", "README.md", "NOTICE").contains(f) && !f.startsWith(".")).sorted())
+                    .containsExactlyElementsOf(listed);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("index")
     void readShouldGiveTheOutcomeTheIndexAsksFor(String file, Set<Outcome> allowed) {
-        Path path = CORPUS.resolve(file);
+        Path path = TestResources.path(CORPUS + file);
         long start = System.nanoTime();
         Throwable thrown = catchThrowable(() -> WorkbookFiles.read(path, new Counter()));
         Outcome outcome = thrown == null ? Outcome.READ : outcome(thrown);
@@ -122,9 +126,8 @@ class WildCorpusTest {
     }
 
     private static Counter scan(String file) {
-        assumeTrue(Files.exists(CORPUS.resolve(file)));
         Counter c = new Counter();
-        WorkbookFiles.read(CORPUS.resolve(file), c);
+        WorkbookFiles.read(TestResources.path(CORPUS + file), c);
         return c;
     }
 

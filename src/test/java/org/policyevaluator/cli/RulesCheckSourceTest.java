@@ -1,0 +1,73 @@
+package org.policyevaluator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyevaluator.PolicySourceText;
+import org.policyevaluator.TestSupport;
+
+/** rules check --source FILE: the quotes checked against the policy source text, as one more check. */
+class RulesCheckSourceTest {
+    private static final String CHECK = "every clause and rule quote short and verbatim at its lines of ";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rulesCheckWhenSourceIsNotGivenShouldSayTheQuotesWereNotChecked() {
+        CliRunner r = CliRunner.run("rules", "check");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).doesNotContain(CHECK).endsWith(
+                "[skip] quotes not checked against the policy source text: give it with --source FILE\nall checks passed\n");
+    }
+
+    @Test
+    void rulesCheckWhenTheSourceLacksQuotesShouldFailNamingClausesRulesAndLine() throws IOException {
+        List<String> lines = new ArrayList<>(PolicySourceText.standIn(TestSupport.RULES));
+        lines.set(34, PolicySourceText.lead(35) + "加快国产算力基础设施建设");
+        Path source = Files.write(dir.resolve("other-text.txt"), lines);
+        CliRunner r = CliRunner.run("rules", "check", "--source", source.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        String reads = " is not there; the line reads \"第35行：这是为测试写的合成原文，不是政策原文。…\"\n";
+        assertThat(r.out()).contains("[FAIL] " + CHECK + "other-text.txt\n"
+                + "         - clause A-2.4 (clauses.csv), line 35: quote \"优先支持基于国产AI芯片的智算中心\"" + reads
+                + "         - rule DC-040 quoting clause A-2.4, line 35: quote \"推进人工智能软硬件适配\"" + reads
+                + "         - rule DC-050 quoting clause A-2.4, line 35: quote \"打造云边端一体化协同架构\"" + reads)
+                .doesNotContain("[skip]").endsWith("1 check(s) failed\n");
+    }
+
+    @Test
+    void rulesCheckWhenSourceFileIsMissingShouldBeAUsageError() {
+        Path missing = dir.resolve("nowhere.txt");
+        CliRunner r = CliRunner.run("rules", "check", "--source", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --source " + missing + ": no such file\n");
+    }
+
+    @Test
+    void rulesCheckWhenSourceIsNotUtf8ShouldBeAUsageError() throws IOException {
+        Path gbk = Files.write(dir.resolve("gbk.txt"), "推动人工智能".getBytes(Charset.forName("GBK")));
+        CliRunner r = CliRunner.run("rules", "check", "--source", gbk.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --source " + gbk + ": not UTF-8 text\n");
+    }
+
+    @Test
+    @EnabledIf(value = PolicySourceText.CONFIGURED, disabledReason = PolicySourceText.NOT_CONFIGURED)
+    void rulesCheckWithThePolicySourceTextShouldPassTheBundledRules() {
+        Path source = PolicySourceText.file();
+        CliRunner r = CliRunner.run("rules", "check", "--source", source.toString());
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).contains("[ok]   " + CHECK + source.getFileName() + "\n").doesNotContain("[skip]")
+                .endsWith("all checks passed\n");
+    }
+}
