@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Scores project applications against the AI policy, explaining every point.",
         subcommands = {EvaluateCommand.class, WhatIfCommand.class, ProgramsCommand.class, RulesCommand.class,
                 ImpactCommand.class, TemplateCommand.class, ServeCommand.class, VerifyCommand.class, BenchCommand.class,
-                ReplayCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public class Main implements java.util.concurrent.Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;

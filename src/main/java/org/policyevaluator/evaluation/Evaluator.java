@@ -163,14 +163,13 @@ public final class Evaluator {
             if (programme == null) {
                 throw new IllegalArgumentException("unknown programme '" + id + "'");
             }
-            Facts f = new Facts(app, programme.id(), ruleBase.schema(), derivations.derive(app, programme));
+            Facts f = new Facts(app, programme.id(), ruleBase.schema(), ruleBase.tables(), derivations.derive(app, programme));
             programmes.add(programme);
             facts.add(f);
             decisions.add(outcomes.track(f));
         }
         StatelessKieSession session = ruleBase.newSession();
         session.setGlobal("out", outcomes);
-        session.setGlobal("policy", ruleBase.tables());
         session.execute(facts);
         List<Outcome> out = new ArrayList<>(apps.size());
         for (int i = 0; i < apps.size(); i++) {

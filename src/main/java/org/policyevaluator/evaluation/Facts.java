@@ -8,6 +8,7 @@ import org.policyevaluator.model.Application;
 import org.policyevaluator.model.ApplicationSchema;
 import org.policyevaluator.model.CodeTable;
 import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.rules.PolicyTables;
 
 /**
  * The one fact the rules see: an application under a programme. Rules read its fields by path as the
@@ -23,12 +24,15 @@ public final class Facts {
     private final Application application;
     private final String program;
     private final ApplicationSchema schema;
+    private final PolicyTables tables;
     private final Map<String, Object> derived;
 
-    Facts(Application application, String program, ApplicationSchema schema, Map<String, Object> derived) {
+    Facts(Application application, String program, ApplicationSchema schema, PolicyTables tables,
+          Map<String, Object> derived) {
         this.application = application;
         this.program = program;
         this.schema = schema;
+        this.tables = tables;
         this.derived = derived;
     }
 
@@ -43,6 +47,21 @@ public final class Facts {
 
     public String getProgram() {
         return program;
+    }
+
+    /** A parameter of the programme (programs.csv, else parameters.csv for it, else for "*"), e.g. "flag.minPue". */
+    public double param(String key) {
+        return tables.num(program, key);
+    }
+
+    /** Whether the programme sets a parameter at all (a gate that only some programmes have checks this). */
+    public boolean hasParam(String key) {
+        return tables.has(program, key);
+    }
+
+    /** The sectors the programme funds (programs.csv requiredSectors); empty when it funds any. */
+    public List<String> requiredSectors() {
+        return tables.requiredSectors(program);
     }
 
     /** The value at a field path or of a derived fact; null when it is not declared. */

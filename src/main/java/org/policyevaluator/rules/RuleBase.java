@@ -89,6 +89,7 @@ public final class RuleBase {
     private static RuleBase build(RuleFiles files, KieBase precompiled) {
         PolicyTables tables = PolicyTables.load(files);
         ApplicationSchema schema = schema(files, tables);
+        FactPaths.check(files, schema);
         Messages messages = Messages.load(files);
         KieBase kieBase = precompiled != null ? precompiled : knowledgeBase(compilePackages(files));
         Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables, schema);

@@ -40,7 +40,7 @@ class RulesFolderTest {
                 "$f : Facts( yes(\"green.greenFactory\") == )");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
-                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 42:")));
+                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 41:")));
     }
 
     @Test
