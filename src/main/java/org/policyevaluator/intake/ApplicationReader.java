@@ -39,6 +39,17 @@ public final class ApplicationReader {
 
     private final ApplicationSchema format;
     private final Schema schema;
+    /** Each numeric or list-of-objects field with where it sits, resolved once: every application is walked for them. */
+    private final List<Placed> numeric = new ArrayList<>();
+    private final List<Placed> creditCodes = new ArrayList<>();
+
+    /** A field with the path of the object that holds it ("" for the application itself). */
+    private record Placed(FieldDef field, tools.jackson.core.JsonPointer parent) {
+        JsonNode in(ObjectNode tree) {
+            JsonNode holder = tree.at(parent);
+            return holder.isObject() ? holder.get(field.property()) : null;
+        }
+    }
 
     public ApplicationReader(ApplicationSchema format) {
         this.format = format;
@@ -50,6 +61,16 @@ public final class ApplicationReader {
         this.schema = registry.getSchema(SchemaLocation.of("https://policy-evaluator.org/schema/application.schema.json"),
                 format.forValidation());
         schema.initializeValidators();
+        for (FieldDef f : format.fields()) {
+            String parent = f.path().contains(".") ? pointer(f.path().substring(0, f.path().lastIndexOf('.'))) : "";
+            Placed placed = new Placed(f, tools.jackson.core.JsonPointer.compile(parent));
+            if (f.type().isNumeric() || f.type() == FieldType.ITEMS) {
+                numeric.add(placed);
+            }
+            if (CREDIT_CODE.equals(f.format())) {
+                creditCodes.add(placed);
+            }
+        }
     }
 
     public ApplicationSchema format() {
@@ -69,7 +90,7 @@ public final class ApplicationReader {
         Set<String> blanks = new HashSet<>();
         format.normalise(tree, blanks);
         List<Problem> problems = new ArrayList<>();
-        for (FieldDef f : format.fields()) {
+        for (Placed f : numeric) {
             unusableNumbers(tree, f, at, problems);
         }
         List<Error> errors;
@@ -82,9 +103,10 @@ public final class ApplicationReader {
         for (Error e : errors) {
             problems.add(problem(at, e, blanks));
         }
-        for (FieldDef f : format.fields()) {
-            if (CREDIT_CODE.equals(f.format()) && tree.at(pointer(f.path())).isString()) {
-                Problem p = CreditCode.problem(tree.at(pointer(f.path())).asString(), at.at(f.path()));
+        for (Placed f : creditCodes) {
+            JsonNode code = f.in(tree);
+            if (code != null && code.isString()) {
+                Problem p = CreditCode.problem(code.asString(), at.at(f.field().path()));
                 if (p != null) {
                     problems.add(p);
                 }
@@ -103,9 +125,14 @@ public final class ApplicationReader {
      * double (1e400 reads as infinity), or a whole number beyond the long range (the validator's integer
      * comparison fails on it rather than reporting it). The required check that follows is then said once.
      */
-    private static void unusableNumbers(ObjectNode tree, FieldDef f, Location.InJson at, List<Problem> problems) {
+    private static void unusableNumbers(ObjectNode tree, Placed placed, Location.InJson at, List<Problem> problems) {
+        FieldDef f = placed.field();
+        JsonNode v = placed.in(tree);
+        if (v == null) {
+            return;
+        }
         if (f.type() == FieldType.ITEMS) {
-            JsonNode list = tree.at(pointer(f.path()));
+            JsonNode list = v;
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) instanceof ObjectNode item) {
                     for (FieldDef p : f.itemFields()) {
@@ -120,11 +147,9 @@ public final class ApplicationReader {
             }
             return;
         }
-        JsonNode v = tree.at(pointer(f.path()));
         if (unusable(f, v)) {
             problems.add(Problem.of(at.at(f.path()), "problem.expected", "field", f.path(), "found", Found.value(v)));
-            String parent = f.path().contains(".") ? pointer(f.path().substring(0, f.path().lastIndexOf('.'))) : "";
-            ((ObjectNode) tree.at(parent)).remove(f.property());
+            ((ObjectNode) tree.at(placed.parent())).remove(f.property());
         }
     }
 
