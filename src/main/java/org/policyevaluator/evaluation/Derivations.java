@@ -31,7 +31,7 @@ final class Derivations {
             "derived.foreignCards", "cards of foreign models in the inventory",
             "derived.unknownCards", "cards of models not in the registry",
             "derived.unknownChipModels", "models in the inventory that are not in the registry",
-            "derived.chipSummary", "the inventory as text, each model marked domestic, foreign or unknown",
+            "derived.chipSummary", "the inventory, each model with its count and origin (domestic, foreign, unknown)",
             "derived.requestedShare", "requested funding / total budget",
             "derived.selfFundedShare", "self-funded / total budget",
             "derived.budgetGapRatio", "|requested + self-funded − total| / total",
@@ -86,7 +86,7 @@ final class Derivations {
             int foreignCards = 0;
             int unknownCards = 0;
             List<String> unknown = new ArrayList<>();
-            List<String> summary = new ArrayList<>();
+            List<Map<String, Object>> summary = new ArrayList<>();
             for (Map<String, Object> chip : chips) {
                 String name = (String) chip.get("model");
                 int count = chip.get("count") instanceof Number n ? n.intValue() : 0;
@@ -96,7 +96,7 @@ final class Derivations {
                     if (!unknown.contains(name)) {
                         unknown.add(name);
                     }
-                    summary.add(name + "*" + count + " (?)");
+                    summary.add(chip(name, count, "unknown"));
                     continue;
                 }
                 double compute = model.relativeCompute() * count;
@@ -107,14 +107,14 @@ final class Derivations {
                 } else {
                     foreignCards += count;
                 }
-                summary.add(name + "*" + count + (model.domestic() ? " (domestic)" : " (foreign)"));
+                summary.add(chip(name, count, model.domestic() ? "domestic" : "foreign"));
             }
             inventory = known > 0 ? round(domestic / known) : null;
             d.put("derived.domesticCards", domesticCards);
             d.put("derived.foreignCards", foreignCards);
             d.put("derived.unknownCards", unknownCards);
             d.put("derived.unknownChipModels", List.copyOf(unknown));
-            d.put("derived.chipSummary", String.join("; ", summary));
+            d.put("derived.chipSummary", List.copyOf(summary));
         }
         d.put("derived.inventoryDomesticShare", inventory);
         d.put("derived.trainingShare", effectiveShare(trainingDeclared, inventory));
@@ -123,6 +123,15 @@ final class Derivations {
                 : trainingDeclared != null ? trainingDeclared : inferenceDeclared);
         d.put("derived.trainingShareExcess", excess(trainingDeclared, inventory));
         d.put("derived.inferenceShareExcess", excess(inferenceDeclared, inventory));
+    }
+
+    /** A chip of the inventory as evidence: model, count and where the registry puts it, worded when shown. */
+    private static Map<String, Object> chip(String model, int count, String origin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("count", count);
+        m.put("origin", origin);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The declared share, but never more than the inventory supports; the inventory's share when none is declared. */

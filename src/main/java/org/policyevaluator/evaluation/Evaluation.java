@@ -7,7 +7,7 @@ import java.util.Map;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 
 /**
- * The explained evaluation of one application (SPEC.md, "Evaluation"). Dimension scores add up to
+ * The explained evaluation of one application, in words. Dimension scores add up to
  * the total exactly; every finding, gate and flag names its rule, its clauses and the values it used;
  * {@code whyNot} says for every rule that gave less than its maximum which condition was not met;
  * {@code suggestions} are changes whose gain was obtained by evaluating the changed application.

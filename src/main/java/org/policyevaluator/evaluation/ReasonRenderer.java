@@ -105,6 +105,11 @@ public final class ReasonRenderer {
         if (value instanceof Boolean b) {
             return b ? w.yes : w.no;
         }
+        if (value instanceof Map<?, ?> chip && chip.containsKey("origin")) {
+            // a chip of the inventory: model*count and its origin in the language
+            String origin = w.origins.getOrDefault(String.valueOf(chip.get("origin")), String.valueOf(chip.get("origin")));
+            return chip.get("model") + "*" + chip.get("count") + origin;
+        }
         if (value instanceof Number n) {
             boolean pct = "pct".equals(style);
             if (n instanceof Integer || n instanceof Long) {
@@ -131,7 +136,7 @@ public final class ReasonRenderer {
      * labels of fields.
      */
     private record Words(String none, String empty, String yes, String no, String separator, Map<String, String> names,
-                         Map<String, String> labels) {
+                         Map<String, String> labels, Map<String, String> origins) {
     }
 
     /** The names of the codes of the schema's code tables (a code two tables share takes the first's name). */
@@ -143,8 +148,13 @@ public final class ReasonRenderer {
         Map<String, String> labels = new java.util.HashMap<>();
         ruleBase.schema().fields().forEach(f -> labels.put(f.path(), f.label(lang)));
         var m = ruleBase.messages();
+        Map<String, String> origins = new java.util.HashMap<>();
+        for (String origin : List.of("domestic", "foreign", "unknown")) {
+            origins.put(origin, m.get(lang, "chip." + origin));
+        }
         return new Words(m.get(lang, "value.none"), m.get(lang, "value.empty"), m.get(lang, "value.true"),
-                m.get(lang, "value.false"), "en".equals(lang) ? ", " : "、", Map.copyOf(names), Map.copyOf(labels));
+                m.get(lang, "value.false"), "en".equals(lang) ? ", " : "、", Map.copyOf(names), Map.copyOf(labels),
+                Map.copyOf(origins));
     }
 
     static String percent(BigDecimal share) {

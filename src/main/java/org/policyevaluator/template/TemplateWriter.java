@@ -37,7 +37,7 @@ import org.policyevaluator.model.FieldType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes the application template (SPEC.md, Excel): instructions; a form sheet for one application
+ * Writes the application template, from the schema: instructions; a form sheet for one application
  * (label, value, help, field); a batch sheet with one application per row, canonical field paths in
  * row 1 and bilingual labels in row 2; and the allowed values with their meanings. Every enum and
  * boolean cell has a drop-down, every input cell a hint. The output has no time stamps in its content

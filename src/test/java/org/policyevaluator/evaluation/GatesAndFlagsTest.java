@@ -74,7 +74,7 @@ class GatesAndFlagsTest {
         assertThat(flag(e, "FL-011").isPresent()).isEqualTo(raised);
         if (raised) {
             assertThat(flag(e, "FL-010").orElseThrow().message()).isEqualTo(
-                    "申报训练算力国产占比 61% 高于芯片清单测算的 50%（清单：Ascend 910B*39 (domestic); NVIDIA A100*40 (foreign)）");
+                    "申报训练算力国产占比 61% 高于芯片清单测算的 50%（清单：Ascend 910B*39（国产）、NVIDIA A100*40（进口））");
             assertThat(flag(e, "FL-010").orElseThrow().severity()).isEqualTo("WARNING");
         }
     }
