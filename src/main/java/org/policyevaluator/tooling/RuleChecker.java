@@ -87,6 +87,15 @@ public final class RuleChecker {
                 }
             }
         }
+        // every other text (intake's problems, words for values, suggestions) in both languages too
+        for (String lang : Messages.LANGUAGES) {
+            String other = lang.equals("zh") ? "en" : "zh";
+            for (String key : new java.util.TreeSet<>(ruleBase.messages().keys(other))) {
+                if (ruleBase.messages().find(lang, key) == null) {
+                    problems.add("messages_" + lang + ".properties: no " + key + " (messages_" + other + " has it)");
+                }
+            }
+        }
         return new Check("every rule titled and explained in zh and en", problems);
     }
 

@@ -57,6 +57,14 @@ class RuleCheckerTest {
     }
 
     @Test
+    void checkWhenAMessageIsInOneLanguageOnlyShouldNameTheBundleThatLacksIt() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
+        replace(rules.resolve("messages/messages_zh.properties"), "found.list=", "found.lists=");
+        assertThat(problems(rules)).contains("messages_zh.properties: no found.list (messages_en has it)",
+                "messages_en.properties: no found.lists (messages_zh has it)");
+    }
+
+    @Test
     void checkWhenAMessageIsMissingShouldNameTheBundleAndKey() throws IOException {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("messages/messages_en.properties"), "IE-060.whynot=", "IE-060.why=");
