@@ -201,7 +201,8 @@ public final class ApplicationSchema {
                     byLanguage(node.path("x-expected")), unit, codes, List.copyOf(separators), itemPattern, itemFormat, itemFields,
                     number(node, "minimum", "exclusiveMinimum"), number(node, "maximum", "exclusiveMaximum"),
                     node.has("exclusiveMinimum"), node.has("maxLength") ? node.get("maxLength").asInt() : null,
-                    node.path("format").asString(null), "upper".equals(node.path("x-case").asString(null)));
+                    node.path("format").asString(null), "upper".equals(node.path("x-case").asString(null)),
+                    path.substring(path.lastIndexOf('.') + 1));
         }
 
         private CodeTable codes(String where, JsonNode node, ObjectNode served) {

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  * object it sits in; "" for the application's own fields), labels and hints in Chinese and English,
  * what a valid value is ({@code expected}, when the schema says it better than the type does), range,
  * unit, codes, how a list is written as text (separators; for a list of objects, the pattern that reads
- * one item and the format that writes it, e.g. {model}*{count}), and the fields of one such item.
+ * one item and the format that writes it, e.g. {model}*{count}), the fields of one such item, and the
+ * last part of the path, the JSON property that holds the value (kept: it is looked up for every application).
  */
 public record FieldDef(String path, FieldType type, boolean required, String group, Map<String, String> title,
                        Map<String, String> hint, Map<String, String> expected, String unit, CodeTable codes,
                        List<String> separators, Pattern itemPattern, String itemFormat, List<FieldDef> itemFields, Double minimum,
-                       Double maximum, boolean exclusiveMinimum, Integer maxLength, String format, boolean upperCase) {
+                       Double maximum, boolean exclusiveMinimum, Integer maxLength, String format, boolean upperCase,
+                       String property) {
 
     public static final String SHARE = "share";
     public static final String PERCENT = "percent";
@@ -46,10 +48,6 @@ public record FieldDef(String path, FieldType type, boolean required, String gro
         return PERCENT.equals(unit);
     }
 
-    /** The last part of the path: the JSON property that holds the value. */
-    public String property() {
-        return path.substring(path.lastIndexOf('.') + 1);
-    }
 
     /** An item field by property name ("count"), or null. */
     public FieldDef itemField(String property) {
