@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import org.policyevaluator.account.AdminBootstrap;
 import org.policyevaluator.account.Accounts;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.Problem;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.Replayer;
@@ -30,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -66,15 +69,23 @@ class SecurityConfig {
 
     /** The first admin: PE_ADMIN_USER / PE_ADMIN_PASSWORD, else a generated password printed once. */
     @Bean
-    ApplicationRunner adminBootstrap(Accounts accounts, Evaluator evaluator, @Value("${PE_ADMIN_USER:}") String user,
-                                     @Value("${PE_ADMIN_PASSWORD:}") String password) {
+    ApplicationRunner adminBootstrap(Accounts accounts, Evaluator evaluator, WebTexts texts,
+                                     @Value("${PE_ADMIN_USER:}") String user, @Value("${PE_ADMIN_PASSWORD:}") String password) {
         Set<String> programmes = evaluator.ruleBase().tables().programmes().keySet();
-        return args -> new AdminBootstrap(accounts, System.out).run(user, password, programmes);
+        return args -> {
+            try {
+                new AdminBootstrap(accounts, System.out).run(user, password, programmes);
+            } catch (InvalidRequest e) {
+                // the operator's settings: said in the words of the log, English
+                throw new IllegalStateException("PE_ADMIN_USER / PE_ADMIN_PASSWORD: " + String.join("; ",
+                        e.problems().stream().map(p -> p.location().field() + ": " + texts.message(p, "en")).toList()), e);
+            }
+        };
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, WebTexts texts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -87,11 +98,11 @@ class SecurityConfig {
                         .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**").authenticated()
                         // any other path: the 404 problem of an unknown endpoint
                         .anyRequest().permitAll())
-                .httpBasic(b -> b.realmName("policy-evaluator").authenticationEntryPoint(SecurityConfig::unauthorized))
-                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> problem(response, HttpStatus.FORBIDDEN,
-                                "Forbidden", "your account's role may not " + request.getMethod() + " "
-                                        + request.getRequestURI())))
+                .httpBasic(b -> b.realmName("policy-evaluator").authenticationEntryPoint(unauthorized(texts)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(texts))
+                        .accessDeniedHandler((request, response, denied) -> problem(response, texts, request,
+                                HttpStatus.FORBIDDEN, "error.title.forbidden", Problem.of(null, "error.forbidden.role",
+                                        "method", request.getMethod(), "path", request.getRequestURI()))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // credentials travel with every request (Basic), never in a cookie: nothing for a forged request to use
                 .csrf(c -> c.disable());
@@ -133,20 +144,23 @@ class SecurityConfig {
         };
     }
 
-    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"policy-evaluator\"");
-        problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in to use stored evaluations: send the user "
-                + "name and password with HTTP Basic (curl -u user:password)");
+    private static AuthenticationEntryPoint unauthorized(WebTexts texts) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"policy-evaluator\"");
+            problem(response, texts, request, HttpStatus.UNAUTHORIZED, "error.title.unauthorized",
+                    Problem.of(null, "error.unauthorized.signIn"));
+        };
     }
 
-    /** The same RFC 9457 shape as {@link ProblemHandling}, written before any controller is reached. */
-    static void problem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    /** The same RFC 9457 shape as {@link ProblemHandling}, in the request's language, written before any controller is reached. */
+    static void problem(HttpServletResponse response, WebTexts texts, HttpServletRequest request, HttpStatus status,
+                        String title, Problem detail) throws IOException {
+        String lang = ProblemHandling.lang(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", title);
+        body.put("title", texts.text(title, lang));
         body.put("status", status.value());
-        body.put("detail", detail);
+        body.put("detail", texts.message(detail, lang));
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(JsonReport.mapper().writeValueAsBytes(body));

@@ -28,10 +28,18 @@ class CatalogueApiTest extends WebTest {
 
     @Test
     void getRuleWhenIdIsUnknownShouldReturn404Problem() throws Exception {
-        var response = get("/api/rules/XX-999");
+        var response = get("/api/rules/XX-999?lang=en");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).get("detail").asString()).isEqualTo("no rule with id \"XX-999\"; GET /api/rules lists them");
+    }
+
+    @Test
+    void getRuleWhenIdIsUnknownAndNoLanguageIsAskedShouldSayItInChinese() throws Exception {
+        JsonNode problem = json(get("/api/rules/XX-999"));
+        assertThat(problem.get("title").asString()).isEqualTo("未知规则");
+        assertThat(problem.get("detail").asString()).isEqualTo("没有编号为“XX-999”的规则");
+        assertThat(problem.get("errors").get(0).get("location").asString()).isEqualTo("id");
     }
 
     @Test

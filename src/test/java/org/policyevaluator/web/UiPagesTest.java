@@ -80,6 +80,29 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void postEvaluateWhenFileIsBrokenAndPageIsChineseShouldWordTheLocationInChinese() throws Exception {
+        var response = upload("/evaluate?lang=zh", "broken.json", "{\n\"a\": }".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<span>broken.json 第 2 行第 6 列：不是有效的 JSON</span>");
+    }
+
+    @Test
+    void postEvaluateWhenBatchHasRejectedApplicationsShouldNameThemByPositionAndLabel() throws Exception {
+        var response = upload("/evaluate?lang=zh", "batch.json",
+                sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.body()).contains("<strong>batch.json 第 2 份申请</strong>",
+                "<li><strong>训练算力国产占比</strong> <span>应为0 到 1 之间的比例（如 0.72 表示 72%），实际为1.5</span></li>")
+                .doesNotContain("$.applications");
+    }
+
+    @Test
+    void getRulesWhenProgrammeIsUnknownAndPageIsChineseShouldNameTheProgrammesWithoutTheirIds() throws Exception {
+        var response = get("/rules?program=space&lang=zh");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("未知项目类别“space”；可选：通用人工智能创新项目、国产算力基础设施专项、人工智能+制造专项");
+    }
+
+    @Test
     void getRulesShouldShowRulesByDimensionWithClausesAndProgrammeWeights() throws Exception {
         var response = get("/rules?program=manufacturing&lang=en");
         assertThat(response.statusCode()).isEqualTo(200);
