@@ -24,6 +24,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +35,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -83,6 +85,25 @@ class SecurityConfig {
         };
     }
 
+    /**
+     * The headers of every page and API answer: no MIME sniffing, never in a frame, the referrer only to the
+     * application itself, and scripts, styles, images and form targets only from the application.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
+
+    private static void headers(HttpSecurity http, boolean contentSecurityPolicy) throws Exception {
+        http.headers(h -> {
+            h.contentTypeOptions(Customizer.withDefaults())
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+            if (contentSecurityPolicy) {
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY));
+            }
+        });
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, WebTexts texts) throws Exception {
@@ -106,11 +127,25 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // credentials travel with every request (Basic), never in a cookie: nothing for a forged request to use
                 .csrf(c -> c.disable());
+        headers(http, true);
+        return http.build();
+    }
+
+    /** The OpenAPI description and the Swagger UI: open to all, and without the script policy, which breaks the Swagger UI. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // read only: nothing for a forged request to do
+                .csrf(c -> c.disable());
+        headers(http, false);
         return http.build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -118,7 +153,7 @@ class SecurityConfig {
                         .requestMatchers("/evaluations/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/batches").authenticated()
                         // the self-assessment pages, the catalogue, in-memory results of anonymous visitors (a stored
-                        // batch behind /batches/{id} is checked against the viewer), static files, API docs
+                        // batch behind /batches/{id} is checked against the viewer), static files
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/batches").permitAll())
                 .logout(l -> l.logoutSuccessUrl("/"))
@@ -126,6 +161,7 @@ class SecurityConfig {
                 // a forged form post matters only for a signed-in browser (or the login form itself):
                 // an anonymous self-assessment stores nothing and needs no token
                 .csrf(c -> c.requireCsrfProtectionMatcher(signedInOrSigningIn()));
+        headers(http, true);
         return http.build();
     }
 
