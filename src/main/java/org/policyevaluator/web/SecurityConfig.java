@@ -113,7 +113,7 @@ class SecurityConfig {
                         // anonymous self-assessment and the catalogue: nothing is stored for them
                         .requestMatchers(HttpMethod.POST, "/api/evaluations", "/api/whatif").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/programs",
-                                "/api/template.xlsx").permitAll()
+                                "/api/template.xlsx", "/api/schema").permitAll()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**").authenticated()
