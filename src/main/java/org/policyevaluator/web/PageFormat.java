@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.rules.Dimension;
 import org.springframework.stereotype.Component;
@@ -71,6 +72,15 @@ public class PageFormat {
             case "suggestion" -> texts.text("source.suggestion", lang);
             default -> source;
         };
+    }
+
+    /** How a tie on the total was broken, in words: by which dimension and its scores, or a shared rank. */
+    public String tie(Evaluation.TieBreak t, String lang) {
+        String head = texts.text("result.tie", lang, t.tiedWith());
+        String how = t.decidedBy() == null ? texts.text("result.tie.shared", lang)
+                : texts.text("result.tie." + t.outcome(), lang, dimension(t.decidedBy(), lang),
+                        t.score().toPlainString() + " / " + t.otherScore().toPlainString(), t.tiedWith());
+        return head + " · " + how;
     }
 
     /** A location as outputs write it, in words; {@code within}: without the application its heading names. */

@@ -2,9 +2,11 @@ package org.policyevaluator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.policyevaluator.evaluation.Evaluation;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Values as the pages show them: no code, path or English on a Chinese page. */
@@ -41,6 +43,17 @@ class PageFormatTest extends WebTest {
         assertThat(fmt.dimension("greenTransformation", "zh")).isEqualTo("绿色转型");
         assertThat(fmt.source("request body", "zh")).isEqualTo("请求正文");
         assertThat(fmt.source("batch.json", "zh")).isEqualTo("batch.json");
+    }
+
+    @Test
+    void tieShouldNameTheDimensionThatBrokeItOrTheSharedRank() {
+        var above = new Evaluation.TieBreak("B-2", "greenTransformation", new BigDecimal("12"), new BigDecimal("9"), "above");
+        assertThat(fmt.tie(above, "zh")).isEqualTo("与 B-2 总分相同 · 按“绿色转型”（12 / 9）排在 B-2 之前");
+        assertThat(fmt.tie(above, "en")).isEqualTo("tied with B-2 on total · ranked above B-2 on Green transformation (12 / 9)");
+        var below = new Evaluation.TieBreak("B-1", "greenTransformation", new BigDecimal("9"), new BigDecimal("12"), "below");
+        assertThat(fmt.tie(below, "zh")).isEqualTo("与 B-1 总分相同 · 按“绿色转型”（9 / 12）排在 B-1 之后");
+        assertThat(fmt.tie(new Evaluation.TieBreak("B-3", null, null, null, "shared"), "zh"))
+                .isEqualTo("与 B-3 总分相同 · 各维度得分相同，名次并列");
     }
 
     @Test

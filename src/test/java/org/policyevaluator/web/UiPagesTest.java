@@ -96,6 +96,15 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void getBatchEvaluationWhenTwoApplicationsTieOnEverythingShouldSayTheRankIsShared() throws Exception {
+        String app = sample("green-textile-factory.json");
+        String twins = "[" + app.replace("GT-2026-013", "TW-1") + ", " + app.replace("GT-2026-013", "TW-2") + "]";
+        var batch = upload("/evaluate?lang=zh", "twins.json", twins.getBytes(StandardCharsets.UTF_8));
+        var first = get(batch.uri().getPath() + "/evaluations/0");
+        assertThat(first.body()).contains("<p class=\"ties\">与 TW-2 总分相同 · 各维度得分相同，名次并列</p>");
+    }
+
+    @Test
     void getRulesWhenProgrammeIsUnknownAndPageIsChineseShouldNameTheProgrammesWithoutTheirIds() throws Exception {
         var response = get("/rules?program=space&lang=zh");
         assertThat(response.statusCode()).isEqualTo(400);
