@@ -98,13 +98,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         String lang = lang(request);
-        if (body instanceof ProblemDetail detail && (statusCode.value() == 503 || !"en".equals(lang))) {
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (statusCode.value() == 503 || !"en".equals(lang))) {
             String[] words = statusWords(statusCode.value());
             detail.setTitle(texts.text(words[0], lang));
             detail.setDetail(texts.message(Problem.of(null, words[1], "status", statusCode.value()), lang));
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     /** The title and detail keys of a status the web does not word case by case. */

@@ -78,4 +78,17 @@ class CatalogueApiTest extends WebTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("Exception");
     }
+
+    @Test
+    void springsOwnRefusalsWhenNoLanguageIsAskedShouldBeWordedInChineseByTheirStatus() throws Exception {
+        JsonNode notFound = json(get("/api/nothing-here"));
+        assertThat(notFound.get("title").asString()).isEqualTo("未找到");
+        assertThat(notFound.get("detail").asString()).isEqualTo("没有这个页面");
+        var method = send("DELETE", "/api/rules", null, null);
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(json(method).get("title").asString()).isEqualTo("请求无法处理");
+        assertThat(json(method).get("detail").asString()).isEqualTo("请求无法处理（405）");
+        // in English, Spring's own words
+        assertThat(json(get("/api/nothing-here?lang=en")).get("title").asString()).isEqualTo("Not Found");
+    }
 }
