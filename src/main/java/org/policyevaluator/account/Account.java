@@ -3,9 +3,8 @@ package org.policyevaluator.account;
 import java.util.List;
 
 /**
- * A signed-in user and what it may see and do. The rules of visibility live here and only here:
- * the submitter of a stored evaluation sees it; a reviewer sees the evaluations of its programmes;
- * auditors and admins see everything.
+ * A signed-in user and what its role lets it do. Who may see which stored evaluation or batch, and who
+ * may override one, are decided in {@code org.policyevaluator.review} (Visibility, OverrideRules).
  */
 public record Account(String username, Role role, List<String> programs, String createdAt, String createdBy) {
 
@@ -16,16 +15,6 @@ public record Account(String username, Role role, List<String> programs, String 
     /** Auditors and admins read every stored evaluation and batch. */
     public boolean seesEverything() {
         return role == Role.AUDITOR || role == Role.ADMIN;
-    }
-
-    /** Whether this account may read a stored evaluation of {@code program} submitted by {@code submittedBy}. */
-    public boolean maySee(String program, String submittedBy) {
-        return seesEverything() || username.equals(submittedBy) || reviews(program);
-    }
-
-    /** Overrides are a reviewer's judgement on its own programmes (and an admin's on any). */
-    public boolean mayOverride(String program) {
-        return role == Role.ADMIN || reviews(program);
     }
 
     /** Everyone but an auditor may have evaluations stored: an auditor changes nothing. */

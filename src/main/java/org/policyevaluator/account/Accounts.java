@@ -35,8 +35,15 @@ public class Accounts implements UserDetailsService {
 
     /** A user name that is taken. */
     public static class Taken extends RuntimeException {
+        private final String username;
+
         Taken(String username) {
             super("username: an account \"" + username + "\" exists already");
+            this.username = username;
+        }
+
+        public String username() {
+            return username;
         }
     }
 
@@ -53,39 +60,38 @@ public class Accounts implements UserDetailsService {
     }
 
     /**
-     * Creates an account. Problems are an {@link InvalidRequest} naming each field; a taken name is {@link Taken}.
+     * Creates an account. Problems are an {@link InvalidRequest} naming each field, as message keys
+     * ({@code account.*}, worded by the web layer); a taken name is {@link Taken}.
      *
      * @param knownProgrammes the programmes of the ruleset, which a reviewer's programmes must be among
      */
-    private static Problem problem(String field, String message) {
-        return Problem.literal(Location.InJson.of("$").at(field), message);
-    }
-
     public Account create(String username, String password, String role, Collection<String> programs, String createdBy,
                           Set<String> knownProgrammes) {
         List<Problem> problems = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add(problem("username", "required, 1 to 100 letters, digits or . _ @ -"));
+            problems.add(problem("username", "account.username"));
         }
         if (password == null || password.length() < MIN_PASSWORD) {
-            problems.add(problem("password", "required, at least " + MIN_PASSWORD + " characters"));
+            problems.add(problem("password", "account.password", "min", MIN_PASSWORD));
         }
         Role r = null;
         try {
             r = Role.valueOf(role == null ? "" : role.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(problem("role", "expected APPLICANT, REVIEWER, AUDITOR or ADMIN, found " + (role == null ? "nothing" : "\"" + role + "\"")));
+            problems.add(role == null ? problem("role", "account.role.missing") : problem("role", "account.role.unknown",
+                    "role", role));
         }
         Set<String> progs = new TreeSet<>(programs == null ? List.of() : programs);
+        String known = String.join(", ", knownProgrammes);
         if (r == Role.REVIEWER && progs.isEmpty()) {
-            problems.add(problem("programs", "a reviewer needs the programmes it reviews, one of: " + String.join(", ", knownProgrammes)));
+            problems.add(problem("programs", "account.programs.required", "programmes", known));
         }
         if (r != null && r != Role.REVIEWER && !progs.isEmpty()) {
-            problems.add(problem("programs", "only a reviewer is assigned programmes"));
+            problems.add(problem("programs", "account.programs.notReviewer"));
         }
         for (String p : progs) {
             if (!knownProgrammes.contains(p)) {
-                problems.add(problem("programs", "unknown programme \"" + p + "\"; expected one of: " + String.join(", ", knownProgrammes)));
+                problems.add(problem("programs", "account.programs.unknown", "program", p, "programmes", known));
             }
         }
         if (!problems.isEmpty()) {
@@ -104,6 +110,10 @@ public class Accounts implements UserDetailsService {
             }
         });
         return new Account(username, finalRole, List.copyOf(progs), at, createdBy);
+    }
+
+    private static Problem problem(String field, String key, Object... args) {
+        return Problem.of(Location.InJson.of("$").at(field), key, args);
     }
 
     public Optional<Account> find(String username) {

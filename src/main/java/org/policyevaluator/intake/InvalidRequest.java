@@ -9,9 +9,10 @@ import java.util.List;
 public class InvalidRequest extends RuntimeException {
     private final List<Problem> problems;
 
-    /** Problems with fields of a JSON request body, each already in words ({@link Problem#literal}). */
+    /** Problems with fields of a JSON request body: in words ({@link Problem#literal}) or as message keys. */
     public InvalidRequest(List<Problem> problems) {
-        super(String.join("; ", problems.stream().map(p -> p.location().field() + ": " + p.args().get("text")).toList()));
+        super(String.join("; ", problems.stream().map(p -> p.location().field() + ": "
+                + (p.args().get("text") != null ? p.args().get("text") : p.key() + " " + p.args())).toList()));
         this.problems = List.copyOf(problems);
     }
 

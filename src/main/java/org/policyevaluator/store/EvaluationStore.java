@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
-import org.policyevaluator.intake.InvalidRequest;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleFiles;
@@ -196,54 +195,18 @@ public final class EvaluationStore {
     }
 
     /**
-     * Records a reviewer's override beside the engine's result, which stays unchanged.
+     * Records a reviewer's override beside the engine's result, which stays unchanged. The override is
+     * recorded as given: who may override and what is valid is decided before (review.OverrideRules).
      *
-     * @param targetKind DIMENSION (target: a dimension id, newValue: a score) or ELIGIBILITY (newValue: true/false)
-     * @param ruleId the finding or gate the override is about; it must be in the evaluation
+     * @param engineValue the engine's value the override stands beside (a dimension's score, or its eligibility)
      */
-    public Override addOverride(String evaluationId, String reviewer, String targetKind, String target, String ruleId,
-                                String newValue, String justification) {
-        StoredEvaluation e = evaluation(evaluationId)
-                .orElseThrow(() -> new IllegalArgumentException("no evaluation " + evaluationId));
-        Evaluation result = JsonReport.mapper().readValue(e.resultJson(), Evaluation.class);
-        if (justification == null || justification.strip().length() < 10) {
-            throw InvalidRequest.field("justification", "required, at least 10 characters saying why");
+    public Override recordOverride(String evaluationId, String reviewer, String targetKind, String target, String ruleId,
+                                   String engineValue, String newValue, String justification) {
+        if (evaluation(evaluationId).isEmpty()) {
+            throw new IllegalArgumentException("no evaluation " + evaluationId);
         }
-        boolean ruleInEvaluation = result.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))
-                || result.whyNot().stream().anyMatch(w -> w.ruleId().equals(ruleId))
-                || result.gates().stream().anyMatch(g -> g.ruleId().equals(ruleId));
-        if (!ruleInEvaluation) {
-            throw InvalidRequest.field("ruleId", ruleId + " is not a finding or gate of this evaluation");
-        }
-        String engineValue;
-        if ("DIMENSION".equals(targetKind)) {
-            Evaluation.DimensionScore d = result.dimensions().stream().filter(x -> x.id().equals(target)).findFirst()
-                    .orElseThrow(() -> InvalidRequest.field("target", "no dimension " + target));
-            BigDecimal v;
-            try {
-                v = new BigDecimal(newValue);
-            } catch (NumberFormatException ex) {
-                throw InvalidRequest.field("newValue", "expected a score, found " + newValue);
-            }
-            if (v.signum() < 0 || v.compareTo(d.maxScore()) > 0) {
-                throw InvalidRequest.field("newValue", "expected a score from 0 to " + d.maxScore().toPlainString());
-            }
-            engineValue = d.score().toPlainString();
-            newValue = v.stripTrailingZeros().toPlainString();
-        } else if ("ELIGIBILITY".equals(targetKind)) {
-            if (!newValue.equals("true") && !newValue.equals("false")) {
-                throw InvalidRequest.field("newValue", "expected true or false");
-            }
-            if (result.gates().stream().noneMatch(g -> g.ruleId().equals(ruleId))) {
-                throw InvalidRequest.field("ruleId", "an eligibility override must name a gate");
-            }
-            engineValue = String.valueOf(result.eligible());
-        } else {
-            throw InvalidRequest.field("targetKind", "expected DIMENSION or ELIGIBILITY");
-        }
-        Override o = new Override(UUID.randomUUID().toString(), evaluationId, reviewer, targetKind,
-                "ELIGIBILITY".equals(targetKind) ? "eligible" : target, ruleId, engineValue, newValue, justification.strip(),
-                now());
+        Override o = new Override(UUID.randomUUID().toString(), evaluationId, reviewer, targetKind, target, ruleId,
+                engineValue, newValue, justification, now());
         tx.executeWithoutResult(status -> {
             AuditChain.lock(jdbc);
             jdbc.update("INSERT INTO override_record (id, evaluation_id, reviewer, target_kind, target, rule_id, engine_value,"

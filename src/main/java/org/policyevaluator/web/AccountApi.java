@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.account.Accounts;
@@ -52,11 +51,12 @@ class AccountApi {
                     principal.getName(), evaluations.programmes());
             return ResponseEntity.created(URI.create("/api/users/" + a.username())).body(a);
         } catch (Accounts.Taken e) {
-            throw new WebProblem(HttpStatus.CONFLICT, "Account exists", e.getMessage(),
-                    List.of(Problem.literal(Location.InJson.of("$").at("username"), e.getMessage())));
+            throw new WebProblem(HttpStatus.CONFLICT, "error.title.accountExists",
+                    Problem.of(null, "error.account.taken", "username", e.username()),
+                    List.of(Problem.of(Location.InJson.of("$").at("username"), "error.account.takenField",
+                            "username", e.username())));
         } catch (InvalidRequest e) {
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid account", e.problems().size() == 1 ? e.getMessage()
-                    : e.problems().size() + " problems: see errors", e.problems());
+            throw WebProblem.invalid("error.title.invalidAccount", e.problems());
         }
     }
 }

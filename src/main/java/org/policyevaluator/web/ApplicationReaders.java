@@ -41,8 +41,8 @@ class ApplicationReaders {
         switch (kind(upload)) {
             case JSON -> json.read(upload.source(), new ByteArrayInputStream(upload.bytes()), accepted, rejected);
             case WORKBOOK -> readWorkbook(upload, accepted, rejected, warnings);
-            case UNKNOWN -> throw new WebProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file",
-                    upload.source() + ": neither JSON nor an Excel workbook (XLSX, XLS)",
+            case UNKNOWN -> throw new WebProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.title.unsupportedFile",
+                    Problem.of(Location.InFile.of(upload.source()), "error.unsupported"),
                     List.of(Problem.of(Location.InFile.of(upload.source()), "problem.upload.unsupported")));
         }
     }

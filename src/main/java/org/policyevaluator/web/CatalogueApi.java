@@ -36,8 +36,10 @@ class CatalogueApi {
     CatalogueReport.Entry rule(@PathVariable String id, @RequestParam(required = false) String program) {
         return CatalogueReport.build(evaluations.evaluator(), programOrDefault(program)).rules().stream()
                 .filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new WebProblem(HttpStatus.NOT_FOUND, "Unknown rule", "no rule with id \"" + id
-                        + "\"; GET /api/rules lists them", List.of(Problem.literal(Location.InJson.of("id"), "no rule with id \"" + id + "\""))));
+                .orElseThrow(() -> {
+                    Problem p = Problem.of(Location.InJson.of("id"), "error.notFound.rule", "id", id);
+                    return new WebProblem(HttpStatus.NOT_FOUND, "error.title.unknownRule", p.at(null), List.of(p));
+                });
     }
 
     @Operation(summary = "The funding programmes: weights, grades, parameters, required declarations, tie-break order")

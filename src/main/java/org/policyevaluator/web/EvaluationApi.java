@@ -104,9 +104,8 @@ class EvaluationApi {
         return () -> {
             JsonNode root = JsonBodies.tree(upload);
             if (!root.isObject()) {
-                throw JsonBodies.invalid(List.of(org.policyevaluator.intake.Problem.literal(
-                        org.policyevaluator.intake.Location.InJson.of("$"),
-                        "expected {\"application\": {...}, \"changes\": [...]}")));
+                throw JsonBodies.invalid(List.of(org.policyevaluator.intake.Problem.of(
+                        org.policyevaluator.intake.Location.InJson.of("$"), "error.whatif.body")));
             }
             String program = evaluations.program(JsonBodies.text(root, "program", "$.program"));
             String lang = Evaluations.lang(JsonBodies.text(root, "lang", "$.lang"));
@@ -140,7 +139,7 @@ class EvaluationApi {
     static boolean wantsWorkbook(String format, String accept) {
         if (format != null && !format.isBlank()) {
             if (!format.equals("json") && !format.equals("xlsx")) {
-                throw WebProblem.badParameter("format", "expected json or xlsx, found \"" + format + "\"");
+                throw WebProblem.badParameter("format", "error.param.format", "value", format);
             }
             return format.equals("xlsx");
         }

@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.policyevaluator.batch.BatchRun;
 import org.policyevaluator.batch.ScoreRow;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.evaluation.Outcome;
+import org.policyevaluator.evaluation.Ranking;
 import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.ProblemTexts;
@@ -36,11 +41,20 @@ class Evaluations {
      * language), each evaluation's application, the warnings of intake, and the suggestion that was applied.
      */
     public record Batch(BatchRun.Result run, BatchResult result, List<Problem> warnings, String program, String lang,
-                        Applied applied) {
+                        Applied applied, Map<String, List<Outcome.Suggested>> suggested) {
+
+        Batch(BatchRun.Result run, BatchResult result, List<Problem> warnings, String program, String lang, Applied applied) {
+            this(run, result, warnings, program, lang, applied, new ConcurrentHashMap<>());
+        }
 
         public Application application(Evaluation e) {
             ScoreRow row = run.row(e.applicationId());
             return row == null ? null : run.application(row);
+        }
+
+        /** The same batch worded otherwise: the outcomes and the suggestions found so far are shared. */
+        Batch worded(BatchResult newResult, String newLang) {
+            return new Batch(run, newResult, warnings, program, newLang, applied, suggested);
         }
     }
 
@@ -51,6 +65,8 @@ class Evaluations {
     private final Evaluator evaluator;
     private final ApplicationReaders readers;
     private final ExcelWorkbooks excel;
+    /** Applications evaluated by the web since the start (suggestions included): a test sees a language switch evaluate nothing. */
+    private final AtomicLong evaluated = new AtomicLong();
 
     Evaluations(Evaluator evaluator, ApplicationReaders readers, ExcelWorkbooks excel) {
         this.evaluator = evaluator;
@@ -76,8 +92,8 @@ class Evaluations {
             return null;
         }
         if (!programmes().contains(program)) {
-            throw WebProblem.badParameter("program", "unknown programme \"" + program + "\"; expected one of: "
-                    + String.join(", ", programmes()));
+            throw WebProblem.badParameter("program", "error.param.program", "value", program, "programmes",
+                    String.join(", ", programmes()));
         }
         return program;
     }
@@ -88,7 +104,7 @@ class Evaluations {
             return "zh";
         }
         if (!lang.equals("zh") && !lang.equals("en")) {
-            throw WebProblem.badParameter("lang", "expected zh or en, found \"" + lang + "\"");
+            throw WebProblem.badParameter("lang", "error.param.lang", "value", lang);
         }
         return lang;
     }
@@ -110,9 +126,10 @@ class Evaluations {
         if (result.evaluatedCount() == 0) {
             List<Problem> errors = new ArrayList<>();
             batch.run().rejected().forEach(r -> errors.addAll(r.problems()));
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "No application could be evaluated",
-                    result.rejectedCount() + (result.rejectedCount() == 1 ? " application" : " applications")
-                            + " rejected, none evaluated: see errors", errors);
+            int n = result.rejectedCount();
+            throw new WebProblem(HttpStatus.BAD_REQUEST, "error.title.noneEvaluated", n == 1
+                    ? Problem.of(null, "error.noneEvaluated.one") : Problem.of(null, "error.noneEvaluated.many", "count", n),
+                    errors);
         }
         return batch;
     }
@@ -136,7 +153,37 @@ class Evaluations {
                     again.evaluations(), before.rejected()).stored(before.batchId(),
                     before.evaluations().stream().map(Evaluation::evaluationId).toList());
         }
-        return new Batch(batch.run(), again, batch.warnings(), batch.program(), l, batch.applied());
+        return batch.worded(again, l);
+    }
+
+    /**
+     * The evaluation at {@code index} with its verified suggestions. A batch is evaluated without them; the
+     * first opening finds them (language-neutral, kept in the batch's {@code suggested}) and every later one,
+     * in any language, only words them. An evaluation of another ruleset than the one served gets none.
+     */
+    Evaluation withSuggestions(Batch batch, int index) {
+        Evaluation e = batch.result().evaluations().get(index);
+        BatchRun.Result run = batch.run();
+        if (e.suggestions() != null || !e.rulesetVersion().equals(evaluator.ruleBase().version())) {
+            return e;
+        }
+        ScoreRow row = run.row(e.applicationId());
+        Outcome outcome = run.outcome(row);
+        // a stored evaluation's suggestions are kept by its id (the batch is rebuilt for every page), others by application
+        String key = e.evaluationId() != null ? e.evaluationId() : e.applicationId();
+        List<Outcome.Suggested> suggested = batch.suggested().computeIfAbsent(key, id -> {
+            evaluated.incrementAndGet();
+            return evaluator.assess(run.application(row), outcome.program()).suggestions();
+        });
+        Ranking.Placement placed = run.placement(e.applicationId());
+        Evaluation worded = evaluator.renderer().render(outcome.withSuggestions(suggested), placed.rank(),
+                placed.tieBreaks(), batch.lang(), true);
+        return e.evaluationId() == null ? worded : worded.withEvaluationId(e.evaluationId());
+    }
+
+    /** How many applications the web has evaluated since it started (for tests). */
+    long evaluated() {
+        return evaluated.get();
     }
 
     private Batch run(List<Object> read, List<Problem> warnings, String p, String l, boolean suggest, Applied applied) {
@@ -149,6 +196,7 @@ class Evaluations {
                 }
             }
             BatchRun.Result result = batch.finish();
+            evaluated.addAndGet(result.rows().size());
             return new Batch(result, result.render(l), List.copyOf(warnings), p, l, applied);
         }
     }

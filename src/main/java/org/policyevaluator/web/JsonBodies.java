@@ -49,8 +49,8 @@ final class JsonBodies {
             return null;
         }
         if (!n.isString()) {
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid request", path + ": expected a text",
-                    List.of(Problem.literal(Location.InJson.of(path), "expected a text")));
+            Problem p = Problem.of(Location.InJson.of(path), "error.json.text");
+            throw new WebProblem(HttpStatus.BAD_REQUEST, "error.title.invalidRequest", p, List.of(p));
         }
         return n.stringValue();
     }
@@ -71,8 +71,7 @@ final class JsonBodies {
     /** A list of {"field": "compute.trainingDomesticShare", "value": 0.7}; unknown fields are a 400. */
     static List<Change> changes(JsonNode node, String path, ApplicationSchema schema) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw invalid(List.of(Problem.literal(Location.InJson.of(path),
-                    "required: a list of {\"field\": ..., \"value\": ...}")));
+            throw invalid(List.of(Problem.of(Location.InJson.of(path), "error.changes.required")));
         }
         List<Change> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -81,8 +80,7 @@ final class JsonBodies {
             String at = path + "[" + i + "]";
             JsonNode field = c.get("field");
             if (!c.isObject() || field == null || !field.isString()) {
-                problems.add(Problem.literal(Location.InJson.of(at).at("field"),
-                        "required: the canonical path of a field, e.g. green.dataCenterPue"));
+                problems.add(Problem.of(Location.InJson.of(at).at("field"), "error.change.field"));
             } else if (schema.field(field.stringValue()) == null) {
                 problems.add(Problem.of(Location.InJson.of(at).at("field"), "problem.noSuchField", "name",
                         field.stringValue()));
@@ -99,7 +97,6 @@ final class JsonBodies {
     }
 
     static WebProblem invalid(List<Problem> problems) {
-        return new WebProblem(HttpStatus.BAD_REQUEST, "Invalid request", problems.size() == 1 ? "1 problem: see errors"
-                : problems.size() + " problems: see errors", problems);
+        return WebProblem.invalid("error.title.invalidRequest", problems);
     }
 }

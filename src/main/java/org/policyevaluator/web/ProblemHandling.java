@@ -1,10 +1,10 @@
 package org.policyevaluator.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.InputException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.policyevaluator.intake.InvalidRequest;
 import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
@@ -20,37 +20,41 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Every error of the API as an RFC 9457 problem ({@code application/problem+json}) with the same located
- * messages as the CLI in an {@code errors} extension of {@code {location, message}} items, worded in the
- * request's {@code lang} — and, for a JSON syntax error, its {@code line} and {@code column}. Never a stack
- * trace: an unexpected exception is logged here and answered with a 500 that says nothing of the internals.
+ * messages as the CLI in an {@code errors} extension of {@code {location, message}} items. Locations are
+ * machine values (JSON paths, parameter names); title, detail and messages are worded in the request's
+ * {@code lang} (Chinese unless it says en) — and, for a JSON syntax error, its {@code line} and {@code column}.
+ * Never a stack trace: an unexpected exception is logged here and answered with a 500 that says nothing of
+ * the internals. (The pages have their own handling, {@link PageAdvice}, which comes first for them.)
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     private final DataSize maxUpload;
-    private final ProblemTexts texts;
+    private final WebTexts texts;
 
-    ProblemHandling(@Value("${pe.web.max-upload}") DataSize maxUpload, Evaluations evaluations) {
+    ProblemHandling(@Value("${pe.web.max-upload}") DataSize maxUpload, WebTexts texts) {
         this.maxUpload = maxUpload;
-        this.texts = evaluations.texts();
+        this.texts = texts;
     }
 
     @ExceptionHandler(WebProblem.class)
     ResponseEntity<ProblemDetail> webProblem(WebProblem e, HttpServletRequest request) {
-        return problem(e.status(), e.title(), e.getMessage(), views(e.errors(), request));
+        return problem(e, lang(request));
     }
 
     @ExceptionHandler(InputException.class)
     ResponseEntity<ProblemDetail> unusableInput(InputException e, HttpServletRequest request) {
         String lang = lang(request);
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "Unusable input",
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, texts.text("error.title.unusableInput", lang),
                 texts.line(e.problem(), lang), List.of(texts.view(e.problem(), lang)));
         if (e.problem().location() instanceof Location.InFile f && f.line() != null) {
             response.getBody().setProperty("line", f.line());
@@ -61,38 +65,83 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApplicationEditor.InvalidChange.class)
     ResponseEntity<ProblemDetail> invalidChange(ApplicationEditor.InvalidChange e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid change", "the change gives an invalid application: "
-                + e.getMessage(), views(e.problems(), request));
+        String lang = lang(request);
+        return problem(HttpStatus.BAD_REQUEST, texts.text("error.title.invalidChange", lang),
+                texts.message(Problem.of(null, "error.invalidChange", "message", e.getMessage()), lang),
+                views(e.problems(), lang));
     }
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequest e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), views(e.problems(), request));
+        return problem(WebProblem.invalid("error.title.invalidRequest", e.problems()), lang(request));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> internal(Exception e) {
+    ResponseEntity<ProblemDetail> internal(Exception e, HttpServletRequest request) {
         log.error("internal error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the request could not be completed because of an internal error; it has been logged", List.of());
+        String lang = lang(request);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, texts.text("error.title.internal", lang),
+                texts.text("error.internal", lang), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        WebProblem p = Upload.tooLarge(maxUpload);
-        return new ResponseEntity<>(problem(p.status(), p.title(), p.getMessage(),
-                p.errors().stream().map(e -> texts.view(e, "zh")).toList()).getBody(), HttpStatus.CONTENT_TOO_LARGE);
+        return new ResponseEntity<>(problem(Upload.tooLarge(maxUpload), lang(request)).getBody(),
+                HttpStatus.CONTENT_TOO_LARGE);
     }
 
-    private List<ProblemTexts.View> views(List<Problem> problems, HttpServletRequest request) {
+    /**
+     * Spring's own refusals (no such path, wrong method, a timeout...): English as Spring words them, in
+     * Chinese by their status.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         String lang = lang(request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (statusCode.value() == 503 || !"en".equals(lang))) {
+            String[] words = statusWords(statusCode.value());
+            detail.setTitle(texts.text(words[0], lang));
+            detail.setDetail(texts.message(Problem.of(null, words[1], "status", statusCode.value()), lang));
+        }
+        return response;
+    }
+
+    /** The title and detail keys of a status the web does not word case by case. */
+    static String[] statusWords(int status) {
+        return switch (status) {
+            case 404 -> new String[] {"error.title.notFound", "error.notFound.page"};
+            case 503 -> new String[] {"error.title.timeout", "error.timeout"};
+            default -> new String[] {"error.title.status", "error.status"};
+        };
+    }
+
+    private List<ProblemTexts.View> views(List<Problem> problems, String lang) {
         return problems.stream().map(p -> texts.view(p, lang)).toList();
     }
 
     /** The language the request asked for (zh unless it says en). */
     static String lang(HttpServletRequest request) {
-        return "en".equals(request.getParameter("lang")) ? "en" : "zh";
+        String lang;
+        try {
+            lang = request.getParameter("lang");
+        } catch (RuntimeException e) {
+            // a multipart body too large to be read: the query string still is
+            lang = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                    .getFirst("lang");
+        }
+        return "en".equals(lang) ? "en" : "zh";
+    }
+
+    static String lang(WebRequest request) {
+        return request instanceof NativeWebRequest n && n.getNativeRequest() instanceof HttpServletRequest r ? lang(r)
+                : "zh";
+    }
+
+    private ResponseEntity<ProblemDetail> problem(WebProblem e, String lang) {
+        return problem(e.status(), texts.text(e.title(), lang), texts.line(e.detail(), lang), views(e.errors(), lang));
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

@@ -3,11 +3,12 @@ package org.policyevaluator.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The last batches evaluated in the UI, in memory, so that the batch page can open one evaluation and
- * offer the workbook without a second upload. Nothing is stored for good: the store (issue 6) will be.
+ * The last batches visitors evaluated in the UI, in memory, so that the batch page can open one evaluation
+ * and offer the workbook without a second upload. A signed-in user's batches are stored instead (StoredBatches).
  */
 @Component
 class RecentBatches {
@@ -32,5 +33,25 @@ class RecentBatches {
 
     synchronized Evaluations.Batch get(String id) {
         return batches.get(id);
+    }
+
+    /**
+     * A kept batch worded in {@code lang} — worded again from its outcomes when the language changed, never
+     * evaluated again — or 404 when it is no longer kept.
+     */
+    Evaluations.Batch get(String id, String lang, Evaluations evaluations) {
+        Evaluations.Batch batch = get(id);
+        if (batch == null) {
+            throw gone();
+        }
+        Evaluations.Batch inLang = evaluations.inLanguage(batch, lang);
+        if (inLang != batch) {
+            replace(id, inLang);
+        }
+        return inLang;
+    }
+
+    static WebProblem gone() {
+        return WebProblem.of(HttpStatus.NOT_FOUND, "error.title.notFound", "error.gone", "capacity", CAPACITY);
     }
 }

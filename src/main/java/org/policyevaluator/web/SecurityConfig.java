@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import org.policyevaluator.account.AdminBootstrap;
 import org.policyevaluator.account.Accounts;
 import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.Problem;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.Replayer;
@@ -22,6 +24,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +33,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -66,40 +71,81 @@ class SecurityConfig {
 
     /** The first admin: PE_ADMIN_USER / PE_ADMIN_PASSWORD, else a generated password printed once. */
     @Bean
-    ApplicationRunner adminBootstrap(Accounts accounts, Evaluator evaluator, @Value("${PE_ADMIN_USER:}") String user,
-                                     @Value("${PE_ADMIN_PASSWORD:}") String password) {
+    ApplicationRunner adminBootstrap(Accounts accounts, Evaluator evaluator, WebTexts texts,
+                                     @Value("${PE_ADMIN_USER:}") String user, @Value("${PE_ADMIN_PASSWORD:}") String password) {
         Set<String> programmes = evaluator.ruleBase().tables().programmes().keySet();
-        return args -> new AdminBootstrap(accounts, System.out).run(user, password, programmes);
+        return args -> {
+            try {
+                new AdminBootstrap(accounts, System.out).run(user, password, programmes);
+            } catch (InvalidRequest e) {
+                // the operator's settings: said in the words of the log, English
+                throw new IllegalStateException("PE_ADMIN_USER / PE_ADMIN_PASSWORD: " + String.join("; ",
+                        e.problems().stream().map(p -> p.location().field() + ": " + texts.message(p, "en")).toList()), e);
+            }
+        };
+    }
+
+    /**
+     * The headers of every page and API answer: no MIME sniffing, never in a frame, the referrer only to the
+     * application itself, and scripts, styles, images and form targets only from the application.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
+
+    private static void headers(HttpSecurity http, boolean contentSecurityPolicy) throws Exception {
+        http.headers(h -> {
+            h.contentTypeOptions(Customizer.withDefaults())
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+            if (contentSecurityPolicy) {
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY));
+            }
+        });
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, WebTexts texts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         // anonymous self-assessment and the catalogue: nothing is stored for them
                         .requestMatchers(HttpMethod.POST, "/api/evaluations", "/api/whatif").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/programs",
-                                "/api/template.xlsx").permitAll()
+                                "/api/template.xlsx", "/api/schema").permitAll()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**").authenticated()
                         // any other path: the 404 problem of an unknown endpoint
                         .anyRequest().permitAll())
-                .httpBasic(b -> b.realmName("policy-evaluator").authenticationEntryPoint(SecurityConfig::unauthorized))
-                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> problem(response, HttpStatus.FORBIDDEN,
-                                "Forbidden", "your account's role may not " + request.getMethod() + " "
-                                        + request.getRequestURI())))
+                .httpBasic(b -> b.realmName("policy-evaluator").authenticationEntryPoint(unauthorized(texts)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(texts))
+                        .accessDeniedHandler((request, response, denied) -> problem(response, texts, request,
+                                HttpStatus.FORBIDDEN, "error.title.forbidden", Problem.of(null, "error.forbidden.role",
+                                        "method", request.getMethod(), "path", request.getRequestURI()))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // credentials travel with every request (Basic), never in a cookie: nothing for a forged request to use
                 .csrf(c -> c.disable());
+        headers(http, true);
+        return http.build();
+    }
+
+    /** The OpenAPI description and the Swagger UI: open to all, and without the script policy, which breaks the Swagger UI. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // read only: nothing for a forged request to do
+                .csrf(c -> c.disable());
+        headers(http, false);
         return http.build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -107,7 +153,7 @@ class SecurityConfig {
                         .requestMatchers("/evaluations/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/batches").authenticated()
                         // the self-assessment pages, the catalogue, in-memory results of anonymous visitors (a stored
-                        // batch behind /batches/{id} is checked against the viewer), static files, API docs
+                        // batch behind /batches/{id} is checked against the viewer), static files
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/batches").permitAll())
                 .logout(l -> l.logoutSuccessUrl("/"))
@@ -115,6 +161,7 @@ class SecurityConfig {
                 // a forged form post matters only for a signed-in browser (or the login form itself):
                 // an anonymous self-assessment stores nothing and needs no token
                 .csrf(c -> c.requireCsrfProtectionMatcher(signedInOrSigningIn()));
+        headers(http, true);
         return http.build();
     }
 
@@ -133,20 +180,23 @@ class SecurityConfig {
         };
     }
 
-    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"policy-evaluator\"");
-        problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in to use stored evaluations: send the user "
-                + "name and password with HTTP Basic (curl -u user:password)");
+    private static AuthenticationEntryPoint unauthorized(WebTexts texts) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"policy-evaluator\"");
+            problem(response, texts, request, HttpStatus.UNAUTHORIZED, "error.title.unauthorized",
+                    Problem.of(null, "error.unauthorized.signIn"));
+        };
     }
 
-    /** The same RFC 9457 shape as {@link ProblemHandling}, written before any controller is reached. */
-    static void problem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    /** The same RFC 9457 shape as {@link ProblemHandling}, in the request's language, written before any controller is reached. */
+    static void problem(HttpServletResponse response, WebTexts texts, HttpServletRequest request, HttpStatus status,
+                        String title, Problem detail) throws IOException {
+        String lang = ProblemHandling.lang(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", title);
+        body.put("title", texts.text(title, lang));
         body.put("status", status.value());
-        body.put("detail", detail);
+        body.put("detail", texts.message(detail, lang));
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(JsonReport.mapper().writeValueAsBytes(body));

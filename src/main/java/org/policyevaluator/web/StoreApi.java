@@ -4,12 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import org.policyevaluator.account.Account;
-import org.policyevaluator.intake.InvalidRequest;
-import org.policyevaluator.intake.Location;
-import org.policyevaluator.intake.Problem;
+import org.policyevaluator.review.OverrideRules;
 import org.policyevaluator.store.AuditChain;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.Replayer;
@@ -35,10 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "store", description = "Stored evaluations and batches, reviewer overrides, replay, audit chain")
 class StoreApi {
 
-    /** A reviewer's override as posted. */
-    record OverrideRequest(String targetKind, String target, String ruleId, String newValue, String justification) {
-    }
-
     private final StoredBatches stored;
     private final Evaluations evaluations;
     private final Replayer replayer;
@@ -51,8 +44,8 @@ class StoreApi {
 
     private Account me(Principal principal) {
         // the filter chain lets only signed-in users through to here
-        return stored.viewer(principal).orElseThrow(() -> new WebProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "the account no longer exists", List.of()));
+        return stored.viewer(principal).orElseThrow(() -> WebProblem.of(HttpStatus.UNAUTHORIZED,
+                "error.title.unauthorized", "error.unauthorized.gone"));
     }
 
     @Operation(summary = "A stored evaluation: the engine's result, the overrides beside it, ruleset version, input hash")
@@ -97,48 +90,9 @@ class StoreApi {
                     + "\"GR-010\", \"newValue\": \"10\", \"justification\": \"why, naming the finding or gate\"}")
     @PostMapping(path = "/evaluations/{id}/overrides", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EvaluationStore.Override> override(@PathVariable String id, @RequestBody OverrideRequest body,
+    ResponseEntity<EvaluationStore.Override> override(@PathVariable String id, @RequestBody OverrideRules.Request body,
                                                       Principal principal) {
-        EvaluationStore.Override o = addOverride(stored, id, me(principal), body);
+        EvaluationStore.Override o = stored.override(id, me(principal), body);
         return ResponseEntity.created(URI.create("/api/evaluations/" + id)).body(o);
-    }
-
-    /** Checks who may override, then lets the store validate; its messages become a located 400. */
-    static EvaluationStore.Override addOverride(StoredBatches stored, String id, Account me, OverrideRequest body) {
-        var e = stored.evaluation(id, me);
-        if (!me.mayOverride(e.program())) {
-            throw StoredBatches.forbidden(switch (me.role()) {
-                case AUDITOR -> "an auditor may not override evaluations: auditors change nothing";
-                case APPLICANT -> "an applicant may not override evaluations: overrides are for the programme's reviewers";
-                default -> "only the reviewers of the programme " + e.program() + " may override this evaluation";
-            });
-        }
-        List<Problem> missing = new ArrayList<>();
-        if (body == null) {
-            body = new OverrideRequest(null, null, null, null, null);
-        }
-        require(missing, "targetKind", body.targetKind());
-        if ("DIMENSION".equals(body.targetKind())) {
-            require(missing, "target", body.target());
-        }
-        require(missing, "ruleId", body.ruleId());
-        require(missing, "newValue", body.newValue());
-        require(missing, "justification", body.justification());
-        if (!missing.isEmpty()) {
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid override", "the override lacks required fields",
-                    missing);
-        }
-        try {
-            return stored.store().addOverride(e.evaluationId(), me.username(), body.targetKind(), body.target(),
-                    body.ruleId(), body.newValue(), body.justification());
-        } catch (InvalidRequest ex) {
-            throw new WebProblem(HttpStatus.BAD_REQUEST, "Invalid override", ex.getMessage(), ex.problems());
-        }
-    }
-
-    private static void require(List<Problem> missing, String field, String value) {
-        if (value == null || value.isBlank()) {
-            missing.add(Problem.literal(Location.InJson.of("$").at(field), "required"));
-        }
     }
 }

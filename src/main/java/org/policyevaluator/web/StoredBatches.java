@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.account.Accounts;
 import org.policyevaluator.batch.BatchRun;
@@ -23,6 +24,9 @@ import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.report.xlsx.OverridesSheet;
+import org.policyevaluator.review.OverrideRules;
+import org.policyevaluator.review.Reviewed;
+import org.policyevaluator.review.Visibility;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.EvaluationStore.StoredBatch;
 import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
@@ -34,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The store behind the web: saves what a signed-in user submits, and serves a stored evaluation or
- * batch only to an account that may see it ({@link Account#maySee}). What may not be seen is answered
+ * batch only to an account that may see it ({@link Visibility}). What may not be seen is answered
  * exactly as what does not exist — a 404 — so that ids of others' evaluations reveal nothing.
  */
 @Component
@@ -45,10 +49,6 @@ class StoredBatches {
     record StoredView(String evaluationId, String batchId, String submittedBy, String createdAt, String program,
                       String lang, String rulesetVersion, String inputSha256, Evaluation evaluation,
                       List<EvaluationStore.Override> overrides, Reviewed afterOverrides, JsonNode input) {
-    }
-
-    /** The engine's total and eligibility with the latest override of each target applied; null without overrides. */
-    record Reviewed(BigDecimal totalScore, boolean eligible) {
     }
 
     /** One row of a stored batch's ranking. */
@@ -68,10 +68,20 @@ class StoredBatches {
                         String rulesetVersion, boolean complete, int evaluatedCount, List<String> evaluationIds) {
     }
 
+    /** Suggestions found for stored evaluations, by evaluation id: a page in another language only words them again. */
+    private static final int SUGGESTIONS_KEPT = 512;
+
     private final EvaluationStore store;
     private final Accounts accounts;
     private final Evaluations evaluations;
     private final Replayer replayer;
+    private final Map<String, List<Outcome.Suggested>> suggestions = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @java.lang.Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Outcome.Suggested>> eldest) {
+                    return size() > SUGGESTIONS_KEPT;
+                }
+            });
 
     StoredBatches(EvaluationStore store, Accounts accounts, Evaluations evaluations, Replayer replayer) {
         this.store = store;
@@ -92,8 +102,7 @@ class StoredBatches {
     /** The account, which must be able to have evaluations stored (an auditor changes nothing). */
     static Account submitter(Account account) {
         if (!account.maySubmit()) {
-            throw forbidden("an auditor reads, verifies and replays but does not submit evaluations to be stored; "
-                    + "sign out to self-assess without storing");
+            throw WebProblem.forbidden("error.forbidden.auditorSubmits");
         }
         return account;
     }
@@ -108,15 +117,34 @@ class StoredBatches {
 
     /** A stored evaluation the viewer may see, else 404. */
     StoredEvaluation evaluation(String id, Account viewer) {
-        return store.evaluation(id).filter(e -> viewer.maySee(e.program(), e.submittedBy()))
-                .orElseThrow(() -> notFound("evaluation", id));
+        return store.evaluation(id).filter(e -> Visibility.maySee(viewer, e))
+                .orElseThrow(() -> WebProblem.notFound("evaluation", id));
+    }
+
+    /**
+     * A reviewer's override of a stored evaluation the account may see (else 404), checked by
+     * {@link OverrideRules} (403 for who may not, 400 for what is wrong) and recorded beside the engine's result.
+     */
+    EvaluationStore.Override override(String id, Account me, OverrideRules.Request request) {
+        StoredEvaluation e = evaluation(id, me);
+        OverrideRules.Checked c;
+        try {
+            c = OverrideRules.check(me, e.program(), result(e), request);
+        } catch (OverrideRules.Refused r) {
+            throw new WebProblem(HttpStatus.FORBIDDEN, "error.title.forbidden", new Problem(null, r.key(), r.args()),
+                    List.of());
+        } catch (OverrideRules.Invalid i) {
+            throw WebProblem.invalid("error.title.invalidOverride", i.problems());
+        }
+        return store.recordOverride(e.evaluationId(), me.username(), c.targetKind(), c.target(), c.ruleId(),
+                c.engineValue(), c.newValue(), c.justification());
     }
 
     StoredView view(StoredEvaluation s) {
         Evaluation e = result(s);
         List<EvaluationStore.Override> overrides = store.overrides(s.evaluationId());
         return new StoredView(s.evaluationId(), s.batchId(), s.submittedBy(), s.createdAt(), s.program(), s.lang(),
-                s.rulesetVersion(), s.inputSha256(), e, overrides, reviewed(e, overrides),
+                s.rulesetVersion(), s.inputSha256(), e, overrides, Reviewed.of(e, overrides),
                 JsonIntake.mapper().readTree(s.inputJson()));
     }
 
@@ -124,39 +152,12 @@ class StoredBatches {
         return JsonReport.mapper().readValue(s.resultJson(), Evaluation.class).withEvaluationId(s.evaluationId());
     }
 
-    /** The engine's total and eligibility after the latest override of each target; null when there is none. */
-    static Reviewed reviewed(Evaluation e, List<EvaluationStore.Override> overrides) {
-        if (overrides.isEmpty()) {
-            return null;
-        }
-        Map<String, EvaluationStore.Override> latest = new LinkedHashMap<>();
-        overrides.forEach(o -> latest.put(o.targetKind() + " " + o.target(), o)); // oldest first: the last one wins
-        BigDecimal total = e.totalScore();
-        boolean eligible = e.eligible();
-        for (EvaluationStore.Override o : latest.values()) {
-            if ("DIMENSION".equals(o.targetKind())) {
-                total = total.add(new BigDecimal(o.newValue()).subtract(new BigDecimal(o.engineValue())));
-            } else {
-                eligible = Boolean.parseBoolean(o.newValue());
-            }
-        }
-        return new Reviewed(total, eligible);
-    }
-
     /** A stored batch the viewer may open, with the evaluations it may see, else 404. */
     Loaded batch(String id, Account viewer) {
-        StoredBatch b = store.batch(id).orElseThrow(() -> notFound("batch", id));
-        boolean complete = viewer.seesEverything() || viewer.username().equals(b.submittedBy());
-        List<StoredEvaluation> visible = new ArrayList<>();
-        for (StoredEvaluation e : store.evaluationsOfBatch(id)) {
-            if (complete || viewer.maySee(e.program(), e.submittedBy())) {
-                visible.add(e);
-            }
-        }
-        if (!complete && visible.isEmpty()) {
-            throw notFound("batch", id);
-        }
-        return new Loaded(b, complete, visible);
+        StoredBatch b = store.batch(id).orElseThrow(() -> WebProblem.notFound("batch", id));
+        Visibility.Visible visible = Visibility.batch(viewer, b, store.evaluationsOfBatch(id))
+                .orElseThrow(() -> WebProblem.notFound("batch", id));
+        return new Loaded(b, visible.complete(), visible.evaluations());
     }
 
     /** A stored batch and the evaluations of it that the viewer may see. */
@@ -175,7 +176,7 @@ class StoredBatches {
             Evaluation e = result(s);
             List<EvaluationStore.Override> overrides = store.overrides(s.evaluationId());
             rows.add(new RankingRow(s.evaluationId(), e.rank(), e.applicationId(), e.title(), e.applicant(), e.program(),
-                    e.totalScore(), e.grade(), e.eligible(), overrides.size(), reviewed(e, overrides)));
+                    e.totalScore(), e.grade(), e.eligible(), overrides.size(), Reviewed.of(e, overrides)));
         }
         rows.sort(java.util.Comparator.comparing((RankingRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(RankingRow::totalScore, java.util.Comparator.reverseOrder())
@@ -192,9 +193,9 @@ class StoredBatches {
                 : store.batchesFor(viewer.username(), viewer.programs());
         List<BatchSummary> out = new ArrayList<>();
         for (StoredBatch b : batches) {
-            boolean complete = viewer.seesEverything() || viewer.username().equals(b.submittedBy());
+            boolean complete = Visibility.seesWhole(viewer, b);
             List<String> ids = complete ? b.evaluationIds() : store.evaluationsOfBatch(b.batchId()).stream()
-                    .filter(e -> viewer.maySee(e.program(), e.submittedBy())).map(StoredEvaluation::evaluationId).toList();
+                    .filter(e -> Visibility.maySee(viewer, e)).map(StoredEvaluation::evaluationId).toList();
             out.add(new BatchSummary(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(),
                     b.rulesetVersion(), complete, ids.size(), ids));
         }
@@ -228,7 +229,7 @@ class StoredBatches {
         BatchResult result = new BatchResult(b.batchId(), b.rulesetVersion(), words.evaluatedCount(), rejected.size(),
                 words.evaluations(), rejected).stored(b.batchId(),
                 loaded.evaluations().stream().map(StoredEvaluation::evaluationId).toList());
-        return new Evaluations.Batch(run, result, List.<Problem>of(), b.program(), lang, null);
+        return new Evaluations.Batch(run, result, List.<Problem>of(), b.program(), lang, null, suggestions);
     }
 
     /** The evaluation workbook of a stored batch with a sheet of the overrides beside the engine's scores. */
@@ -258,11 +259,4 @@ class StoredBatches {
         return input(s, replayer.evaluator(s.rulesetVersion()));
     }
 
-    static WebProblem notFound(String what, String id) {
-        return new WebProblem(HttpStatus.NOT_FOUND, "Not found", "no " + what + " " + id, List.of());
-    }
-
-    static WebProblem forbidden(String detail) {
-        return new WebProblem(HttpStatus.FORBIDDEN, "Forbidden", detail, List.of());
-    }
 }

@@ -3,6 +3,8 @@ package org.policyevaluator.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.intake.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
@@ -23,11 +25,9 @@ record Upload(String source, String filename, byte[] bytes) {
     }
 
     static WebProblem tooLarge(DataSize limit) {
-        String detail = "the upload is larger than the limit of " + describe(limit)
-                + "; split the batch or ask the operator to raise pe.web.max-upload";
-        return new WebProblem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail,
-                List.of(org.policyevaluator.intake.Problem.literal(org.policyevaluator.intake.Location.InFile.of("upload"),
-                        detail)));
+        Problem detail = Problem.of(null, "error.tooLarge", "limit", describe(limit));
+        return new WebProblem(HttpStatus.CONTENT_TOO_LARGE, "error.title.tooLarge", detail,
+                List.of(detail.at(Location.InFile.of("upload"))));
     }
 
     static String describe(DataSize size) {

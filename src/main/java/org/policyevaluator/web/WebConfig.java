@@ -1,10 +1,5 @@
 package org.policyevaluator.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.policyevaluator.evaluation.Evaluator;
@@ -13,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,7 +16,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 
-/** One rule base and one evaluator for the whole application; JSON written as the CLI writes it; UI language. */
+/** One rule base and one evaluator for the whole application; JSON written as the CLI writes it; UI language. Security headers: SecurityConfig. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -59,26 +53,5 @@ class WebConfig implements WebMvcConfigurer {
         lang.setIgnoreInvalidLocale(true);
         // the API takes lang per request and sets no cookie
         registry.addInterceptor(lang).excludePathPatterns("/api/**");
-    }
-
-    /** Cheap security headers; the strict script policy is left off the Swagger UI, which it would break. */
-    @Bean
-    OncePerRequestFilter securityHeaders() {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("Referrer-Policy", "same-origin");
-                String path = request.getRequestURI();
-                if (!path.startsWith("/swagger-ui") && !path.startsWith("/v3/api-docs")) {
-                    response.setHeader("X-Frame-Options", "DENY");
-                    response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                            + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "
-                            + "frame-ancestors 'none'; base-uri 'none'");
-                }
-                chain.doFilter(request, response);
-            }
-        };
     }
 }

@@ -28,10 +28,18 @@ class CatalogueApiTest extends WebTest {
 
     @Test
     void getRuleWhenIdIsUnknownShouldReturn404Problem() throws Exception {
-        var response = get("/api/rules/XX-999");
+        var response = get("/api/rules/XX-999?lang=en");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).get("detail").asString()).isEqualTo("no rule with id \"XX-999\"; GET /api/rules lists them");
+    }
+
+    @Test
+    void getRuleWhenIdIsUnknownAndNoLanguageIsAskedShouldSayItInChinese() throws Exception {
+        JsonNode problem = json(get("/api/rules/XX-999"));
+        assertThat(problem.get("title").asString()).isEqualTo("未知规则");
+        assertThat(problem.get("detail").asString()).isEqualTo("没有编号为“XX-999”的规则");
+        assertThat(problem.get("errors").get(0).get("location").asString()).isEqualTo("id");
     }
 
     @Test
@@ -69,5 +77,18 @@ class CatalogueApiTest extends WebTest {
         var response = get("/api/nothing-here");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void springsOwnRefusalsWhenNoLanguageIsAskedShouldBeWordedInChineseByTheirStatus() throws Exception {
+        JsonNode notFound = json(get("/api/nothing-here"));
+        assertThat(notFound.get("title").asString()).isEqualTo("未找到");
+        assertThat(notFound.get("detail").asString()).isEqualTo("没有这个页面");
+        var method = send("DELETE", "/api/rules", null, null);
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(json(method).get("title").asString()).isEqualTo("请求无法处理");
+        assertThat(json(method).get("detail").asString()).isEqualTo("请求无法处理（405）");
+        // in English, Spring's own words
+        assertThat(json(get("/api/nothing-here?lang=en")).get("title").asString()).isEqualTo("Not Found");
     }
 }

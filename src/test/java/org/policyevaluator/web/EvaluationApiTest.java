@@ -77,7 +77,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenProgrammeIsUnknownShouldReturnProblemNamingTheProgrammes() throws Exception {
-        var response = postJson("/api/evaluations?program=space", sample("green-textile-factory.json"));
+        var response = postJson("/api/evaluations?program=space&lang=en", sample("green-textile-factory.json"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly(
                 "program: unknown programme \"space\"; expected one of: general, compute, manufacturing");
@@ -87,7 +87,8 @@ class EvaluationApiTest extends WebTest {
     void postEvaluationsWhenLangIsUnknownShouldReturnProblem() throws Exception {
         var response = postJson("/api/evaluations?lang=fr", sample("green-textile-factory.json"));
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(errors(json(response))).containsExactly("lang: expected zh or en, found \"fr\"");
+        // an unknown language is answered in the default one, Chinese; the parameter's name stays as the client sent it
+        assertThat(errors(json(response))).containsExactly("lang: 应为 zh（中文）或 en（英文），实际为“fr”");
     }
 
     @Test
@@ -111,7 +112,7 @@ class EvaluationApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenUploadIsNeitherJsonNorWorkbookShouldReturn415() throws Exception {
-        var response = upload("/api/evaluations", "notes.txt", "just some notes".getBytes(StandardCharsets.UTF_8));
+        var response = upload("/api/evaluations?lang=en", "notes.txt", "just some notes".getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(json(response).get("detail").asString()).isEqualTo("notes.txt: neither JSON nor an Excel workbook (XLSX, XLS)");
     }
@@ -119,14 +120,14 @@ class EvaluationApiTest extends WebTest {
     @Test
     void postEvaluationsWhenUploadIsTooLargeShouldReturn413() throws Exception {
         byte[] big = ("[" + " ".repeat(1_200_000) + "]").getBytes(StandardCharsets.UTF_8);
-        var response = upload("/api/evaluations", "big.json", big);
+        var response = upload("/api/evaluations?lang=en", "big.json", big);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).get("detail").asString()).startsWith("the upload is larger than the limit of 1 MB");
     }
 
     @Test
     void postEvaluationsWhenBodyIsTooLargeShouldReturn413() throws Exception {
-        var response = postJson("/api/evaluations", "[" + " ".repeat(1_200_000) + "]");
+        var response = postJson("/api/evaluations?lang=en", "[" + " ".repeat(1_200_000) + "]");
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).get("title").asString()).isEqualTo("Upload too large");
     }

@@ -123,7 +123,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postEvaluationsWhenAuditorShouldReturn403WithoutStoring() throws Exception {
-        var response = send("POST", "/api/evaluations", AUDITOR, sample("green-textile-factory.json"));
+        var response = send("POST", "/api/evaluations?lang=en", AUDITOR, sample("green-textile-factory.json"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).get("detail").asString()).isEqualTo("an auditor reads, verifies and replays but does not "
                 + "submit evaluations to be stored; sign out to self-assess without storing");
@@ -131,7 +131,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void getEvaluationWhenApplicantIsNotTheSubmitterShouldReturn404() throws Exception {
-        var response = send("GET", "/api/evaluations/" + evaluationId, OTHER, null);
+        var response = send("GET", "/api/evaluations/" + evaluationId + "?lang=en", OTHER, null);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("title").asString()).isEqualTo("Not found");
         assertThat(json(response).get("detail").asString()).isEqualTo("no evaluation " + evaluationId);
@@ -140,14 +140,14 @@ class StoreApiTest extends WebTest {
 
     @Test
     void getEvaluationWhenIdDoesNotExistShouldReturnTheSame404AsForbiddenOnes() throws Exception {
-        var response = send("GET", "/api/evaluations/no-such-id", OWNER, null);
+        var response = send("GET", "/api/evaluations/no-such-id?lang=en", OWNER, null);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("detail").asString()).isEqualTo("no evaluation no-such-id");
     }
 
     @Test
     void getEvaluationWhenAnonymousShouldReturn401AskingForBasicCredentials() throws Exception {
-        var response = send("GET", "/api/evaluations/" + evaluationId, null, null);
+        var response = send("GET", "/api/evaluations/" + evaluationId + "?lang=en", null, null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"policy-evaluator\"");
         assertThat(json(response).get("detail").asString()).isEqualTo("sign in to use stored evaluations: send the user "
@@ -219,14 +219,14 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postOverrideWhenReviewerOfAnotherProgrammeShouldReturn404() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", STRANGER, OVERRIDE);
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", STRANGER, OVERRIDE);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("detail").asString()).isEqualTo("no evaluation " + evaluationId);
     }
 
     @Test
     void postOverrideWhenAuditorShouldReturn403() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", AUDITOR, OVERRIDE);
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", AUDITOR, OVERRIDE);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).get("detail").asString())
                 .isEqualTo("an auditor may not override evaluations: auditors change nothing");
@@ -234,7 +234,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postOverrideWhenApplicantOwnsTheEvaluationShouldReturn403() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", OWNER, OVERRIDE);
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", OWNER, OVERRIDE);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).get("detail").asString())
                 .isEqualTo("an applicant may not override evaluations: overrides are for the programme's reviewers");
@@ -242,7 +242,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postOverrideWhenJustificationIsTooShortShouldReturn400WithTheStoresMessage() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER,
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", REVIEWER,
                 OVERRIDE.replace("GR-010: the 22% saving is projected, not measured", "because"));
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json(response);
@@ -252,7 +252,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postOverrideWhenRuleIsNotInTheEvaluationShouldReturn400() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER,
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", REVIEWER,
                 OVERRIDE.replace("GR-010", "FL-070"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly("$.ruleId: FL-070 is not a finding or gate of this evaluation");
@@ -260,7 +260,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postOverrideWhenScoreIsAboveTheDimensionMaximumShouldReturn400() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER,
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", REVIEWER,
                 OVERRIDE.replace("\"10\"", "\"16\""));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly("$.newValue: expected a score from 0 to 15");
@@ -268,10 +268,48 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postOverrideWhenFieldsAreMissingShouldReturn400ListingEach() throws Exception {
-        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER, "{\"targetKind\": \"DIMENSION\"}");
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", REVIEWER,
+                "{\"targetKind\": \"DIMENSION\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly("$.target: required", "$.ruleId: required", "$.newValue: required",
                 "$.justification: required");
+    }
+
+    @Test
+    void postOverrideWhenNoLanguageIsAskedShouldWordTheProblemInChineseAndKeepThePath() throws Exception {
+        var response = send("POST", "/api/evaluations/" + evaluationId + "/overrides", REVIEWER,
+                OVERRIDE.replace("\"10\"", "\"16\""));
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json(response);
+        assertThat(problem.get("title").asString()).isEqualTo("复核调整无效");
+        assertThat(problem.get("detail").asString()).isEqualTo("1 处问题：逐项见错误列表");
+        assertThat(errors(problem)).containsExactly("$.newValue: 应为 0 到 15 之间的得分");
+    }
+
+    @Test
+    void refusalsWhenNoLanguageIsAskedShouldBeWordedInChinese() throws Exception {
+        var other = json(send("POST", "/api/evaluations/" + evaluationId + "/overrides", STRANGER, OVERRIDE));
+        assertThat(other.get("title").asString()).isEqualTo("未找到");
+        assertThat(other.get("detail").asString()).isEqualTo("没有编号为 " + evaluationId + " 的评估");
+        var auditor = json(send("POST", "/api/evaluations/" + evaluationId + "/overrides", AUDITOR, OVERRIDE));
+        assertThat(auditor.get("title").asString()).isEqualTo("无权操作");
+        assertThat(auditor.get("detail").asString()).isEqualTo("审计员不能进行复核调整：审计员不做任何修改");
+        var anonymous = json(send("GET", "/api/batches", null, null));
+        assertThat(anonymous.get("title").asString()).isEqualTo("需要登录");
+        assertThat(anonymous.get("detail").asString()).isEqualTo("请先登录再使用已保存的评估：每个请求都须以基本认证方式附带用户名和密码");
+        var role = json(send("GET", "/api/users", OWNER, null));
+        assertThat(role.get("detail").asString()).isEqualTo("您的账户角色无权进行此操作");
+    }
+
+    @Test
+    void postUsersWhenNoLanguageIsAskedShouldNameTheProgrammesInChineseBesideTheirIds() throws Exception {
+        var response = send("POST", "/api/users", ADMIN, "{\"username\": \"sa-r2\", \"password\": \"short\", "
+                + "\"role\": \"REVIEWER\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("title").asString()).isEqualTo("账户信息无效");
+        assertThat(errors(json(response))).containsExactly("$.password: 必填，至少 8 个字符",
+                "$.programs: 审核人须指定所审核的项目类别，可选：general（通用人工智能创新项目）、compute（国产算力基础设施专项）、"
+                        + "manufacturing（人工智能+制造专项）");
     }
 
     @Test
@@ -322,7 +360,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postUsersWhenReviewerHasNoProgrammeShouldReturn400() throws Exception {
-        var response = send("POST", "/api/users", ADMIN, "{\"username\": \"sa-r\", \"password\": \"long-enough\", "
+        var response = send("POST", "/api/users?lang=en", ADMIN, "{\"username\": \"sa-r\", \"password\": \"long-enough\", "
                 + "\"role\": \"REVIEWER\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(json(response))).containsExactly(
@@ -331,7 +369,7 @@ class StoreApiTest extends WebTest {
 
     @Test
     void postUsersWhenNameIsTakenShouldReturn409() throws Exception {
-        var response = send("POST", "/api/users", ADMIN, "{\"username\": \"" + OWNER + "\", \"password\": \"long-enough\", "
+        var response = send("POST", "/api/users?lang=en", ADMIN, "{\"username\": \"" + OWNER + "\", \"password\": \"long-enough\", "
                 + "\"role\": \"APPLICANT\"}");
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(json(response).get("detail").asString()).isEqualTo("username: an account \"sa-owner\" exists already");

@@ -85,7 +85,34 @@ class StoreUiTest extends WebTest {
         var page = get("/evaluations/" + evaluationId + "?lang=en");
         var after = form("/evaluations/" + evaluationId + "/overrides", page.body(), Map.of("targetKind", "DIMENSION",
                 "target", "greenTransformation", "ruleId", "GR-010", "newValue", "10", "justification", "short"));
-        assertThat(after.body()).contains("justification: required, at least 10 characters saying why");
+        // named by the form's label, not the request field
+        assertThat(after.body()).contains("Justification: required, at least 10 characters saying why");
+    }
+
+    @Test
+    void postOverrideFormWhenEligibilityIsGivenAsNoInChineseShouldRecordItAsFalse() throws Exception {
+        String id = json(send("POST", "/api/evaluations?program=general&suggestions=false", APPLICANT,
+                sample("green-textile-factory.json"))).get("evaluations").get(0).get("evaluationId").asString();
+        signIn(REVIEWER);
+        var page = get("/evaluations/" + id + "?lang=zh");
+        var after = form("/evaluations/" + id + "/overrides", page.body(), Map.of("targetKind", "ELIGIBILITY",
+                "target", "greenTransformation", "ruleId", "GT-030", "newValue", "否",
+                "justification", "资质证明文件已过期，需补交后再认定"));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains("<td class=\"num engine\">符合资格</td>", "<td class=\"num reviewed\">不符合资格</td>",
+                "引擎总分 41；按复核调整后 41，不符合资格（引擎结果保持不变）");
+        assertThat(json(send("GET", "/api/evaluations/" + id, REVIEWER, null)).at("/overrides/0/newValue").asString())
+                .isEqualTo("false");
+    }
+
+    @Test
+    void postOverrideFormWhenScoreIsTooHighInChineseShouldNameTheFieldByItsLabel() throws Exception {
+        signIn(REVIEWER);
+        var page = get("/evaluations/" + evaluationId + "?lang=zh");
+        var after = form("/evaluations/" + evaluationId + "/overrides", page.body(), Map.of("targetKind", "DIMENSION",
+                "target", "greenTransformation", "ruleId", "GR-010", "newValue", "16",
+                "justification", "节能数据为预测值，尚未实测"));
+        assertThat(after.body()).contains("<li>新值（得分；资格填“是”或“否”）：应为 0 到 15 之间的得分</li>");
     }
 
     @Test

@@ -80,6 +80,38 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void postEvaluateWhenFileIsBrokenAndPageIsChineseShouldWordTheLocationInChinese() throws Exception {
+        var response = upload("/evaluate?lang=zh", "broken.json", "{\n\"a\": }".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<span>broken.json 第 2 行第 6 列：不是有效的 JSON</span>");
+    }
+
+    @Test
+    void postEvaluateWhenBatchHasRejectedApplicationsShouldNameThemByPositionAndLabel() throws Exception {
+        var response = upload("/evaluate?lang=zh", "batch.json",
+                sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.body()).contains("<strong>batch.json 第 2 份申请</strong>",
+                "<li><strong>训练算力国产占比</strong> <span>应为0 到 1 之间的比例（如 0.72 表示 72%），实际为1.5</span></li>")
+                .doesNotContain("$.applications");
+    }
+
+    @Test
+    void getBatchEvaluationWhenTwoApplicationsTieOnEverythingShouldSayTheRankIsShared() throws Exception {
+        String app = sample("green-textile-factory.json");
+        String twins = "[" + app.replace("GT-2026-013", "TW-1") + ", " + app.replace("GT-2026-013", "TW-2") + "]";
+        var batch = upload("/evaluate?lang=zh", "twins.json", twins.getBytes(StandardCharsets.UTF_8));
+        var first = get(batch.uri().getPath() + "/evaluations/0");
+        assertThat(first.body()).contains("<p class=\"ties\">与 TW-2 总分相同 · 各维度得分相同，名次并列</p>");
+    }
+
+    @Test
+    void getRulesWhenProgrammeIsUnknownAndPageIsChineseShouldNameTheProgrammesWithoutTheirIds() throws Exception {
+        var response = get("/rules?program=space&lang=zh");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("未知项目类别“space”；可选：通用人工智能创新项目、国产算力基础设施专项、人工智能+制造专项");
+    }
+
+    @Test
     void getRulesShouldShowRulesByDimensionWithClausesAndProgrammeWeights() throws Exception {
         var response = get("/rules?program=manufacturing&lang=en");
         assertThat(response.statusCode()).isEqualTo(200);

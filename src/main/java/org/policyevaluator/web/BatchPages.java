@@ -1,0 +1,66 @@
+package org.policyevaluator.web;
+
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Optional;
+import org.policyevaluator.account.Account;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Batches: a signed-in user's stored batches, the ranking of a batch (a visitor's kept in memory, or a stored
+ * one the viewer may open) and its evaluation workbook.
+ */
+@PageController
+class BatchPages {
+    private final Pages pages;
+    private final Evaluations evaluations;
+    private final RecentBatches recent;
+    private final StoredBatches stored;
+
+    BatchPages(Pages pages, Evaluations evaluations, RecentBatches recent, StoredBatches stored) {
+        this.pages = pages;
+        this.evaluations = evaluations;
+        this.recent = recent;
+        this.stored = stored;
+    }
+
+    @GetMapping("/batches")
+    ModelAndView batches(Principal principal, Locale locale) {
+        Account me = pages.signedIn(principal, "");
+        ModelAndView mv = pages.page("batches", Pages.lang(locale), "/batches");
+        mv.addObject("batches", stored.batches(me));
+        return mv;
+    }
+
+    @GetMapping("/batches/{id}")
+    ModelAndView batch(@PathVariable String id, Principal principal, Locale locale) {
+        String lang = Pages.lang(locale);
+        Evaluations.Batch batch = recent.get(id) != null ? recent.get(id, lang, evaluations) : storedBatch(id, principal, lang);
+        ModelAndView mv = pages.page("batch", lang, "/batches/" + id);
+        mv.addObject("stored", batch.result().batchId() != null);
+        mv.addObject("batchId", id);
+        mv.addObject("batch", batch);
+        mv.addObject("workbook", true);
+        return mv;
+    }
+
+    @GetMapping("/batches/{id}/report.xlsx")
+    ResponseEntity<byte[]> workbook(@PathVariable String id, Principal principal, Locale locale) {
+        String lang = Pages.lang(locale);
+        if (recent.get(id) == null) {
+            return EvaluationApi.workbook(stored.workbook(stored.batch(id, pages.signedIn(principal, id)), lang));
+        }
+        return EvaluationApi.workbook(evaluations.workbook(recent.get(id, lang, evaluations)));
+    }
+
+    private Evaluations.Batch storedBatch(String id, Principal principal, String lang) {
+        Optional<Account> me = pages.viewer(principal);
+        if (me.isEmpty()) {
+            throw RecentBatches.gone();
+        }
+        return stored.asBatch(stored.batch(id, me.get()), lang);
+    }
+}

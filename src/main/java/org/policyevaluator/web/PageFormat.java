@@ -1,0 +1,123 @@
+package org.policyevaluator.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.rules.Dimension;
+import org.springframework.stereotype.Component;
+
+/**
+ * Values as a page shows them, for the templates ({@code ${@fmt.time(b.submittedAt, lang)}}): times,
+ * programme and dimension names instead of ids, the web's own source names, locations and the audit
+ * chain's findings in words — a Chinese page shows no code, path or English.
+ */
+@Component("fmt")
+public class PageFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** How {@code AuditChain} names the first broken record: "chain entry 3", "override ID (chain entry 17)", "batch ID". */
+    private static final Pattern ENTRY = Pattern.compile("chain entry (\\d+)");
+    private static final Pattern RECORD = Pattern.compile("(ruleset|batch|evaluation|override) (\\S+) \\(chain entry (\\d+)\\)");
+    private static final Pattern UNCHAINED = Pattern.compile("(ruleset|batch|evaluation|override) (\\S+)");
+    /** AuditChain's reasons, a fixed set. */
+    private static final Map<String, String> REASONS = Map.of(
+            "the entry is missing", "audit.reason.missing",
+            "it does not carry the hash of the entry before it", "audit.reason.unlinked",
+            "the chain entry itself was altered", "audit.reason.entryAltered",
+            "the record was deleted", "audit.reason.deleted",
+            "the record was altered after it was recorded", "audit.reason.altered",
+            "entries after it were removed", "audit.reason.truncated",
+            "the record is not in the audit chain: it was inserted outside the store", "audit.reason.unchained");
+
+    private final Evaluator evaluator;
+    private final WebTexts texts;
+
+    PageFormat(Evaluator evaluator, WebTexts texts) {
+        this.evaluator = evaluator;
+        this.texts = texts;
+    }
+
+    /** A stored time (ISO-8601, UTC) as "2026-03-01 09:30:00" with its zone named in the language. */
+    public String time(String iso, String lang) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return texts.text("time.utc", lang, TIME.format(Instant.parse(iso)));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    public String programme(String id, String lang) {
+        return id == null ? "–" : texts.programme(id, lang);
+    }
+
+    public String dimension(String id, String lang) {
+        Dimension d = evaluator.ruleBase().tables().dimensions().get(id);
+        return d == null ? id : d.name(lang);
+    }
+
+    /** A source the web names itself (a request body, an upload without a name); a file's name as it is. */
+    public String source(String source, String lang) {
+        return switch (source == null ? "" : source) {
+            case "request body" -> texts.text("source.requestBody", lang);
+            case "upload" -> texts.text("source.upload", lang);
+            case "form" -> texts.text("source.form", lang);
+            case "suggestion" -> texts.text("source.suggestion", lang);
+            default -> source;
+        };
+    }
+
+    /** How a tie on the total was broken, in words: by which dimension and its scores, or a shared rank. */
+    public String tie(Evaluation.TieBreak t, String lang) {
+        String head = texts.text("result.tie", lang, t.tiedWith());
+        String how = t.decidedBy() == null ? texts.text("result.tie.shared", lang)
+                : texts.text("result.tie." + t.outcome(), lang, dimension(t.decidedBy(), lang),
+                        t.score().toPlainString() + " / " + t.otherScore().toPlainString(), t.tiedWith());
+        return head + " · " + how;
+    }
+
+    /** A location as outputs write it, in words; {@code within}: without the application its heading names. */
+    public String place(String location, boolean within, String lang) {
+        return texts.place(location, within, lang);
+    }
+
+    /** The counts of the store's tables in one line. */
+    public String counts(Map<String, Integer> counts, String lang) {
+        return texts.text("audit.counts", lang, counts.get("ruleset"), counts.get("batch"), counts.get("evaluation"),
+                counts.get("override_record"), counts.get("audit_log"));
+    }
+
+    /** Where the audit chain is broken, in words. */
+    public String brokenAt(String where, String lang) {
+        if (where == null) {
+            return "";
+        }
+        Matcher m = RECORD.matcher(where);
+        if (m.matches()) {
+            return texts.text("audit.where.record", lang, texts.text("audit.kind." + m.group(1), lang), m.group(2),
+                    m.group(3));
+        }
+        m = ENTRY.matcher(where);
+        if (m.matches()) {
+            return texts.text("audit.where.entry", lang, m.group(1));
+        }
+        m = UNCHAINED.matcher(where);
+        if (m.matches()) {
+            return texts.text("audit.where.unchained", lang, texts.text("audit.kind." + m.group(1), lang), m.group(2));
+        }
+        return where;
+    }
+
+    /** Why the audit chain is broken, in words. */
+    public String brokenBecause(String reason, String lang) {
+        String key = reason == null ? null : REASONS.get(reason);
+        return key == null ? reason : texts.text(key, lang);
+    }
+}

@@ -1,0 +1,68 @@
+package org.policyevaluator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.policyevaluator.evaluation.Evaluation;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Values as the pages show them: no code, path or English on a Chinese page. */
+class PageFormatTest extends WebTest {
+
+    @Autowired
+    PageFormat fmt;
+
+    @Autowired
+    WebTexts texts;
+
+    @Test
+    void timeShouldBeShownToTheSecondWithItsZoneNamed() {
+        assertThat(fmt.time("2026-03-01T09:30:05.123Z", "zh")).isEqualTo("2026-03-01 09:30:05（协调世界时）");
+        assertThat(fmt.time("2026-03-01T09:30:05.123Z", "en")).isEqualTo("2026-03-01 09:30:05 UTC");
+    }
+
+    @Test
+    void brokenChainShouldBeNamedInTheLanguageOfThePage() {
+        assertThat(fmt.brokenAt("override o-1 (chain entry 17)", "zh")).isEqualTo("复核调整 o-1（审计链第 17 条记录）");
+        assertThat(fmt.brokenAt("chain entry 3", "zh")).isEqualTo("审计链第 3 条记录");
+        assertThat(fmt.brokenAt("batch b-1", "zh")).isEqualTo("批次 b-1");
+        assertThat(fmt.brokenBecause("the record was altered after it was recorded", "zh")).isEqualTo("该记录在保存后被修改");
+        assertThat(fmt.brokenAt("override o-1 (chain entry 17)", "en")).isEqualTo("override o-1 (chain entry 17)");
+        assertThat(fmt.brokenBecause("the record was deleted", "en")).isEqualTo("the record was deleted");
+    }
+
+    @Test
+    void countsAndNamesShouldBeWords() {
+        Map<String, Integer> counts = new LinkedHashMap<>(Map.of("ruleset", 1, "batch", 2, "evaluation", 3,
+                "override_record", 4, "audit_log", 10));
+        assertThat(fmt.counts(counts, "zh")).isEqualTo("规则集 1 个，批次 2 个，评估 3 份，复核调整 4 项，审计链记录 10 条");
+        assertThat(fmt.programme("compute", "zh")).isEqualTo("国产算力基础设施专项");
+        assertThat(fmt.dimension("greenTransformation", "zh")).isEqualTo("绿色转型");
+        assertThat(fmt.source("request body", "zh")).isEqualTo("请求正文");
+        assertThat(fmt.source("batch.json", "zh")).isEqualTo("batch.json");
+    }
+
+    @Test
+    void tieShouldNameTheDimensionThatBrokeItOrTheSharedRank() {
+        var above = new Evaluation.TieBreak("B-2", "greenTransformation", new BigDecimal("12"), new BigDecimal("9"), "above");
+        assertThat(fmt.tie(above, "zh")).isEqualTo("与 B-2 总分相同 · 按“绿色转型”（12 / 9）排在 B-2 之前");
+        assertThat(fmt.tie(above, "en")).isEqualTo("tied with B-2 on total · ranked above B-2 on Green transformation (12 / 9)");
+        var below = new Evaluation.TieBreak("B-1", "greenTransformation", new BigDecimal("9"), new BigDecimal("12"), "below");
+        assertThat(fmt.tie(below, "zh")).isEqualTo("与 B-1 总分相同 · 按“绿色转型”（9 / 12）排在 B-1 之后");
+        assertThat(fmt.tie(new Evaluation.TieBreak("B-3", null, null, null, "shared"), "zh"))
+                .isEqualTo("与 B-3 总分相同 · 各维度得分相同，名次并列");
+    }
+
+    @Test
+    void placeShouldNameApplicationFieldAndItemInsteadOfTheJsonPath() {
+        assertThat(texts.place("$.applications[1].compute.chips[0].count", false, "zh"))
+                .isEqualTo("第 2 份申请，算力芯片清单，第 1 项的数量");
+        assertThat(texts.place("$.applications[1].compute.trainingDomesticShare", true, "zh")).isEqualTo("训练算力国产占比");
+        assertThat(texts.place("$[0]", false, "en")).isEqualTo("application 1");
+        assertThat(texts.place("batch.xlsx, sheet Applications, row 3", false, "en"))
+                .isEqualTo("batch.xlsx, sheet Applications, row 3");
+    }
+}
