@@ -9,18 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.policyevaluator.evaluation.Facts;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.ProblemTexts;
@@ -30,6 +23,9 @@ import org.policyevaluator.model.ApplicationSchema;
  * A compiled, checked ruleset: the Drools rule base, its reference tables, messages, clause catalogue
  * and rule catalogue, and the content hash that names this version. Immutable and thread-safe;
  * build one per rules folder and share it.
+ *
+ * <p>The Drools rule base is compiled from the DRL through the public Drools API ({@link DrlCompiler}),
+ * whose problems name file and line.
  */
 public final class RuleBase {
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2}-\\d{3})\\s+\\S.*");
@@ -64,7 +60,7 @@ public final class RuleBase {
         this.version = version;
         this.origin = origin;
         this.files = files;
-        this.sessions = ((InternalKnowledgeBase) kieBase).newKieSessionsPool(1); // grows: one per thread evaluating at once
+        this.sessions = kieBase.newKieSessionsPool(1); // grows: one per thread evaluating at once
         catalogue.values().forEach(r -> byName.put(r.name(), r));
         for (String id : catalogue.keySet()) {
             titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});
@@ -72,9 +68,7 @@ public final class RuleBase {
     }
 
     public static RuleBase bundled() {
-        RuleFiles files = RuleFiles.bundled();
-        List<KiePackage> precompiled = PrecompiledRules.load(files);
-        return precompiled == null ? build(files) : build(files, knowledgeBase(precompiled));
+        return build(RuleFiles.bundled());
     }
 
     public static RuleBase fromDirectory(Path dir) {
@@ -83,16 +77,12 @@ public final class RuleBase {
 
     /** Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line. */
     public static RuleBase build(RuleFiles files) {
-        return build(files, null);
-    }
-
-    private static RuleBase build(RuleFiles files, KieBase precompiled) {
         PolicyTables tables = PolicyTables.load(files);
         ApplicationSchema schema = schema(files, tables);
         FactPaths.check(files, schema);
         Messages messages = Messages.load(files);
-        KieBase kieBase = precompiled != null ? precompiled : knowledgeBase(compilePackages(files));
-        Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables, schema);
+        KieBase kieBase = DrlCompiler.compile(files);
+        Map<String, RuleInfo> catalogue = catalogue(files, kieBase, LhsShape.conditions(files), tables, schema);
         return new RuleBase(kieBase, tables, schema, messages, catalogue, files.sha256(), files.origin(), files);
     }
 
@@ -123,44 +113,11 @@ public final class RuleBase {
         return schema;
     }
 
-    private static KieBase knowledgeBase(java.util.Collection<KiePackage> packages) {
-        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
-        kb.addPackages(packages);
-        return kb;
-    }
-
-    /** Compiles the DRL files (classic build: its messages name file and line). */
-    static java.util.Collection<KiePackage> compilePackages(RuleFiles files) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        var resources = KieServices.get().getResources();
-        int drlCount = 0;
-        for (var e : files.files().entrySet()) {
-            if (e.getKey().endsWith(".drl")) {
-                builder.add(resources.newByteArrayResource(e.getValue()).setSourcePath(e.getKey()), ResourceType.DRL);
-                drlCount++;
-            }
-        }
+    /** conditions: rule name -> number of LHS conditions. */
+    private static Map<String, RuleInfo> catalogue(RuleFiles files, KieBase kieBase, Map<String, Integer> conditions,
+                                                   PolicyTables tables, ApplicationSchema schema) {
         List<String> problems = new ArrayList<>();
-        if (drlCount == 0) {
-            problems.add("no .drl files found");
-        }
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            String where = error.getResource() != null ? error.getResource().getSourcePath() : "(unknown file)";
-            int[] lines = error.getLines();
-            if (lines != null && lines.length > 0 && lines[0] > 0) {
-                where += " line " + lines[0];
-            }
-            problems.add(where + ": " + error.getMessage().trim().replaceAll("\\s+", " "));
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleBaseException(files.origin(), problems);
-        }
-        return builder.getKnowledgePackages();
-    }
-
-    private static Map<String, RuleInfo> catalogue(String origin, KieBase kieBase, PolicyTables tables,
-                                                   ApplicationSchema schema) {
-        List<String> problems = new ArrayList<>();
+        Map<String, String> sources = RuleSources.files(files);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -177,8 +134,7 @@ public final class RuleBase {
             Map<String, Object> meta = r.getMetaData();
             String kind = meta(meta, "kind");
             String dimension = meta(meta, "dimension");
-            String file = r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl ? impl.getResource() == null
-                    ? null : impl.getResource().getSourcePath() : null;
+            String file = sources.get(r.getName());
             String where = (file != null ? file + ": " : "") + "rule " + id;
             List<String> clauses = new ArrayList<>();
             String cited = meta(meta, "clauses");
@@ -206,10 +162,10 @@ public final class RuleBase {
             if (clauses.isEmpty()) {
                 problems.add(where + ": cites no clause (@clauses)");
             }
-            if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getLhs().getChildren().size() != 1) {
-                // a batch puts several applications' profiles in one session: a second pattern would pair them up
-                problems.add(where + ": must match a single Facts pattern (it has "
-                        + impl.getLhs().getChildren().size() + " conditions)");
+            Integer lhs = conditions == null ? null : conditions.get(r.getName());
+            if (lhs != null && lhs != 1) {
+                // a batch puts several applications' facts in one session: a second pattern would pair them up
+                problems.add(where + ": must match a single Facts pattern (it has " + lhs + " conditions)");
             }
             for (String c : clauses) {
                 if (!tables.clauses().containsKey(c)) {
@@ -246,7 +202,7 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(origin, problems);
+            throw new RuleBaseException(files.origin(), problems);
         }
         return Collections.unmodifiableMap(rules);
     }
@@ -310,6 +266,7 @@ public final class RuleBase {
     public String origin() {
         return origin;
     }
+
 
     /** The files this rule base was built from, e.g. to store them content-addressed. */
     public RuleFiles files() {
