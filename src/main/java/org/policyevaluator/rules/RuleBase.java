@@ -18,14 +18,16 @@ import org.policyevaluator.evaluation.Facts;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.model.ApplicationSchema;
+import org.slf4j.LoggerFactory;
 
 /**
  * A compiled, checked ruleset: the Drools rule base, its reference tables, messages, clause catalogue
  * and rule catalogue, and the content hash that names this version. Immutable and thread-safe;
  * build one per rules folder and share it.
  *
- * <p>The Drools rule base is compiled from the DRL through the public Drools API ({@link DrlCompiler}),
- * whose problems name file and line.
+ * <p>The Drools rule base comes, through the public Drools API, either from the executable model compiled
+ * at build time ({@link PrecompiledRules}: when the DRL files are exactly the bundled ones, as for the
+ * bundled rules), or from the DRL compiled at run time ({@link DrlCompiler}), whose problems name file and line.
  */
 public final class RuleBase {
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2}-\\d{3})\\s+\\S.*");
@@ -39,6 +41,7 @@ public final class RuleBase {
     private final String version;
     private final String origin;
     private final RuleFiles files;
+    private final boolean precompiled;
     /**
      * Working memories kept for reuse: creating one costs about as much as running the rules on an
      * application, and a pooled one is reset after each use.
@@ -49,8 +52,8 @@ public final class RuleBase {
     /** rule id -> {Chinese title, English title}, looked up for every finding. */
     private final Map<String, String[]> titles = new java.util.HashMap<>();
 
-    private RuleBase(KieBase kieBase, PolicyTables tables, ApplicationSchema schema, Messages messages,
-                     Map<String, RuleInfo> catalogue, String version, String origin, RuleFiles files) {
+    private RuleBase(KieBase kieBase, boolean precompiled, PolicyTables tables, ApplicationSchema schema,
+                     Messages messages, Map<String, RuleInfo> catalogue, String version, String origin, RuleFiles files) {
         this.tables = tables;
         this.schema = schema;
         this.reader = new ApplicationReader(schema);
@@ -60,6 +63,7 @@ public final class RuleBase {
         this.version = version;
         this.origin = origin;
         this.files = files;
+        this.precompiled = precompiled;
         this.sessions = kieBase.newKieSessionsPool(1); // grows: one per thread evaluating at once
         catalogue.values().forEach(r -> byName.put(r.name(), r));
         for (String id : catalogue.keySet()) {
@@ -68,22 +72,43 @@ public final class RuleBase {
     }
 
     public static RuleBase bundled() {
-        return build(RuleFiles.bundled());
+        RuleBase rules = build(RuleFiles.bundled());
+        if (!rules.precompiled) {
+            LoggerFactory.getLogger(RuleBase.class).warn("the bundled rules were compiled at start: no executable "
+                    + "model compiled at build time fits them (" + PrecompiledRules.RESOURCE + "), which slows every start");
+        }
+        return rules;
     }
 
     public static RuleBase fromDirectory(Path dir) {
         return build(RuleFiles.fromDirectory(dir));
     }
 
-    /** Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line. */
+    /**
+     * Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line.
+     * DRL files identical to the bundled ones are not compiled again: their KieBase comes from the model
+     * compiled at build time.
+     */
     public static RuleBase build(RuleFiles files) {
+        return build(files, true);
+    }
+
+    /** As {@link #build(RuleFiles)}; with usePrecompiled false the DRL is always compiled (the build step, tests). */
+    static RuleBase build(RuleFiles files, boolean usePrecompiled) {
         PolicyTables tables = PolicyTables.load(files);
         ApplicationSchema schema = schema(files, tables);
         FactPaths.check(files, schema);
         Messages messages = Messages.load(files);
-        KieBase kieBase = DrlCompiler.compile(files);
-        Map<String, RuleInfo> catalogue = catalogue(files, kieBase, LhsShape.conditions(files), tables, schema);
-        return new RuleBase(kieBase, tables, schema, messages, catalogue, files.sha256(), files.origin(), files);
+        KieBase kieBase = usePrecompiled ? PrecompiledRules.load(files) : null;
+        boolean precompiled = kieBase != null;
+        // the precompiled model passed the same checks at build time: its DRL is the same, byte for byte
+        Map<String, Integer> conditions = null;
+        if (!precompiled) {
+            kieBase = DrlCompiler.compile(files);
+            conditions = LhsShape.conditions(files);
+        }
+        Map<String, RuleInfo> catalogue = catalogue(files, kieBase, conditions, tables, schema);
+        return new RuleBase(kieBase, precompiled, tables, schema, messages, catalogue, files.sha256(), files.origin(), files);
     }
 
     /** The application schema, checked against the tables that name fields (programmes, suggestions). */
@@ -113,7 +138,7 @@ public final class RuleBase {
         return schema;
     }
 
-    /** conditions: rule name -> number of LHS conditions. */
+    /** conditions: rule name -> number of LHS conditions, where the DRL was compiled here (else not checked again). */
     private static Map<String, RuleInfo> catalogue(RuleFiles files, KieBase kieBase, Map<String, Integer> conditions,
                                                    PolicyTables tables, ApplicationSchema schema) {
         List<String> problems = new ArrayList<>();
@@ -267,6 +292,13 @@ public final class RuleBase {
         return origin;
     }
 
+    /**
+     * Whether the Drools rule base came from the executable model compiled at build time (true), or from
+     * the DRL compiled when this rule base was built (false).
+     */
+    public boolean precompiled() {
+        return precompiled;
+    }
 
     /** The files this rule base was built from, e.g. to store them content-addressed. */
     public RuleFiles files() {

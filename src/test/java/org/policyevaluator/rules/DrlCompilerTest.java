@@ -59,6 +59,7 @@ class DrlCompilerTest {
         WeakReference<RuleBase> first = null;
         for (int i = 0; i < 3; i++) {
             RuleBase rules = RuleBase.build(changed);
+            assertThat(rules.precompiled()).isFalse();
             new org.policyevaluator.evaluation.Evaluator(rules).evaluate(
                     org.policyevaluator.TestSupport.bind(org.policyevaluator.TestSupport.minimal()), null, "en");
             if (first == null) {
