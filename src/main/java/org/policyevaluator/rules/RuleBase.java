@@ -9,27 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.policyevaluator.evaluation.Facts;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.model.ApplicationSchema;
+import org.slf4j.LoggerFactory;
 
 /**
  * A compiled, checked ruleset: the Drools rule base, its reference tables, messages, clause catalogue
  * and rule catalogue, and the content hash that names this version. Immutable and thread-safe;
  * build one per rules folder and share it.
+ *
+ * <p>The Drools rule base comes, through the public Drools API, either from the executable model compiled
+ * at build time ({@link PrecompiledRules}: when the DRL files are exactly the bundled ones, as for the
+ * bundled rules), or from the DRL compiled at run time ({@link DrlCompiler}), whose problems name file and line.
  */
 public final class RuleBase {
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2}-\\d{3})\\s+\\S.*");
@@ -43,6 +41,7 @@ public final class RuleBase {
     private final String version;
     private final String origin;
     private final RuleFiles files;
+    private final boolean precompiled;
     /**
      * Working memories kept for reuse: creating one costs about as much as running the rules on an
      * application, and a pooled one is reset after each use.
@@ -53,8 +52,8 @@ public final class RuleBase {
     /** rule id -> {Chinese title, English title}, looked up for every finding. */
     private final Map<String, String[]> titles = new java.util.HashMap<>();
 
-    private RuleBase(KieBase kieBase, PolicyTables tables, ApplicationSchema schema, Messages messages,
-                     Map<String, RuleInfo> catalogue, String version, String origin, RuleFiles files) {
+    private RuleBase(KieBase kieBase, boolean precompiled, PolicyTables tables, ApplicationSchema schema,
+                     Messages messages, Map<String, RuleInfo> catalogue, String version, String origin, RuleFiles files) {
         this.tables = tables;
         this.schema = schema;
         this.reader = new ApplicationReader(schema);
@@ -64,7 +63,8 @@ public final class RuleBase {
         this.version = version;
         this.origin = origin;
         this.files = files;
-        this.sessions = ((InternalKnowledgeBase) kieBase).newKieSessionsPool(1); // grows: one per thread evaluating at once
+        this.precompiled = precompiled;
+        this.sessions = kieBase.newKieSessionsPool(1); // grows: one per thread evaluating at once
         catalogue.values().forEach(r -> byName.put(r.name(), r));
         for (String id : catalogue.keySet()) {
             titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});
@@ -72,28 +72,43 @@ public final class RuleBase {
     }
 
     public static RuleBase bundled() {
-        RuleFiles files = RuleFiles.bundled();
-        List<KiePackage> precompiled = PrecompiledRules.load(files);
-        return precompiled == null ? build(files) : build(files, knowledgeBase(precompiled));
+        RuleBase rules = build(RuleFiles.bundled());
+        if (!rules.precompiled) {
+            LoggerFactory.getLogger(RuleBase.class).warn("the bundled rules were compiled at start: no executable "
+                    + "model compiled at build time fits them (" + PrecompiledRules.RESOURCE + "), which slows every start");
+        }
+        return rules;
     }
 
     public static RuleBase fromDirectory(Path dir) {
         return build(RuleFiles.fromDirectory(dir));
     }
 
-    /** Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line. */
+    /**
+     * Compiles and checks a ruleset; a {@link RuleBaseException} lists every problem with file and line.
+     * DRL files identical to the bundled ones are not compiled again: their KieBase comes from the model
+     * compiled at build time.
+     */
     public static RuleBase build(RuleFiles files) {
-        return build(files, null);
+        return build(files, true);
     }
 
-    private static RuleBase build(RuleFiles files, KieBase precompiled) {
+    /** As {@link #build(RuleFiles)}; with usePrecompiled false the DRL is always compiled (the build step, tests). */
+    static RuleBase build(RuleFiles files, boolean usePrecompiled) {
         PolicyTables tables = PolicyTables.load(files);
         ApplicationSchema schema = schema(files, tables);
         FactPaths.check(files, schema);
         Messages messages = Messages.load(files);
-        KieBase kieBase = precompiled != null ? precompiled : knowledgeBase(compilePackages(files));
-        Map<String, RuleInfo> catalogue = catalogue(files.origin(), kieBase, tables, schema);
-        return new RuleBase(kieBase, tables, schema, messages, catalogue, files.sha256(), files.origin(), files);
+        KieBase kieBase = usePrecompiled ? PrecompiledRules.load(files) : null;
+        boolean precompiled = kieBase != null;
+        // the precompiled model passed the same checks at build time: its DRL is the same, byte for byte
+        Map<String, Integer> conditions = null;
+        if (!precompiled) {
+            kieBase = DrlCompiler.compile(files);
+            conditions = LhsShape.conditions(files);
+        }
+        Map<String, RuleInfo> catalogue = catalogue(files, kieBase, conditions, tables, schema);
+        return new RuleBase(kieBase, precompiled, tables, schema, messages, catalogue, files.sha256(), files.origin(), files);
     }
 
     /** The application schema, checked against the tables that name fields (programmes, suggestions). */
@@ -123,44 +138,11 @@ public final class RuleBase {
         return schema;
     }
 
-    private static KieBase knowledgeBase(java.util.Collection<KiePackage> packages) {
-        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
-        kb.addPackages(packages);
-        return kb;
-    }
-
-    /** Compiles the DRL files (classic build: its messages name file and line). */
-    static java.util.Collection<KiePackage> compilePackages(RuleFiles files) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        var resources = KieServices.get().getResources();
-        int drlCount = 0;
-        for (var e : files.files().entrySet()) {
-            if (e.getKey().endsWith(".drl")) {
-                builder.add(resources.newByteArrayResource(e.getValue()).setSourcePath(e.getKey()), ResourceType.DRL);
-                drlCount++;
-            }
-        }
+    /** conditions: rule name -> number of LHS conditions, where the DRL was compiled here (else not checked again). */
+    private static Map<String, RuleInfo> catalogue(RuleFiles files, KieBase kieBase, Map<String, Integer> conditions,
+                                                   PolicyTables tables, ApplicationSchema schema) {
         List<String> problems = new ArrayList<>();
-        if (drlCount == 0) {
-            problems.add("no .drl files found");
-        }
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            String where = error.getResource() != null ? error.getResource().getSourcePath() : "(unknown file)";
-            int[] lines = error.getLines();
-            if (lines != null && lines.length > 0 && lines[0] > 0) {
-                where += " line " + lines[0];
-            }
-            problems.add(where + ": " + error.getMessage().trim().replaceAll("\\s+", " "));
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleBaseException(files.origin(), problems);
-        }
-        return builder.getKnowledgePackages();
-    }
-
-    private static Map<String, RuleInfo> catalogue(String origin, KieBase kieBase, PolicyTables tables,
-                                                   ApplicationSchema schema) {
-        List<String> problems = new ArrayList<>();
+        Map<String, String> sources = RuleSources.files(files);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -177,8 +159,7 @@ public final class RuleBase {
             Map<String, Object> meta = r.getMetaData();
             String kind = meta(meta, "kind");
             String dimension = meta(meta, "dimension");
-            String file = r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl ? impl.getResource() == null
-                    ? null : impl.getResource().getSourcePath() : null;
+            String file = sources.get(r.getName());
             String where = (file != null ? file + ": " : "") + "rule " + id;
             List<String> clauses = new ArrayList<>();
             String cited = meta(meta, "clauses");
@@ -206,10 +187,10 @@ public final class RuleBase {
             if (clauses.isEmpty()) {
                 problems.add(where + ": cites no clause (@clauses)");
             }
-            if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getLhs().getChildren().size() != 1) {
-                // a batch puts several applications' profiles in one session: a second pattern would pair them up
-                problems.add(where + ": must match a single Facts pattern (it has "
-                        + impl.getLhs().getChildren().size() + " conditions)");
+            Integer lhs = conditions == null ? null : conditions.get(r.getName());
+            if (lhs != null && lhs != 1) {
+                // a batch puts several applications' facts in one session: a second pattern would pair them up
+                problems.add(where + ": must match a single Facts pattern (it has " + lhs + " conditions)");
             }
             for (String c : clauses) {
                 if (!tables.clauses().containsKey(c)) {
@@ -246,7 +227,7 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(origin, problems);
+            throw new RuleBaseException(files.origin(), problems);
         }
         return Collections.unmodifiableMap(rules);
     }
@@ -309,6 +290,14 @@ public final class RuleBase {
 
     public String origin() {
         return origin;
+    }
+
+    /**
+     * Whether the Drools rule base came from the executable model compiled at build time (true), or from
+     * the DRL compiled when this rule base was built (false).
+     */
+    public boolean precompiled() {
+        return precompiled;
     }
 
     /** The files this rule base was built from, e.g. to store them content-addressed. */

@@ -87,6 +87,20 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> files) {
         return b == null ? null : stripBom(new String(b, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Only the DRL files: what the Drools rule base is compiled from (the tables, messages and schema are
+     * read at run time). Their hash tells whether the executable model compiled at build time fits.
+     */
+    public RuleFiles drl() {
+        SortedMap<String, byte[]> drl = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(".drl")) {
+                drl.put(path, bytes);
+            }
+        });
+        return new RuleFiles(origin, Collections.unmodifiableSortedMap(drl));
+    }
+
     /** "sha256:" and the hash of every path and content, in path order. */
     public String sha256() {
         try {
