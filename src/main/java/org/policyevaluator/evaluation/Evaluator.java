@@ -206,16 +206,26 @@ public final class Evaluator {
         Map<String, BigDecimal> pointsByRule = new HashMap<>();
         programme.weights().keySet().forEach(d -> dimensionScores.put(d, BigDecimal.ZERO));
         Map<Band, BigDecimal> scaled = scaledBands.get(program);
-        for (RuleOutcomes.Hit hit : decisions.awards()) {
+        Map<String, BigDecimal> ruleMaxima = maxima.get(program);
+        List<RuleOutcomes.Hit> awards = decisions.awards();
+        int[] order = new int[awards.size()];
+        for (int i = 0; i < order.length; i++) {
+            RuleOutcomes.Hit hit = awards.get(i);
             RuleInfo rule = hit.rule();
             BigDecimal points = scaled.get(hit.band());
-            findings.add(new Outcome.Award(rule.id(), points, maxPoints(rule.id(), program), hit.band().threshold(),
-                    hit.evidence()));
+            Outcome.Award award = new Outcome.Award(rule.id(), points, ruleMaxima.get(rule.id()), hit.band().threshold(),
+                    hit.evidence());
+            // findings in dimension then id order: an insertion sort by each rule's place (a handful of findings)
+            int place = findingOrder.get(rule.id());
+            int at = i;
+            while (at > 0 && order[at - 1] > place) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = place;
+            findings.add(at, award);
             dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
             pointsByRule.put(rule.id(), points);
-        }
-        if (findings.size() > 1) {
-            findings.sort(Comparator.comparingInt((Outcome.Award f) -> findingOrder.get(f.ruleId())));
         }
 
         List<Outcome.Dimension> dimensions = new ArrayList<>();

@@ -26,6 +26,8 @@ public final class Facts {
     private final ApplicationSchema schema;
     private final PolicyTables tables;
     private final Map<String, Object> derived;
+    /** Where the rules' decisions about these facts are collected during a session ({@link RuleOutcomes#track}). */
+    RuleOutcomes.Decisions decisions;
 
     Facts(Application application, String program, ApplicationSchema schema, PolicyTables tables,
           Map<String, Object> derived) {
@@ -73,10 +75,12 @@ public final class Facts {
             }
             return derived.get(path);
         }
-        if (schema.field(path) == null) {
+        Object v = application.get(path);
+        // the rule files' paths are checked when they load; this catches a path built at run time
+        if (v == null && schema.field(path) == null) {
             throw new IllegalArgumentException("no field " + path + " in " + ApplicationSchema.FILE);
         }
-        return application.get(path);
+        return v;
     }
 
     /** Declared: there is a value, and a list is not empty. */
@@ -151,7 +155,14 @@ public final class Facts {
 
     /** Whether any of the field's codes has {@code value} in {@code column}. */
     public boolean anyWhere(String path, String column, String value) {
-        return !codesWhere(path, column, value).isEmpty();
+        CodeTable table = table(path);
+        for (String code : codes(path)) {
+            CodeTable.Code row = table.code(code);
+            if (row != null && value.equals(column(row, column, path))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the field has codes and every one has {@code value} in {@code column}. */

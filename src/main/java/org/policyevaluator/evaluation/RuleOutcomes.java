@@ -2,7 +2,6 @@ package org.policyevaluator.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,6 @@ public final class RuleOutcomes {
     }
 
     private final RuleBase ruleBase;
-    private final Map<Facts, Decisions> byFacts = new IdentityHashMap<>();
-    /** The decisions when the session holds a single application: then no firing needs looking up. */
-    private Decisions only;
 
     RuleOutcomes(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
@@ -60,8 +56,7 @@ public final class RuleOutcomes {
     /** Registers an application's facts before the session runs; its decisions fill as the rules fire. */
     Decisions track(Facts facts) {
         Decisions d = new Decisions(facts.getProgram());
-        byFacts.put(facts, d);
-        only = byFacts.size() == 1 ? d : null;
+        facts.decisions = d;
         return d;
     }
 
@@ -100,9 +95,6 @@ public final class RuleOutcomes {
     }
 
     private Decisions decisions(RuleContext ctx) {
-        if (only != null) {
-            return only;
-        }
         // every rule matches a single Facts (RuleBase refuses others), so the match holds exactly one
         Decisions found = null;
         for (Object fact : ctx.getMatch().getObjects()) {
@@ -110,7 +102,7 @@ public final class RuleOutcomes {
                 if (found != null) {
                     throw new IllegalStateException("rule " + ctx.getRule().getName() + " matched two applications");
                 }
-                found = byFacts.get(f);
+                found = f.decisions;
             }
         }
         if (found == null) {

@@ -26,10 +26,12 @@ final class Template {
     private final java.util.concurrent.ConcurrentHashMap<MemoKey, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Part> parts;
     private final int placeholders;
+    private final List<String> placeholderKeys;
 
     private Template(List<Part> parts) {
         this.parts = parts;
-        this.placeholders = (int) parts.stream().filter(p -> p.key() != null).count();
+        this.placeholderKeys = parts.stream().filter(p -> p.key() != null).map(Part::key).toList();
+        this.placeholders = placeholderKeys.size();
     }
 
     static Template parse(String template) {
@@ -67,7 +69,7 @@ final class Template {
 
     /** The keys of the placeholders in order, a key as often as it is used. */
     List<String> placeholderKeys() {
-        return parts.stream().filter(p -> p.key() != null).map(Part::key).toList();
+        return placeholderKeys;
     }
 
     String render(Values values, Formatter formatter, String lang) {

@@ -18,7 +18,7 @@ public final class Application {
 
     Application(ObjectNode json, Map<String, Object> values) {
         this.json = json;
-        this.values = Collections.unmodifiableMap(values);
+        this.values = values; // never handed out but as an unmodifiable view: the rules read it many times
     }
 
     public String applicationId() {
@@ -45,7 +45,7 @@ public final class Application {
 
     /** Every declared value by path, in the schema's order. */
     public Map<String, Object> values() {
-        return values;
+        return Collections.unmodifiableMap(values);
     }
 
     /** Declared: present, and not an empty list. */

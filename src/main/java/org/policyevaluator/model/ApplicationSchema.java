@@ -197,12 +197,13 @@ public final class ApplicationSchema {
             if (!title.containsKey("zh") || !title.containsKey("en")) {
                 problems.add(where + ": needs a title (Chinese) and x-en.title (English)");
             }
-            return new FieldDef(path, kind, required, group, title, labels(node, "description"),
+            // interned: the rules name fields by string literals, so that a lookup by path matches by identity
+            return new FieldDef(path.intern(), kind, required, group, title, labels(node, "description"),
                     byLanguage(node.path("x-expected")), unit, codes, List.copyOf(separators), itemPattern, itemFormat, itemFields,
                     number(node, "minimum", "exclusiveMinimum"), number(node, "maximum", "exclusiveMaximum"),
                     node.has("exclusiveMinimum"), node.has("maxLength") ? node.get("maxLength").asInt() : null,
                     node.path("format").asString(null), "upper".equals(node.path("x-case").asString(null)),
-                    path.substring(path.lastIndexOf('.') + 1));
+                    path.substring(path.lastIndexOf('.') + 1).intern());
         }
 
         private CodeTable codes(String where, JsonNode node, ObjectNode served) {
@@ -413,15 +414,22 @@ public final class ApplicationSchema {
         out.set(f.property(), node(f, value));
     }
 
+    /** The code table's own instance of a code: the rules look codes up many times, and identity matches first. */
+    private static String code(FieldDef f, String code) {
+        CodeTable.Code row = f.codes() == null ? null : f.codes().code(code);
+        return row == null ? code : row.code();
+    }
+
     private static Object value(FieldDef f, JsonNode v) {
         return switch (f.type()) {
-            case TEXT, CODE -> v.asString();
+            case TEXT -> v.asString();
+            case CODE -> code(f, v.asString());
             case NUMBER -> v.doubleValue();
             case INTEGER -> v.intValue();
             case BOOLEAN -> v.booleanValue();
             case CODE_LIST -> {
                 Set<String> codes = new LinkedHashSet<>();
-                v.forEach(c -> codes.add(c.asString()));
+                v.forEach(c -> codes.add(code(f, c.asString())));
                 yield List.copyOf(codes);
             }
             case ITEMS -> {

@@ -224,7 +224,7 @@ public final class PolicyTables {
             Map<String, String> attributes = new LinkedHashMap<>();
             for (String column : header.subList(1, header.size())) {
                 if (!column.equals("nameZh") && !column.equals("nameEn")) {
-                    attributes.put(column, r.get(column));
+                    attributes.put(column.intern(), r.get(column)); // as the rules' literals are
                 }
             }
             String code = r.get(0);
