@@ -21,8 +21,9 @@ import org.policyevaluator.rules.Programme;
 final class Derivations {
     /** Every derived fact, with what it is (as {@code rules check} and docs/authoring.md list them). */
     static final Map<String, String> NAMES = names(
-            "derived.inventoryDomesticShare", "share of the chip inventory's compute on domestic chips (registry relative compute × count)",
-            "derived.trainingShare", "declared domestic share of training compute, capped by the inventory's; the inventory's when none is declared",
+            "derived.inventoryDomesticShare", "share of the chip inventory's compute on domestic chips (registry relative compute × count; a card the registry does not know counts as foreign, at chip.unknownRelativeCompute)",
+            "derived.trainingInventoryShare", "the same share among training-class cards (and unknown ones); the whole inventory's when it has none",
+            "derived.trainingShare", "declared domestic share of training compute, capped by the training-class inventory's; the inventory's when none is declared; without an inventory capped at compute.maxShareWithoutInventory",
             "derived.inferenceShare", "the same for inference compute",
             "derived.computeShare", "domestic share of the project's compute: the inventory's, else the declared training share, else the inference share",
             "derived.trainingShareExcess", "declared training share minus the inventory's",
@@ -31,11 +32,15 @@ final class Derivations {
             "derived.foreignCards", "cards of foreign models in the inventory",
             "derived.unknownCards", "cards of models not in the registry",
             "derived.unknownChipModels", "models in the inventory that are not in the registry",
+            "derived.closestChipModels", "for each unknown model, the registry's closest names",
             "derived.chipSummary", "the inventory, each model with its count and origin (domestic, foreign, unknown)",
             "derived.requestedShare", "requested funding / total budget",
             "derived.selfFundedShare", "self-funded / total budget",
             "derived.budgetGapRatio", "|requested + self-funded − total| / total",
             "derived.carbonTonsPerWan", "carbon reduction (t/yr) per 万元 of total budget",
+            "derived.ipPerWan", "invention patents plus software copyrights per 万元 of total budget",
+            "derived.standardsPerWan", "standards per 万元 of total budget",
+            "derived.sitesPerWan", "deployment sites per 万元 of total budget",
             "derived.largestCount", "the largest of the declared counts (patents, copyrights, standards, partners, sites)",
             "derived.largestCountField", "the field of that count",
             "derived.missingRequired", "the fields the programme requires (programs.csv requiredFields) that are not declared");
@@ -53,7 +58,7 @@ final class Derivations {
 
     Map<String, Object> derive(Application app, Programme programme) {
         Map<String, Object> d = new HashMap<>(32);
-        compute(app, d);
+        compute(app, programme, d);
         budget(app, d);
         Integer largest = null;
         for (String path : COUNT_PATHS) {
@@ -74,54 +79,74 @@ final class Derivations {
         return d;
     }
 
-    private void compute(Application app, Map<String, Object> d) {
+    private void compute(Application app, Programme programme, Map<String, Object> d) {
         Double trainingDeclared = app.number("compute.trainingDomesticShare");
         Double inferenceDeclared = app.number("compute.inferenceDomesticShare");
         Double inventory = null;
+        Double trainingInventory = null;
         List<Map<String, Object>> chips = app.items("compute.chips");
         if (!chips.isEmpty()) {
+            double unknownCompute = tables.num(programme.id(), "chip.unknownRelativeCompute");
             double domestic = 0;
-            double known = 0;
+            double all = 0;
+            double trainingDomestic = 0;
+            double training = 0;
             int domesticCards = 0;
             int foreignCards = 0;
             int unknownCards = 0;
             List<String> unknown = new ArrayList<>();
+            List<String> closest = new ArrayList<>();
             List<Map<String, Object>> summary = new ArrayList<>();
             for (Map<String, Object> chip : chips) {
                 String name = (String) chip.get("model");
                 int count = chip.get("count") instanceof Number n ? n.intValue() : 0;
                 var model = tables.chip(name);
                 if (model == null) {
+                    // not domestic until a reviewer classifies it, and weighed as a large training card
                     unknownCards += count;
+                    all += unknownCompute * count;
+                    training += unknownCompute * count;
                     if (!unknown.contains(name)) {
                         unknown.add(name);
+                        closest.addAll(tables.closestChips(name));
                     }
                     summary.add(chip(name, count, "unknown"));
                     continue;
                 }
                 double compute = model.relativeCompute() * count;
-                known += compute;
+                all += compute;
+                if (model.training()) {
+                    training += compute;
+                }
                 if (model.domestic()) {
                     domestic += compute;
                     domesticCards += count;
+                    if (model.training()) {
+                        trainingDomestic += compute;
+                    }
                 } else {
                     foreignCards += count;
                 }
                 summary.add(chip(name, count, model.domestic() ? "domestic" : "foreign"));
             }
-            inventory = known > 0 ? round(domestic / known) : null;
+            inventory = all > 0 ? round(domestic / all) : null;
+            trainingInventory = training > 0 ? round(trainingDomestic / training) : inventory;
             d.put("derived.domesticCards", domesticCards);
             d.put("derived.foreignCards", foreignCards);
             d.put("derived.unknownCards", unknownCards);
             d.put("derived.unknownChipModels", List.copyOf(unknown));
+            d.put("derived.closestChipModels", List.copyOf(closest.stream().distinct().toList()));
             d.put("derived.chipSummary", List.copyOf(summary));
         }
         d.put("derived.inventoryDomesticShare", inventory);
-        d.put("derived.trainingShare", effectiveShare(trainingDeclared, inventory));
-        d.put("derived.inferenceShare", effectiveShare(inferenceDeclared, inventory));
+        d.put("derived.trainingInventoryShare", trainingInventory);
+        double cap = tables.num(programme.id(), "compute.maxShareWithoutInventory");
+        d.put("derived.trainingShare", effectiveShare(trainingDeclared, trainingInventory, cap));
+        d.put("derived.inferenceShare", effectiveShare(inferenceDeclared, inventory, cap));
+        Double declared = trainingDeclared != null ? trainingDeclared : inferenceDeclared;
         d.put("derived.computeShare", inventory != null ? inventory
-                : trainingDeclared != null ? trainingDeclared : inferenceDeclared);
-        d.put("derived.trainingShareExcess", excess(trainingDeclared, inventory));
+                : declared == null ? null : Double.valueOf(Math.min(declared, cap)));
+        d.put("derived.trainingShareExcess", excess(trainingDeclared, trainingInventory));
         d.put("derived.inferenceShareExcess", excess(inferenceDeclared, inventory));
     }
 
@@ -135,9 +160,9 @@ final class Derivations {
     }
 
     /** The declared share, but never more than the inventory supports; the inventory's share when none is declared. */
-    private static Double effectiveShare(Double declared, Double inventory) {
+    private static Double effectiveShare(Double declared, Double inventory, double capWithoutInventory) {
         if (inventory == null) {
-            return declared;
+            return declared == null ? null : Math.min(declared, capWithoutInventory);
         }
         return declared == null ? inventory : Math.min(declared, inventory);
     }
@@ -161,6 +186,19 @@ final class Derivations {
             if (requested != null) {
                 d.put("derived.budgetGapRatio", round(Math.abs(requested + selfFunded - total) / total));
             }
+        }
+        Integer patents = app.integer("innovation.inventionPatents");
+        Integer copyrights = app.integer("innovation.softwareCopyrights");
+        if (patents != null || copyrights != null) {
+            d.put("derived.ipPerWan", round(((patents == null ? 0 : patents) + (copyrights == null ? 0 : copyrights)) / total));
+        }
+        Integer standards = app.integer("innovation.standards");
+        if (standards != null) {
+            d.put("derived.standardsPerWan", round(standards / total));
+        }
+        Integer sites = app.integer("scenario.deploymentSites");
+        if (sites != null) {
+            d.put("derived.sitesPerWan", round(sites / total));
         }
         Double carbon = app.number("green.carbonReductionTons");
         if (carbon != null) {

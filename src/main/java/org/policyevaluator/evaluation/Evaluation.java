@@ -24,12 +24,15 @@ public record Evaluation(
         BigDecimal maxScore,
         String grade,
         boolean eligible,
+        BigDecimal declaredScore,
+        Review review,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TieBreak> tieBreaks,
         List<DimensionScore> dimensions,
         List<GateResult> gates,
         List<FlagResult> flags,
         List<Finding> findings,
+        List<PendingAward> pending,
         List<WhyNot> whyNot,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Suggestion> suggestions) implements Rankable {
 
@@ -48,8 +51,22 @@ public record Evaluation(
                              List<ClauseRef> clauses) {
     }
 
-    public record FlagResult(String ruleId, String severity, String message, Map<String, Object> evidence,
+    /** A flag, with its consequence: note, check, hold (the points of the rules it doubts) or block (eligibility). */
+    public record FlagResult(String ruleId, String severity, String consequence, String message, Map<String, Object> evidence,
                              List<ClauseRef> clauses) {
+    }
+
+    /**
+     * Points a rule would give as declared that {@code totalScore} leaves out until evidence is given or a
+     * reviewer clears a flag: the claims they rest on (field paths, or field.CODE), the flags that hold them,
+     * and what would release them, in words.
+     */
+    public record PendingAward(String ruleId, String title, String dimension, BigDecimal points, List<String> claims,
+                               List<String> heldBy, String reason) {
+    }
+
+    /** Whether a reviewer must look before the score stands; the reasons in words; blocked: not eligible until cleared. */
+    public record Review(boolean required, boolean blocked, List<String> reasons) {
     }
 
     /** A score rule that gave less than its maximum, and which condition was not met, with the values. */
@@ -76,17 +93,17 @@ public record Evaluation(
 
     public Evaluation ranked(Integer newRank, List<TieBreak> newTieBreaks) {
         return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
-                eligible, newRank, newTieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);
+                eligible, declaredScore, review, newRank, newTieBreaks, dimensions, gates, flags, findings, pending, whyNot, suggestions);
     }
 
     public Evaluation withSuggestions(List<Suggestion> newSuggestions) {
         return new Evaluation(evaluationId, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
-                eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, newSuggestions);
+                eligible, declaredScore, review, rank, tieBreaks, dimensions, gates, flags, findings, pending, whyNot, newSuggestions);
     }
 
     public Evaluation withEvaluationId(String id) {
         return new Evaluation(id, applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade,
-                eligible, rank, tieBreaks, dimensions, gates, flags, findings, whyNot, suggestions);
+                eligible, declaredScore, review, rank, tieBreaks, dimensions, gates, flags, findings, pending, whyNot, suggestions);
     }
 
     public BigDecimal dimensionScore(String dimensionId) {

@@ -80,7 +80,7 @@ public final class EvaluationRenderer {
         }
         List<Evaluation.FlagResult> flags = new ArrayList<>(o.flags().size());
         for (Outcome.Flag f : o.flags()) {
-            flags.add(new Evaluation.FlagResult(f.ruleId(), f.severity(),
+            flags.add(new Evaluation.FlagResult(f.ruleId(), f.severity(), f.consequence(),
                     texts.get(f.ruleId()).message()[language].render(reasons, f.evidence(), null, null, lang), f.evidence(),
                     evaluator.clauses(f.ruleId())));
         }
@@ -101,9 +101,57 @@ public final class EvaluationRenderer {
                         suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang)));
             }
         }
+        List<Evaluation.PendingAward> pending = new ArrayList<>(o.pending().size());
+        for (Outcome.Pending p : o.pending()) {
+            pending.add(pending(p, language, lang));
+        }
+        List<String> reasons = new ArrayList<>(o.review().flags().size());
+        for (String flag : o.review().flags()) {
+            var c = ruleBase.tables().flagConsequence(flag);
+            reasons.add(this.reasons.render(ruleBase.messages().get(lang, "review." + c.consequence()),
+                    Map.of("flag", texts.get(flag).title()[language]), lang));
+        }
         return new Evaluation(null, o.applicationId(), o.title(), o.applicant(), o.program(), o.rulesetVersion(),
-                o.totalScore(), o.maxScore(), o.grade(), o.eligible(), rank, tieBreaks, dimensions, gates, flags, findings,
-                whyNots, suggestions);
+                o.totalScore(), o.maxScore(), o.grade(), o.eligible(), o.declaredScore(),
+                new Evaluation.Review(o.review().required(), o.review().blocked(), List.copyOf(reasons)), rank, tieBreaks,
+                dimensions, gates, flags, findings, pending, whyNots, suggestions);
+    }
+
+    /** A withheld award in words: each claim with what it lacks, each flag that holds it. */
+    private Evaluation.PendingAward pending(Outcome.Pending p, int language, String lang) {
+        List<String> parts = new ArrayList<>();
+        List<String> claims = new ArrayList<>();
+        for (org.policyevaluator.evidence.Evidence.Withheld w : p.claims()) {
+            claims.add(w.claim());
+            var claim = ruleBase.tables().evidenceClaims().get(w.claim());
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("claim", claimName(w, lang));
+            values.put("evidence", claim.name(lang));
+            values.put("declared", w.declared());
+            values.put("backed", w.backed());
+            String key = w.declared() instanceof Integer && w.backed() > 0 ? "pending.evidence.count" : "pending.evidence.none";
+            parts.add(reasons.render(ruleBase.messages().get(lang, key), values, lang));
+        }
+        if (!p.heldBy().isEmpty()) {
+            List<String> flags = new ArrayList<>();
+            p.heldBy().forEach(f -> flags.add(texts.get(f).title()[language]));
+            parts.add(reasons.render(ruleBase.messages().get(lang, "pending.heldBy"),
+                    Map.of("flags", String.join("en".equals(lang) ? "; " : "；", flags)), lang));
+        }
+        return new Evaluation.PendingAward(p.ruleId(), texts.get(p.ruleId()).title()[language],
+                ruleBase.rule(p.ruleId()).dimension(), p.points(), List.copyOf(claims), p.heldBy(),
+                String.join("en".equals(lang) ? "; " : "；", parts));
+    }
+
+    /** A claim's name: the field's label, or for one code of a list, the code's name. */
+    private String claimName(org.policyevaluator.evidence.Evidence.Withheld w, String lang) {
+        FieldDef field = ruleBase.schema().field(w.claim());
+        if (field != null) {
+            return field.label(lang);
+        }
+        FieldDef list = ruleBase.schema().field(w.field());
+        var code = list == null || list.codes() == null ? null : list.codes().code(String.valueOf(w.declared()));
+        return code == null ? w.claim() : code.name(lang);
     }
 
     private String suggestionText(Change change, BigDecimal gain, boolean makesEligible, List<String> rules, String lang) {

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.StatelessKieSession;
+import org.policyevaluator.evidence.Evidence;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.Clause;
+import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.Programme;
 import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleInfo;
@@ -154,17 +156,47 @@ public final class Evaluator {
      */
     public List<Outcome> decideAll(List<Application> apps, String program) {
         List<Programme> programmes = new ArrayList<>(apps.size());
-        List<Facts> facts = new ArrayList<>(apps.size());
-        List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
-        RuleOutcomes outcomes = new RuleOutcomes(ruleBase);
         for (Application app : apps) {
             String id = programFor(app, program);
             Programme programme = ruleBase.tables().programme(id);
             if (programme == null) {
                 throw new IllegalArgumentException("unknown programme '" + id + "'");
             }
-            Facts f = new Facts(app, programme.id(), ruleBase.schema(), ruleBase.tables(), derivations.derive(app, programme));
             programmes.add(programme);
+        }
+        List<Outcome> declared = run(apps, programmes);
+        // the claims that lack the evidence their programme asks for: the application as it stands is evaluated too
+        List<Evidence.Standing> standings = new ArrayList<>(apps.size());
+        List<Application> standingApps = new ArrayList<>();
+        List<Programme> standingProgrammes = new ArrayList<>();
+        for (int i = 0; i < apps.size(); i++) {
+            Evidence.Standing s = ruleBase.evidence().standing(apps.get(i), programmes.get(i));
+            standings.add(s);
+            if (!s.complete()) {
+                standingApps.add(s.application());
+                standingProgrammes.add(programmes.get(i));
+            }
+        }
+        List<Outcome> standingOutcomes = standingApps.isEmpty() ? List.of() : run(standingApps, standingProgrammes);
+        List<Outcome> out = new ArrayList<>(apps.size());
+        int next = 0;
+        for (int i = 0; i < apps.size(); i++) {
+            Evidence.Standing s = standings.get(i);
+            Outcome standing = s.complete() ? declared.get(i) : standingOutcomes.get(next++);
+            out.add(stand(declared.get(i), standing, s.withheld(), programmes.get(i)));
+        }
+        return out;
+    }
+
+    /** The rules run over applications in one session: the outcomes as declared, nothing withheld yet. */
+    private List<Outcome> run(List<Application> apps, List<Programme> programmes) {
+        List<Facts> facts = new ArrayList<>(apps.size());
+        List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
+        RuleOutcomes outcomes = new RuleOutcomes(ruleBase);
+        for (int i = 0; i < apps.size(); i++) {
+            Application app = apps.get(i);
+            Programme programme = programmes.get(i);
+            Facts f = new Facts(app, programme.id(), ruleBase.schema(), ruleBase.tables(), derivations.derive(app, programme));
             facts.add(f);
             decisions.add(outcomes.track(f));
         }
@@ -176,6 +208,84 @@ public final class Evaluator {
             out.add(outcome(apps.get(i), programmes.get(i), facts.get(i), decisions.get(i)));
         }
         return out;
+    }
+
+    /**
+     * What stands: the evaluation of the application as its evidence lets it stand, less the points of the
+     * rules that a hold flag raised on the declared application doubts, not eligible while a block flag
+     * stands; each point left out is pending, with the claims and flags it waits on. Flags are those of the
+     * application as declared: they are about what it claims.
+     */
+    private Outcome stand(Outcome declared, Outcome standing, List<Evidence.Withheld> withheld, Programme programme) {
+        Map<String, List<String>> heldBy = new LinkedHashMap<>();
+        List<String> reviewFlags = new ArrayList<>();
+        boolean blocked = false;
+        for (Outcome.Flag f : declared.flags()) {
+            PolicyTables.FlagConsequence c = ruleBase.tables().flagConsequence(f.ruleId());
+            if (c == null || !c.needsReview()) {
+                continue;
+            }
+            reviewFlags.add(f.ruleId());
+            blocked |= c.consequence().equals("block");
+            for (String rule : c.holds()) {
+                heldBy.computeIfAbsent(rule, k -> new ArrayList<>()).add(f.ruleId());
+            }
+        }
+        Outcome.Review review = reviewFlags.isEmpty() ? Outcome.Review.NONE
+                : new Outcome.Review(true, List.copyOf(reviewFlags), blocked);
+        if (withheld.isEmpty() && heldBy.isEmpty()) {
+            return new Outcome(declared.applicationId(), declared.title(), declared.applicant(), declared.program(),
+                    declared.rulesetVersion(), declared.totalScore(), declared.maxScore(), declared.grade(),
+                    declared.eligible() && !blocked, declared.totalScore(), review, declared.dimensions(), declared.findings(),
+                    List.of(), declared.gates(), declared.flags(), declared.whyNot(), null);
+        }
+        Map<String, BigDecimal> standingPoints = new HashMap<>();
+        standing.findings().forEach(a -> standingPoints.put(a.ruleId(), a.points()));
+        List<Outcome.Pending> pending = new ArrayList<>();
+        List<Outcome.Award> findings = new ArrayList<>();
+        Map<String, BigDecimal> heldByDimension = new HashMap<>();
+        for (Outcome.Award a : standing.findings()) {
+            if (heldBy.containsKey(a.ruleId())) {
+                heldByDimension.merge(ruleBase.catalogue().get(a.ruleId()).dimension(), a.points(), BigDecimal::add);
+            } else {
+                findings.add(a);
+            }
+        }
+        for (Outcome.Award a : declared.findings()) {
+            List<String> flags = heldBy.getOrDefault(a.ruleId(), List.of());
+            BigDecimal stands = flags.isEmpty() ? standingPoints.getOrDefault(a.ruleId(), BigDecimal.ZERO) : BigDecimal.ZERO;
+            BigDecimal left = a.points().subtract(stands);
+            if (left.signum() <= 0) {
+                continue;
+            }
+            List<Evidence.Withheld> claims = new ArrayList<>();
+            if (standingPoints.getOrDefault(a.ruleId(), BigDecimal.ZERO).compareTo(a.points()) < 0) {
+                for (Evidence.Withheld w : withheld) {
+                    if (a.evidence().containsKey(w.field())) {
+                        claims.add(w);
+                    }
+                }
+                if (claims.isEmpty()) {
+                    claims.addAll(withheld); // a rule that reads the claim through a derived fact
+                }
+            }
+            pending.add(new Outcome.Pending(a.ruleId(), tidy(left), List.copyOf(claims), List.copyOf(flags)));
+        }
+        List<Outcome.Dimension> dimensions = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Outcome.Dimension d : standing.dimensions()) {
+            BigDecimal score = tidy(d.score().subtract(heldByDimension.getOrDefault(d.id(), BigDecimal.ZERO)));
+            total = total.add(score);
+            dimensions.add(new Outcome.Dimension(d.id(), score, d.maxScore()));
+        }
+        total = tidy(total);
+        java.util.Set<String> pendingRules = new java.util.HashSet<>();
+        pending.forEach(p -> pendingRules.add(p.ruleId()));
+        List<Outcome.Shortfall> whyNot = standing.whyNot().stream().filter(w -> !pendingRules.contains(w.ruleId())).toList();
+        return new Outcome(declared.applicationId(), declared.title(), declared.applicant(), declared.program(),
+                declared.rulesetVersion(), total, declared.maxScore(), programme.grade(total), standing.eligible() && !blocked,
+                declared.totalScore(), review, dimensions, findings, List.copyOf(pending), standing.gates(), declared.flags(),
+                whyNot, null);
     }
 
     /** A self-assessment's outcome: with suggestions, each verified by evaluating the changed application. */
@@ -246,7 +356,9 @@ public final class Evaluator {
 
         List<Outcome.Flag> flags = new ArrayList<>();
         for (RuleOutcomes.Hit hit : decisions.flags()) {
-            flags.add(new Outcome.Flag(hit.rule().id(), hit.rule().severity(), hit.evidence()));
+            PolicyTables.FlagConsequence c = ruleBase.tables().flagConsequence(hit.rule().id());
+            flags.add(new Outcome.Flag(hit.rule().id(), hit.rule().severity(), c == null ? "check" : c.consequence(),
+                    hit.evidence()));
         }
         if (flags.size() > 1) {
             flags.sort(Comparator.comparing(Outcome.Flag::ruleId));
@@ -254,8 +366,8 @@ public final class Evaluator {
 
         total = tidy(total);
         return new Outcome(app.applicationId(), app.title(), app.applicantName(), program, ruleBase.version(), total,
-                maxScores.get(program), programme.grade(total), failed.isEmpty(), dimensions, findings, gates, flags,
-                whyNot.explain(facts, pointsByRule), null);
+                maxScores.get(program), programme.grade(total), failed.isEmpty(), total, Outcome.Review.NONE, dimensions,
+                findings, List.of(), gates, flags, whyNot.explain(facts, pointsByRule), null);
     }
 
     /** A dimension of a programme: its id and its weight. */

@@ -17,8 +17,23 @@ import org.policyevaluator.intake.ApplicationEditor.Change;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Outcome(String applicationId, String title, String applicant, String program, String rulesetVersion,
                       BigDecimal totalScore, BigDecimal maxScore, String grade, boolean eligible,
-                      List<Dimension> dimensions, List<Award> findings, List<Gate> gates, List<Flag> flags,
-                      List<Shortfall> whyNot, List<Suggested> suggestions) implements Rankable {
+                      BigDecimal declaredScore, Review review,
+                      List<Dimension> dimensions, List<Award> findings, List<Pending> pending, List<Gate> gates,
+                      List<Flag> flags, List<Shortfall> whyNot, List<Suggested> suggestions) implements Rankable {
+
+    /**
+     * Points a rule would give as declared that the total leaves out: the claims they rest on that lack the
+     * evidence the programme asks for (each with its kind and how many valid references back it), and the
+     * flags that hold them until a reviewer clears them.
+     */
+    public record Pending(String ruleId, BigDecimal points, List<org.policyevaluator.evidence.Evidence.Withheld> claims,
+                          List<String> heldBy) {
+    }
+
+    /** Whether a reviewer must look before the score stands, and the flags that say so (hold or block). */
+    public record Review(boolean required, List<String> flags, boolean blocked) {
+        public static final Review NONE = new Review(false, List.of(), false);
+    }
 
     /** A dimension's score and maximum under the programme. */
     public record Dimension(String id, BigDecimal score, BigDecimal maxScore) {
@@ -33,8 +48,8 @@ public record Outcome(String applicationId, String title, String applicant, Stri
     public record Gate(String ruleId, boolean passed, Map<String, Object> evidence) {
     }
 
-    /** A flag raised for a human reviewer. */
-    public record Flag(String ruleId, String severity, Map<String, Object> evidence) {
+    /** A flag raised for a human reviewer, with its consequence (tables/flags.csv): note, check, hold or block. */
+    public record Flag(String ruleId, String severity, String consequence, Map<String, Object> evidence) {
     }
 
     /**
@@ -51,7 +66,7 @@ public record Outcome(String applicationId, String title, String applicant, Stri
 
     public Outcome withSuggestions(List<Suggested> newSuggestions) {
         return new Outcome(applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade, eligible,
-                dimensions, findings, gates, flags, whyNot, newSuggestions);
+                declaredScore, review, dimensions, findings, pending, gates, flags, whyNot, newSuggestions);
     }
 
     @Override

@@ -51,8 +51,16 @@ public final class ApplicationReader {
         }
     }
 
+    /** Checks the references of the evidence object; null when the ruleset takes no evidence. */
+    private final org.policyevaluator.evidence.Evidence evidence;
+
     public ApplicationReader(ApplicationSchema format) {
+        this(format, null);
+    }
+
+    public ApplicationReader(ApplicationSchema format, org.policyevaluator.evidence.Evidence evidence) {
         this.format = format;
+        this.evidence = evidence;
         // the x-* annotations (labels, hints, codes, units) are ours: known to the validator as keywords that check nothing
         Dialect dialect = Dialect.builder(Dialects.getDraft202012())
                 .unknownKeywordFactory((name, context) -> name.startsWith("x-") ? new NonValidationKeyword(name) : null)
@@ -111,6 +119,9 @@ public final class ApplicationReader {
                     problems.add(p);
                 }
             }
+        }
+        if (evidence != null && errors.isEmpty()) {
+            problems.addAll(evidence.problems(tree, at));
         }
         String id = tree.path("applicationId").isString() ? tree.get("applicationId").asString() : null;
         if (!problems.isEmpty()) {

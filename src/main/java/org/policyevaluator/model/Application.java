@@ -1,9 +1,13 @@
 package org.policyevaluator.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,11 +19,59 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Application {
     private final ObjectNode json;
     private final Map<String, Object> values;
+    /** The evidence by claim as given (part of {@code json}, never handed out), or null. */
+    private final ObjectNode evidence;
 
-    Application(ObjectNode json, Map<String, Object> values) {
+    Application(ObjectNode json, Map<String, Object> values, ObjectNode evidence) {
         this.json = json;
         this.values = values; // never handed out but as an unmodifiable view: the rules read it many times
+        this.evidence = evidence;
     }
+
+    /** The claims the application gives evidence for, in its order. */
+    public List<String> evidenceClaims() {
+        return evidence == null ? List.of() : List.copyOf(evidence.propertyNames());
+    }
+
+    /** The references given for a claim (texts, or objects such as a document's name and SHA-256); empty when none. */
+    public List<JsonNode> evidence(String claim) {
+        if (evidence == null || !(evidence.get(claim) instanceof ArrayNode refs)) {
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>(refs.size());
+        refs.forEach(r -> out.add(r.deepCopy()));
+        return out;
+    }
+
+    /**
+     * The application with some values replaced, as the evaluation sees it when a claim does not stand
+     * (evidence missing): {@code changes} maps a field path to its new value, null for "not declared".
+     * The canonical JSON follows; the evidence stays as given.
+     */
+    public Application withValues(Map<String, Object> changes) {
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        ObjectNode j = json.deepCopy();
+        for (var c : changes.entrySet()) {
+            String path = c.getKey();
+            int dot = path.lastIndexOf('.');
+            ObjectNode parent = dot < 0 ? j : j.get(path.substring(0, dot)) instanceof ObjectNode o ? o : null;
+            String property = path.substring(dot + 1);
+            if (c.getValue() == null) {
+                v.remove(path);
+                if (parent != null) {
+                    parent.remove(property);
+                }
+            } else {
+                v.put(path, c.getValue());
+                if (parent != null) {
+                    parent.set(property, JSON.valueToTree(c.getValue()));
+                }
+            }
+        }
+        return new Application(j, v, evidence);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public String applicationId() {
         return (String) values.get("applicationId");

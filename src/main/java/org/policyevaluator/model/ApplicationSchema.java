@@ -49,10 +49,13 @@ public final class ApplicationSchema {
     /** The application's own properties in the schema's order: a field's name, or a group's. */
     private final List<String> topLevel;
     private final Map<String, CodeTable> codeTables;
+    /** The property that holds the evidence by claim (marked x-evidence), or null when the schema has none. */
+    private final String evidence;
 
     private ApplicationSchema(String text, ObjectNode served, List<FieldDef> fields, List<Group> groups,
-                              List<String> topLevel, Map<String, CodeTable> codeTables) {
+                              List<String> topLevel, Map<String, CodeTable> codeTables, String evidence) {
         this.topLevel = List.copyOf(topLevel);
+        this.evidence = evidence;
         this.text = text;
         this.served = served;
         this.fields = List.copyOf(fields);
@@ -87,11 +90,15 @@ public final class ApplicationSchema {
         List<FieldDef> own = new ArrayList<>();
         List<FieldDef> all = new ArrayList<>();
         List<String> topLevel = new ArrayList<>();
+        String evidence = null;
         Set<String> required = requiredOf(root);
         for (var p : root.path("properties").properties()) {
             JsonNode prop = p.getValue();
             ObjectNode servedProp = (ObjectNode) served.get("properties").get(p.getKey());
-            if (prop.path("type").asString("").equals("object")) {
+            if (prop.path("x-evidence").asBoolean(false)) {
+                // keyed by claim, not a group of fields: read as it is and checked against tables/evidence.csv
+                evidence = p.getKey();
+            } else if (prop.path("type").asString("").equals("object")) {
                 List<FieldDef> members = new ArrayList<>();
                 boolean groupRequired = required.contains(p.getKey());
                 Set<String> inner = requiredOf(prop);
@@ -118,7 +125,7 @@ public final class ApplicationSchema {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ApplicationSchema(text, served, all, groups, topLevel, reader.used);
+        return new ApplicationSchema(text, served, all, groups, topLevel, reader.used, evidence);
     }
 
     /** Reads one property of the schema into a field; the served copy gets the field's codes as its enum. */
@@ -280,6 +287,11 @@ public final class ApplicationSchema {
         return fields;
     }
 
+    /** The application's property that holds evidence by claim ("evidence"), or null. */
+    public String evidenceProperty() {
+        return evidence;
+    }
+
     /** The field at a path, or null. */
     public FieldDef field(String path) {
         return byPath.get(path);
@@ -386,7 +398,15 @@ public final class ApplicationSchema {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Group> groupsById = new LinkedHashMap<>();
         groups.forEach(g -> groupsById.put(g.id(), g));
+        ObjectNode evidenceNode = null;
         for (String name : topLevel) {
+            if (name.equals(evidence)) {
+                if (tree.get(name) instanceof ObjectNode given && !given.isEmpty()) {
+                    evidenceNode = given.deepCopy();
+                    canonical.set(name, evidenceNode);
+                }
+                continue;
+            }
             Group g = groupsById.get(name);
             if (g == null) {
                 put(byPath.get(name), tree.get(name), canonical, values);
@@ -402,7 +422,7 @@ public final class ApplicationSchema {
                 put(f, parent.get(f.property()), out, values);
             }
         }
-        return new Application(canonical, values);
+        return new Application(canonical, values, evidenceNode);
     }
 
     private static void put(FieldDef f, JsonNode v, ObjectNode out, Map<String, Object> values) {

@@ -53,6 +53,13 @@ public final class TextReport {
                 + (e.eligible() ? t("符合资格", "eligible") : t("不符合资格", "NOT eligible"))
                 + (e.rank() != null ? " · " + t("名次 ", "rank ") + e.rank() : "") + " · " + t("项目类别 ", "programme ")
                 + e.program());
+        if (e.declaredScore() != null && e.declaredScore().compareTo(e.totalScore()) != 0) {
+            out.println("   " + t("按申报计 ", "as declared ") + e.declaredScore().toPlainString() + t(" 分，其中待核实 ", ", of which pending ")
+                    + e.declaredScore().subtract(e.totalScore()).toPlainString() + t(" 分未计入总分", " left out of the total"));
+        }
+        if (e.review() != null && e.review().required()) {
+            out.println("   " + t("需评审核实：", "review required: ") + String.join(t("；", "; "), e.review().reasons()));
+        }
         for (var tie : e.tieBreaks()) {
             out.println("   " + (tie.decidedBy() == null
                     ? t("与 " + tie.tiedWith() + " 总分及各项均相同，并列名次", "tied with " + tie.tiedWith() + " on every criterion: shares the rank")
@@ -78,6 +85,12 @@ public final class TextReport {
         for (var f : e.findings()) {
             out.printf("     %6s  %s %s: %s%s%n", "+" + f.points().toPlainString(), f.ruleId(), f.title(), f.reason(),
                     clauses(f.clauses()));
+        }
+        if (e.pending() != null && !e.pending().isEmpty()) {
+            out.println("   " + t("待核实（未计入总分）", "Pending (left out of the total)"));
+            for (var p : e.pending()) {
+                out.printf("     %6s  %s %s: %s%n", "(" + p.points().toPlainString() + ")", p.ruleId(), p.title(), p.reason());
+            }
         }
         if (!e.whyNot().isEmpty()) {
             out.println("   " + t("未得满分的原因", "Why not full points"));

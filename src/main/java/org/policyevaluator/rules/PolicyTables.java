@@ -23,8 +23,15 @@ import org.policyevaluator.model.CodeTable;
  */
 public final class PolicyTables {
 
-    public record ChipModel(String model, String vendor, boolean domestic, double relativeCompute) {
+    /** A card of the registry: whether it is domestic, whether it is made for training, its relative compute. */
+    public record ChipModel(String model, String vendor, boolean domestic, boolean training, double relativeCompute) {
     }
+
+    /** A rewrite applied to a chip name before it is looked up (tables/chip-words.csv): vendor names, memory sizes, form factors. */
+    private record ChipWord(java.util.regex.Pattern pattern, String replacement) {
+    }
+
+    private final List<ChipWord> chipWords = new ArrayList<>();
 
     /**
      * A change a project can make to earn a rule's points (tables/suggestions.csv): {@code band} sets the
@@ -39,6 +46,37 @@ public final class PolicyTables {
             return change.startsWith("set:") ? change.substring(4) : null;
         }
     }
+
+    /**
+     * A claim that takes evidence (tables/evidence.csv): the field path, or path.CODE for one code of a list
+     * ("applicant.qualifications.LITTLE_GIANT"); the kind of reference it takes; the programmes that require it.
+     */
+    public record EvidenceClaim(String claim, String kind, List<String> programs, String nameZh, String nameEn) {
+        public String name(String lang) {
+            return "en".equals(lang) ? nameEn : nameZh;
+        }
+    }
+
+    /** A recognised official list (tables/official-lists.csv): its name and aliases, the claim it backs, its issuer and years. */
+    public record OfficialList(String name, List<String> aliases, String claim, String issuer, java.util.Set<Integer> years) {
+    }
+
+    /** What a flag does (tables/flags.csv): note, check, hold the points of the rules it doubts, or block eligibility. */
+    public record FlagConsequence(String rule, String consequence, List<String> holds) {
+        public static final List<String> KINDS = List.of("note", "check", "hold", "block");
+
+        /** Whether a reviewer must look before the score stands. */
+        public boolean needsReview() {
+            return consequence.equals("hold") || consequence.equals("block");
+        }
+    }
+
+    /** The kinds of reference a claim may take (checked by org.policyevaluator.evidence.References). */
+    public static final List<String> EVIDENCE_KINDS = List.of("patent", "softwareCopyright", "standard", "listing", "document");
+
+    private final Map<String, EvidenceClaim> evidenceClaims = new LinkedHashMap<>();
+    private final List<OfficialList> officialLists = new ArrayList<>();
+    private final Map<String, FlagConsequence> flagConsequences = new LinkedHashMap<>();
 
     private final Map<String, ChipModel> chipsByName = new LinkedHashMap<>();
     private final List<ChipModel> chips = new ArrayList<>();
@@ -63,6 +101,10 @@ public final class PolicyTables {
         t.read(files, "clauses.csv", t::clause);
         t.read(files, "tables/dimensions.csv", r -> t.dimensions.put(r.get("dimension"),
                 new Dimension(r.get("dimension"), r.get("nameZh"), r.get("nameEn"))));
+        if (files.text("tables/chip-words.csv") != null) {
+            t.read(files, "tables/chip-words.csv", r -> t.chipWords.add(new ChipWord(
+                    java.util.regex.Pattern.compile(r.get("pattern")), r.get("replacement"))));
+        }
         t.read(files, "tables/chips.csv", t::chip);
         t.codeTable("sectors"); // programmes name their required sectors
         t.read(files, "tables/parameters.csv", r -> t.parameters
@@ -73,6 +115,9 @@ public final class PolicyTables {
                     + (t.defaults.isEmpty() ? "none" : String.join(", ", t.defaults)));
         }
         t.read(files, "tables/scoring.csv", t::band);
+        t.read(files, "tables/evidence.csv", t::evidenceClaim);
+        t.read(files, "tables/official-lists.csv", t::officialList);
+        t.read(files, "tables/flags.csv", t::flagConsequence);
         t.read(files, "tables/suggestions.csv", r -> {
             String change = r.get("change");
             if (!change.equals("band") && !change.startsWith("set:")) {
@@ -273,8 +318,56 @@ public final class PolicyTables {
 
     // ---- parsing ----
 
-    static String normalise(String chipName) {
-        return chipName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    /**
+     * A chip name as it is looked up: lower case, the rewrites of tables/chip-words.csv applied (华为昇腾 to
+     * ascend, vendor names, memory and form-factor words dropped), then letters and digits only.
+     */
+    String normalise(String chipName) {
+        String s = chipName.toLowerCase(Locale.ROOT);
+        for (ChipWord w : chipWords) {
+            s = w.pattern().matcher(s).replaceAll(w.replacement());
+        }
+        return s.replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** The registry names closest to an unknown chip name (edit distance after normalising), best first; at most two. */
+    public List<String> closestChips(String model) {
+        String key = normalise(model);
+        record Near(String model, int distance) {
+        }
+        Map<String, Integer> best = new LinkedHashMap<>();
+        for (var e : chipsByName.entrySet()) {
+            int d = distance(key, e.getKey());
+            if (d <= Math.max(2, key.length() / 3)) {
+                best.merge(e.getValue().model(), d, Math::min);
+            }
+        }
+        return best.entrySet().stream().map(e -> new Near(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(Near::distance).thenComparing(Near::model)).limit(2)
+                .map(n -> chipsByModel(n.model()).vendor() + " " + n.model()).toList();
+    }
+
+    private ChipModel chipsByModel(String model) {
+        return chips.stream().filter(c -> c.model().equals(model)).findFirst().orElseThrow();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private void read(RuleFiles files, String rel, Consumer<CSVRecord> row) {
@@ -303,6 +396,69 @@ public final class PolicyTables {
         }
     }
 
+    private void evidenceClaim(CSVRecord r) {
+        String kind = r.get("kind");
+        if (!EVIDENCE_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind '" + kind + "': expected one of " + String.join(", ", EVIDENCE_KINDS));
+        }
+        List<String> programs = list(r.get("programs"));
+        for (String p : programs) {
+            if (!programmes.containsKey(p)) {
+                throw new IllegalArgumentException("programs: no programme '" + p + "' in tables/programs.csv");
+            }
+        }
+        // that the claim is a field of the schema (or one code of a list field) is checked against the schema (RuleBase)
+        evidenceClaims.put(r.get("claim"), new EvidenceClaim(r.get("claim"), kind, programs, r.get("nameZh"), r.get("nameEn")));
+    }
+
+    private void officialList(CSVRecord r) {
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        for (String part : list(r.get("years"))) {
+            String[] range = part.split("-");
+            try {
+                int from = Integer.parseInt(range[0].trim());
+                int to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
+                for (int y = from; y <= to; y++) {
+                    years.add(y);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("years '" + r.get("years") + "': expected years such as 2019-2025;2027");
+            }
+        }
+        officialLists.add(new OfficialList(r.get("list"), list(r.get("aliases")), r.get("claim"), r.get("issuer"),
+                Collections.unmodifiableSet(years)));
+    }
+
+    private void flagConsequence(CSVRecord r) {
+        String c = r.get("consequence");
+        if (!FlagConsequence.KINDS.contains(c)) {
+            throw new IllegalArgumentException("consequence '" + c + "': expected one of " + String.join(", ", FlagConsequence.KINDS));
+        }
+        List<String> holds = list(r.get("holds")).stream().map(String::intern).toList();
+        if (c.equals("hold") && holds.isEmpty()) {
+            throw new IllegalArgumentException("rule " + r.get("rule") + ": a hold names the score rules it holds (holds)");
+        }
+        flagConsequences.put(r.get("rule").intern(), new FlagConsequence(r.get("rule").intern(), c, holds));
+    }
+
+    /** The claims that take evidence, by claim. */
+    public Map<String, EvidenceClaim> evidenceClaims() {
+        return Collections.unmodifiableMap(evidenceClaims);
+    }
+
+    public List<OfficialList> officialLists() {
+        return Collections.unmodifiableList(officialLists);
+    }
+
+    /** A flag's consequence, or null when tables/flags.csv has no row for it. */
+    public FlagConsequence flagConsequence(String rule) {
+        return flagConsequences.get(rule);
+    }
+
+    public Map<String, FlagConsequence> flagConsequences() {
+        return Collections.unmodifiableMap(flagConsequences);
+    }
+
     private void clause(CSVRecord r) {
         if (!r.get("line").matches("\\d+(-\\d+)?")) {
             throw new IllegalArgumentException("line '" + r.get("line") + "': expected a line number or a range like 43-45");
@@ -312,7 +468,12 @@ public final class PolicyTables {
     }
 
     private void chip(CSVRecord r) {
-        ChipModel c = new ChipModel(r.get("model"), r.get("vendor"), yes(r, "domestic"), number(r, "relativeCompute"));
+        String kind = r.isMapped("class") ? r.get("class") : "training";
+        if (!kind.equals("training") && !kind.equals("inference")) {
+            throw new IllegalArgumentException("class '" + kind + "': expected training or inference");
+        }
+        ChipModel c = new ChipModel(r.get("model"), r.get("vendor"), yes(r, "domestic"), kind.equals("training"),
+                number(r, "relativeCompute"));
         chips.add(c);
         List<String> names = new ArrayList<>();
         names.add(c.model());

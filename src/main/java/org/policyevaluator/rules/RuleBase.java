@@ -18,6 +18,7 @@ import org.policyevaluator.evaluation.Facts;
 import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.FieldDef;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,6 +36,7 @@ public final class RuleBase {
     private final PolicyTables tables;
     private final ApplicationSchema schema;
     private final ApplicationReader reader;
+    private final org.policyevaluator.evidence.Evidence evidence;
     private final ProblemTexts problemTexts;
     private final Messages messages;
     private final Map<String, RuleInfo> catalogue;
@@ -56,7 +58,8 @@ public final class RuleBase {
                      Messages messages, Map<String, RuleInfo> catalogue, String version, String origin, RuleFiles files) {
         this.tables = tables;
         this.schema = schema;
-        this.reader = new ApplicationReader(schema);
+        this.evidence = new org.policyevaluator.evidence.Evidence(tables, schema);
+        this.reader = new ApplicationReader(schema, evidence);
         this.problemTexts = new ProblemTexts(messages, schema);
         this.messages = messages;
         this.catalogue = catalogue;
@@ -69,6 +72,16 @@ public final class RuleBase {
         for (String id : catalogue.keySet()) {
             titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});
         }
+    }
+
+    /** A field, or one code of a list field's code table. */
+    private static boolean isClaim(ApplicationSchema schema, String claim) {
+        if (schema.field(claim) != null) {
+            return true;
+        }
+        int dot = claim.lastIndexOf('.');
+        FieldDef list = dot < 0 ? null : schema.field(claim.substring(0, dot));
+        return list != null && list.codes() != null && list.codes().code(claim.substring(dot + 1)) != null;
     }
 
     public static RuleBase bundled() {
@@ -129,6 +142,20 @@ public final class RuleBase {
                 if (schema.field(s.field()) == null) {
                     problems.add("tables/suggestions.csv: rule " + s.rule() + ": field '" + s.field()
                             + "' is not a field of " + ApplicationSchema.FILE);
+                }
+            }
+            Map<String, PolicyTables.EvidenceClaim> claims = tables.evidenceClaims();
+            for (PolicyTables.EvidenceClaim c : claims.values()) {
+                if (!isClaim(schema, c.claim())) {
+                    problems.add("tables/evidence.csv: claim '" + c.claim() + "' is neither a field of " + ApplicationSchema.FILE
+                            + " nor one code of a list field (applicant.qualifications.LITTLE_GIANT)");
+                }
+            }
+            for (PolicyTables.OfficialList l : tables.officialLists()) {
+                PolicyTables.EvidenceClaim c = claims.get(l.claim());
+                if (c == null || !c.kind().equals("listing")) {
+                    problems.add("tables/official-lists.csv: list " + l.name() + " backs '" + l.claim()
+                            + "', which is not a claim of kind listing in tables/evidence.csv");
                 }
             }
         }
@@ -211,6 +238,13 @@ public final class RuleBase {
                     quotes.put(clause, entry.substring(eq + 1).trim());
                 }
             }
+            String basis = meta(meta, "basis") == null ? RuleInfo.POLICY : meta(meta, "basis");
+            if (!List.of(RuleInfo.POLICY, RuleInfo.PROGRAMME).contains(basis)) {
+                problems.add(where + ": @basis must be policy or programme, not " + basis);
+            }
+            if (RuleInfo.FLAG.equals(kind) && tables.flagConsequence(id) == null) {
+                problems.add(where + ": no row in tables/flags.csv (its consequence: note, check, hold or block)");
+            }
             String measure = meta(meta, "measure");
             if (measure != null && schema.field(measure) == null && !Facts.isDerived(measure)) {
                 problems.add(where + ": @measure names " + measure + ", which is neither a field of "
@@ -218,7 +252,19 @@ public final class RuleBase {
             }
             rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses),
                     Collections.unmodifiableMap(quotes), meta(meta, "severity"), meta(meta, "exclusive"),
-                    meta(meta, "requiresParameter"), measure, file));
+                    meta(meta, "requiresParameter"), measure, file, basis));
+        }
+        for (PolicyTables.FlagConsequence c : tables.flagConsequences().values()) {
+            RuleInfo info = rules.get(c.rule());
+            if (info == null || !info.isFlag()) {
+                problems.add("tables/flags.csv: rule " + c.rule() + " is not a flag rule in any .drl file");
+            }
+            for (String held : c.holds()) {
+                RuleInfo h = rules.get(held);
+                if (h == null || !h.isScore()) {
+                    problems.add("tables/flags.csv: rule " + c.rule() + " holds " + held + ", which is not a score rule");
+                }
+            }
         }
         for (String scored : tables.scoredRuleIds()) {
             RuleInfo info = rules.get(scored);
@@ -256,6 +302,11 @@ public final class RuleBase {
     }
 
     /** Validates and binds applications against {@link #schema()}. */
+    /** What the applications' claims stand on (tables/evidence.csv, tables/official-lists.csv). */
+    public org.policyevaluator.evidence.Evidence evidence() {
+        return evidence;
+    }
+
     public ApplicationReader reader() {
         return reader;
     }

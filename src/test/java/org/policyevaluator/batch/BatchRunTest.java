@@ -107,8 +107,9 @@ class BatchRunTest {
                 assertThat(printed.whyNot()).isEmpty();
                 assertThat(printed).isEqualTo(new Evaluation(whole.evaluationId(), whole.applicationId(), whole.title(),
                         whole.applicant(), whole.program(), whole.rulesetVersion(), whole.totalScore(), whole.maxScore(),
-                        whole.grade(), whole.eligible(), whole.rank(), whole.tieBreaks(), whole.dimensions(), whole.gates(),
-                        whole.flags(), whole.findings(), List.of(), whole.suggestions()));
+                        whole.grade(), whole.eligible(), whole.declaredScore(), whole.review(), whole.rank(), whole.tieBreaks(),
+                        whole.dimensions(), whole.gates(), whole.flags(), whole.findings(), whole.pending(), List.of(),
+                        whole.suggestions()));
             }
         }
     }

@@ -1,0 +1,168 @@
+package org.policyevaluator.evidence;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.model.ApplicationSchema;
+import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.FieldType;
+import org.policyevaluator.rules.PolicyTables;
+import org.policyevaluator.rules.Programme;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What an application's claims stand on. When it is read, every reference is checked (a malformed one is a
+ * located problem); when it is evaluated, each claim its programme requires evidence for is compared with
+ * the valid distinct references given: a status claim without one, or a count beyond them, does not stand,
+ * and the evaluation scores the application as it stands ({@link #standing}) while the points the claim
+ * would bring are withheld. Thread-safe.
+ */
+public final class Evidence {
+
+    /**
+     * A claim that does not stand as declared: the field, the claim (the field, or field.CODE for one code of
+     * a list), the kind of evidence it takes, what was declared, how many valid distinct references back it,
+     * and the value the evaluation uses instead (null: not declared).
+     */
+    public record Withheld(String claim, String field, String kind, Object declared, int backed, Object standing) {
+    }
+
+    /** The application as its evidence lets it stand, and what was taken back; {@code application} is the same one when nothing was. */
+    public record Standing(Application application, List<Withheld> withheld) {
+        public boolean complete() {
+            return withheld.isEmpty();
+        }
+    }
+
+    private final PolicyTables tables;
+    private final ApplicationSchema schema;
+    private final References references;
+
+    public Evidence(PolicyTables tables, ApplicationSchema schema) {
+        this.tables = tables;
+        this.schema = schema;
+        this.references = new References(tables);
+    }
+
+    /** The problems of the evidence object of an application being read at {@code at}; empty when every reference is valid. */
+    public List<Problem> problems(ObjectNode tree, Location.InJson at) {
+        String property = schema.evidenceProperty();
+        if (property == null || !(tree.get(property) instanceof ObjectNode evidence)) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (var e : evidence.properties()) {
+            String where = property + "[\"" + e.getKey() + "\"]";
+            PolicyTables.EvidenceClaim claim = tables.evidenceClaims().get(e.getKey());
+            if (claim == null) {
+                problems.add(Problem.of(new Location.InJson(at.root(), where, null, null), "problem.evidence.claim",
+                        "claim", e.getKey(), "claims", String.join(", ", tables.evidenceClaims().keySet())));
+                continue;
+            }
+            if (!(e.getValue() instanceof ArrayNode refs)) {
+                continue; // the schema has said so
+            }
+            for (int i = 0; i < refs.size(); i++) {
+                References.Checked c = references.check(claim, refs.get(i));
+                if (!c.valid()) {
+                    Object[] pairs = new Object[c.values().length + 2];
+                    pairs[0] = "claim";
+                    pairs[1] = e.getKey();
+                    System.arraycopy(c.values(), 0, pairs, 2, c.values().length);
+                    problems.add(Problem.of(new Location.InJson(at.root(), where, i, null), c.problem(), pairs));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The valid distinct references of an application's claim, by key, in the order given. */
+    public Set<String> backing(Application app, String claim) {
+        PolicyTables.EvidenceClaim c = tables.evidenceClaims().get(claim);
+        if (c == null) {
+            return Set.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (JsonNode ref : app.evidence(claim)) {
+            References.Checked checked = references.check(c, ref);
+            if (checked.valid()) {
+                keys.add(checked.key());
+            }
+        }
+        return keys;
+    }
+
+    /** The application as its evidence lets it stand under a programme. */
+    public Standing standing(Application app, Programme programme) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        List<Withheld> withheld = new ArrayList<>();
+        Map<String, List<String>> listsLeft = new LinkedHashMap<>();
+        for (PolicyTables.EvidenceClaim claim : tables.evidenceClaims().values()) {
+            if (!claim.programs().contains(programme.id())) {
+                continue;
+            }
+            FieldDef field = schema.field(claim.claim());
+            if (field != null) {
+                Object declared = app.get(claim.claim());
+                if (!declares(field, declared)) {
+                    continue;
+                }
+                int backed = backing(app, claim.claim()).size();
+                Object standing;
+                if (field.type() == FieldType.INTEGER) {
+                    int n = ((Number) declared).intValue();
+                    if (backed >= n) {
+                        continue;
+                    }
+                    standing = backed;
+                } else if (backed > 0) {
+                    continue;
+                } else {
+                    standing = null;
+                }
+                changes.put(field.path(), standing);
+                withheld.add(new Withheld(claim.claim(), field.path(), claim.kind(), declared, backed, standing));
+                continue;
+            }
+            // one code of a list field: applicant.qualifications.LITTLE_GIANT
+            int dot = claim.claim().lastIndexOf('.');
+            FieldDef list = dot < 0 ? null : schema.field(claim.claim().substring(0, dot));
+            String code = dot < 0 ? null : claim.claim().substring(dot + 1);
+            if (list == null || list.type() != FieldType.CODE_LIST || !app.codes(list.path()).contains(code)
+                    || !backing(app, claim.claim()).isEmpty()) {
+                continue;
+            }
+            List<String> left = listsLeft.computeIfAbsent(list.path(), p -> new ArrayList<>(app.codes(p)));
+            left.remove(code);
+            withheld.add(new Withheld(claim.claim(), list.path(), claim.kind(), code, 0, null));
+        }
+        listsLeft.forEach((path, left) -> changes.put(path, left.isEmpty() ? null : List.copyOf(left)));
+        if (withheld.isEmpty()) {
+            return new Standing(app, List.of());
+        }
+        return new Standing(app.withValues(changes), Collections.unmodifiableList(withheld));
+    }
+
+    /** A claim made: yes, a count above 0, a figure given. */
+    private static boolean declares(FieldDef field, Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue() > 0;
+        }
+        return true;
+    }
+}
