@@ -154,6 +154,7 @@ public final class RuleChecker {
             for (var app : Probes.applications(ruleBase)) {
                 Evaluation e = evaluator.evaluate(app, p.id(), "en");
                 e.findings().forEach(f -> fired.add(f.ruleId()));
+                e.pending().forEach(f -> fired.add(f.ruleId())); // fired as declared; withheld for lack of evidence
                 e.gates().stream().filter(g -> !g.passed()).forEach(g -> fired.add(g.ruleId()));
                 e.flags().forEach(f -> fired.add(f.ruleId()));
             }

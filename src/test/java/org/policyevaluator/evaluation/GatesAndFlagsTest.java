@@ -148,12 +148,14 @@ class GatesAndFlagsTest {
     }
 
     @Test
-    void evaluateWhenChipModelIsUnknownShouldRaiseFl060AndLeaveItOutOfTheShare() {
+    void evaluateWhenChipModelIsUnknownShouldRaiseFl060CountItAsForeignAndHoldTheDomesticPoints() {
         var e = evaluate(with("compute.chips", chips("Ascend 910B", 10, "Quantum Q1", 500)));
-        assertThat(flag(e, "FL-060").orElseThrow().severity()).isEqualTo("INFO");
-        assertThat(flag(e, "FL-060").orElseThrow().message()).isEqualTo("芯片型号不在登记表中，未计入国产占比：Quantum Q1");
-        assertThat(org.policyevaluator.TestSupport.finding(e, "DC-010").orElseThrow().evidence())
-                .containsEntry("derived.inventoryDomesticShare", 1.0);
+        assertThat(flag(e, "FL-060").orElseThrow().severity()).isEqualTo("WARNING");
+        assertThat(flag(e, "FL-060").orElseThrow().consequence()).isEqualTo("hold");
+        assertThat(flag(e, "FL-060").orElseThrow().message())
+                .startsWith("芯片型号不在登记表中，暂按国外芯片计算、国产算力得分暂缓计入，待评审归类：Quantum Q1");
+        assertThat(org.policyevaluator.TestSupport.finding(e, "DC-010")).isEmpty();
+        assertThat(e.review().required()).isTrue();
         assertThat(flag(evaluate(with("compute.chips", chips("Ascend 910B", 10))), "FL-060")).isEmpty();
     }
 
