@@ -271,7 +271,9 @@ public final class Benchmark {
         } else if (node.isArray()) {
             List<String> items = new ArrayList<>();
             for (JsonNode item : node) {
-                items.add(item.isObject() ? item.get("model").stringValue() + "*" + item.get("count").intValue() : item.asString());
+                items.add(!item.isObject() ? item.asString()
+                        : item.has("sha256") ? item.path("name").asString() + " sha256:" + item.path("sha256").asString()
+                        : item.get("model").stringValue() + "*" + item.get("count").intValue());
             }
             cells.put(prefix, String.join("; ", items));
         } else {

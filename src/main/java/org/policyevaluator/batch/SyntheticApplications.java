@@ -107,7 +107,7 @@ public final class SyntheticApplications {
         scenario.put("industryModel", r.nextBoolean());
         scenario.put("deploymentSites", r.nextInt(200) == 0 ? 6_000 : r.nextInt(0, 40)); // now and then implausible
         ObjectNode innovation = app.putObject("innovation");
-        innovation.put("inventionPatents", r.nextInt(0, 30));
+        innovation.put("inventionPatents", r.nextInt(150) == 0 ? 400 : r.nextInt(0, 30)); // now and then out of proportion
         innovation.put("softwareCopyrights", r.nextInt(0, 15));
         innovation.put("standards", r.nextInt(0, 5));
         innovation.put("openSource", r.nextBoolean());
@@ -125,7 +125,65 @@ public final class SyntheticApplications {
         ObjectNode safety = app.putObject("safety");
         safety.put("securityAssessment", r.nextInt(3) > 0);
         safety.put("personalDataProtection", r.nextBoolean());
+        if (r.nextInt(4) > 0) {
+            evidence(app, r); // three in four back their claims; the rest have points withheld
+        }
         return app;
+    }
+
+    /** Valid, distinct references for the claims an application makes (now and then fewer than a count says). */
+    private static void evidence(ObjectNode app, SplittableRandom r) {
+        ObjectNode e = app.putObject("evidence");
+        for (var q : app.path("applicant").path("qualifications")) {
+            String listing = switch (q.asString()) {
+                case "LITTLE_GIANT" -> "专精特新“小巨人”企业 2023";
+                case "SPECIALIZED_SME" -> "专精特新中小企业 2023";
+                case "HIGH_TECH_ENTERPRISE" -> "高新技术企业 2022";
+                case "NATIONAL_SMART_FACTORY" -> "智能制造示范工厂 2023";
+                default -> null;
+            };
+            if (listing != null) {
+                e.putArray("applicant.qualifications." + q.asString()).add(listing);
+            } else if (q.asString().equals("LEADING_ENTERPRISE")) {
+                e.putArray("applicant.qualifications.LEADING_ENTERPRISE").addObject().put("name", "认定文件.pdf")
+                        .put("sha256", String.format("%064x", r.nextLong() & Long.MAX_VALUE));
+            }
+        }
+        if (app.path("applicant").path("inNationalCluster").asBoolean(false)) {
+            e.putArray("applicant.inNationalCluster").add("国家先进制造业集群 2022");
+        }
+        if (app.path("green").path("greenFactory").asBoolean(false)) {
+            e.putArray("green.greenFactory").add("绿色工厂 2021");
+        }
+        if (app.path("green").path("greenSupplyChain").asBoolean(false)) {
+            e.putArray("green.greenSupplyChain").add("绿色供应链管理企业 2022");
+        }
+        int patents = app.path("innovation").path("inventionPatents").asInt(0) - (r.nextInt(8) == 0 ? 2 : 0);
+        var refs = e.putArray("innovation.inventionPatents");
+        int base = r.nextInt(1_000_000);
+        for (int i = 0; i < patents; i++) {
+            refs.add(patent(2016 + i % 8, base + i));
+        }
+        var copyrights = e.putArray("innovation.softwareCopyrights");
+        for (int i = 0; i < app.path("innovation").path("softwareCopyrights").asInt(0); i++) {
+            copyrights.add(String.format("%dSR%07d", 2018 + i % 6, base + i));
+        }
+        var standards = e.putArray("innovation.standards");
+        for (int i = 0; i < app.path("innovation").path("standards").asInt(0); i++) {
+            standards.add("T/CESA " + (1000 + base % 5000 + i) + "-2023");
+        }
+    }
+
+    /** A CNIPA invention patent number with its check character. */
+    private static String patent(int year, int serial) {
+        String digits = year + "1" + String.format("%07d", serial % 10_000_000);
+        int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (digits.charAt(i) - '0') * w[i];
+        }
+        int c = sum % 11;
+        return "ZL" + digits + "." + (c == 10 ? "X" : String.valueOf(c));
     }
 
     private static <E> E pick(SplittableRandom r, E[] values) {

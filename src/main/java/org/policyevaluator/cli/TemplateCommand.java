@@ -26,7 +26,8 @@ class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (OutputStream o = Files.newOutputStream(out)) {
-            new TemplateWriter(options.evaluator().ruleBase().schema()).write(o);
+            new TemplateWriter(options.evaluator().ruleBase().schema(),
+                    options.evaluator().ruleBase().tables().evidenceClaims()).write(o);
         } catch (IOException e) {
             throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
         }

@@ -79,7 +79,7 @@ public record Evaluation(
      * changed application: the numbers are the engine's, not an estimate.
      */
     public record Suggestion(List<String> ruleIds, List<Change> changes, BigDecimal gain, BigDecimal newTotal,
-                             boolean makesEligible, String text) {
+                             boolean makesEligible, @JsonInclude(JsonInclude.Include.NON_NULL) String evidenceFor, String text) {
     }
 
     /**

@@ -97,8 +97,13 @@ public final class EvaluationRenderer {
         if (o.suggestions() != null) {
             suggestions = new ArrayList<>(o.suggestions().size());
             for (Outcome.Suggested s : o.suggestions()) {
+                String text = suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang);
+                if (s.evidenceFor() != null) {
+                    text += reasons.render(ruleBase.messages().get(lang, "suggest.evidence"),
+                            Map.of("evidence", ruleBase.tables().evidenceClaims().get(s.evidenceFor()).name(lang)), lang);
+                }
                 suggestions.add(new Evaluation.Suggestion(s.ruleIds(), s.changes(), s.gain(), s.newTotal(), s.makesEligible(),
-                        suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang)));
+                        s.evidenceFor(), text));
             }
         }
         List<Evaluation.PendingAward> pending = new ArrayList<>(o.pending().size());

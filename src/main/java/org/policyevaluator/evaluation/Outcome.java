@@ -59,9 +59,12 @@ public record Outcome(String applicationId, String title, String applicant, Stri
     public record Shortfall(String ruleId, BigDecimal points, BigDecimal maxPoints, Map<String, Object> values) {
     }
 
-    /** A change that raises the total (or restores eligibility), as the engine found by evaluating it. */
+    /**
+     * A change that raises the total (or restores eligibility), as the engine found by evaluating it; for a
+     * claim that takes evidence ({@code evidenceFor}, else null), the gain it brings once the evidence is given.
+     */
     public record Suggested(List<String> ruleIds, List<Change> changes, BigDecimal gain, BigDecimal newTotal,
-                            boolean makesEligible) {
+                            boolean makesEligible, String evidenceFor) {
     }
 
     public Outcome withSuggestions(List<Suggested> newSuggestions) {

@@ -80,20 +80,42 @@ final class SuggestionFinder {
         for (int i = 0; i < tried.size(); i++) {
             var c = tried.get(i);
             Outcome after = evaluated.get(i);
-            BigDecimal gain = Evaluator.tidy(after.totalScore().subtract(base.totalScore()));
+            String evidenceFor = evidenceClaim(c.getKey().get(0), program);
+            // a claim that takes evidence gains once the evidence is given: what it gains as declared
+            BigDecimal gain = evidenceFor == null ? Evaluator.tidy(after.totalScore().subtract(base.totalScore()))
+                    : Evaluator.tidy(after.declaredScore().subtract(base.declaredScore()));
+            BigDecimal newTotal = evidenceFor == null ? after.totalScore() : Evaluator.tidy(base.totalScore().add(gain));
             boolean makesEligible = !base.eligible() && after.eligible();
             boolean breaksGate = after.gates().stream().anyMatch(g -> !g.passed() && !failedGates.contains(g.ruleId()));
             boolean newFlag = after.flags().stream().anyMatch(f -> !baseFlags.contains(f.ruleId()));
             if (breaksGate || newFlag || (gain.signum() <= 0 && !makesEligible)) {
                 continue;
             }
-            out.add(new Outcome.Suggested(List.copyOf(c.getValue()), c.getKey(), gain, after.totalScore(), makesEligible));
+            out.add(new Outcome.Suggested(List.copyOf(c.getValue()), c.getKey(), gain, newTotal, makesEligible, evidenceFor));
         }
         out.sort(Comparator.comparing(Outcome.Suggested::makesEligible).reversed()
                 .thenComparing(Outcome.Suggested::gain, Comparator.reverseOrder())
                 .thenComparing(s -> s.changes().get(0).field())
                 .thenComparing(s -> String.valueOf(s.changes().get(0).value())));
         return out;
+    }
+
+    /** The claim a change makes that its programme asks evidence for (the field, or field.CODE added to a list), or null. */
+    private String evidenceClaim(Change change, String program) {
+        var claims = ruleBase.tables().evidenceClaims();
+        var claim = claims.get(change.field());
+        if (claim != null && claim.programs().contains(program)) {
+            return claim.claim();
+        }
+        if (change.value() instanceof List<?> codes) {
+            for (Object code : codes) {
+                var c = claims.get(change.field() + "." + code);
+                if (c != null && c.programs().contains(program)) {
+                    return c.claim();
+                }
+            }
+        }
+        return null;
     }
 
     /** The values worth trying for one row of the suggestions table. */

@@ -55,8 +55,17 @@ public final class TemplateWriter {
     private final ApplicationSchema schema;
 
     public TemplateWriter(ApplicationSchema schema) {
-        this.schema = schema;
+        this(schema, java.util.Map.of());
     }
+
+    /** With an evidence.CLAIM column after the fields for each claim that takes evidence (tables/evidence.csv). */
+    public TemplateWriter(ApplicationSchema schema,
+                          java.util.Map<String, org.policyevaluator.rules.PolicyTables.EvidenceClaim> evidenceClaims) {
+        this.schema = schema;
+        this.evidenceClaims = java.util.List.copyOf(evidenceClaims.values());
+    }
+
+    private final java.util.List<org.policyevaluator.rules.PolicyTables.EvidenceClaim> evidenceClaims;
 
     /** Writes the blank template. */
     public void write(OutputStream out) throws IOException {
@@ -162,12 +171,30 @@ public final class TemplateWriter {
             validate(s, dv, f, names, new CellRangeAddressList(2, BATCH_ROWS + 1, i, i));
             s.setColumnWidth(i, Math.max(14, Math.min(40, f.path().length() + 4)) * 256);
         }
+        int first = schema.fields().size();
+        for (int k = 0; k < evidenceClaims.size(); k++) {
+            var claim = evidenceClaims.get(k);
+            cell(paths, first + k, "evidence." + claim.claim(), st.header);
+            cell(labels, first + k, "佐证：" + claim.name("zh") + " / Evidence: " + claim.name("en"), st.label);
+            s.setColumnWidth(first + k, 30 * 256);
+        }
         s.createFreezePane(1, 2);
         int r = 2;
         for (JsonNode app : applications) {
             Row row = s.createRow(r++);
             for (int i = 0; i < schema.fields().size(); i++) {
                 fill(row, i, schema.fields().get(i), app, st);
+            }
+            for (int k = 0; k < evidenceClaims.size(); k++) {
+                JsonNode refs = app.path("evidence").path(evidenceClaims.get(k).claim());
+                if (refs.isArray() && !refs.isEmpty()) {
+                    java.util.List<String> texts = new java.util.ArrayList<>();
+                    for (JsonNode ref : refs) {
+                        texts.add(ref.isObject() ? ref.path("name").asString() + " sha256:" + ref.path("sha256").asString()
+                                : ref.asString());
+                    }
+                    row.createCell(first + k).setCellValue(String.join("; ", texts));
+                }
             }
         }
     }

@@ -221,7 +221,7 @@ class Evaluations {
     byte[] template() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new TemplateWriter(evaluator.ruleBase().schema()).write(out);
+            new TemplateWriter(evaluator.ruleBase().schema(), evaluator.ruleBase().tables().evidenceClaims()).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import static org.policyevaluator.TestSupport.finding;
 import static org.policyevaluator.TestSupport.with;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +27,7 @@ class ProgrammesTest {
 
     @Test
     void evaluateUnderComputeShouldWeighDomesticComputeMostAndUseItsOwnBands() {
-        ObjectNode app = with("compute.trainingDomesticShare", 0.9);
+        ObjectNode app = with("compute.trainingDomesticShare", 0.9, "compute.chips", List.of(Map.of("model", "Ascend 910B", "count", 8)));
         // general: >= 0.9 is the top band (10 of 25); compute: 0.9 is its second band (8 table points), scaled 45/25
         assertThat(finding(evaluate(app, "general"), "DC-010").orElseThrow().points()).isEqualByComparingTo("10");
         Evaluation.Finding compute = finding(evaluate(app, "compute"), "DC-010").orElseThrow();

@@ -26,8 +26,8 @@ class RankingTest {
 
     @Test
     void placeWhenTotalsTieShouldBreakByTheFirstDifferingDimensionAndReportIt() {
-        // both 4 points: domestic compute (DC-030) beats AI+ application (AP-020) in general's tie-break order
-        Map<String, Ranking.Placement> p = place(eval("A", "scenario.industryModel", true),
+        // both 4 points: domestic compute (DC-030) beats AI+ application (AP-032) in general's tie-break order
+        Map<String, Ranking.Placement> p = place(eval("A", "scenario.sector", "HEALTHCARE"),
                 eval("B", "compute.domesticComputingCenter", true), eval("C", "techAreas", List.of("AI_CHIP")));
         assertThat(p.get("A").rank()).isEqualTo(3);
         assertThat(p.get("B").rank()).isEqualTo(2);

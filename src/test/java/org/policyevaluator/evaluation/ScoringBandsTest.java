@@ -74,7 +74,7 @@ class ScoringBandsTest {
     })
     void evaluateWhenValueIsAtOrBelowBandShouldAwardThatBand(String rule, String path, double value, BigDecimal points) {
         Object json = path.startsWith("innovation.") || path.equals("scenario.deploymentSites") ? (Object) (int) value : value;
-        Evaluation e = evaluate(with(path, json));
+        Evaluation e = evaluate(plausible(with(path, json)));
         if (points == null) {
             assertThat(finding(e, rule)).isEmpty();
         } else {
@@ -87,7 +87,7 @@ class ScoringBandsTest {
     void evaluateWhenStagesAreCoveredShouldAwardStageBand(int stages, BigDecimal points) {
         List<String> all = List.of("RND_DESIGN", "PILOT_VERIFICATION", "PRODUCTION", "MARKETING_SERVICE",
                 "OPERATIONS_MANAGEMENT");
-        Evaluation e = evaluate(with("scenario.manufacturingStages", all.subList(0, stages)));
+        Evaluation e = evaluate(plausible(with("scenario.manufacturingStages", all.subList(0, stages))));
         if (points == null) {
             assertThat(finding(e, "AP-010")).isEmpty();
         } else {
@@ -108,8 +108,20 @@ class ScoringBandsTest {
             "IE-070, innovation.openCall, 1",
     })
     void evaluateWhenDeclaredYesShouldAwardAndWhenNoOrAbsentShouldNot(String rule, String path, BigDecimal points) {
-        assertThat(finding(evaluate(with(path, true)), rule).orElseThrow().points()).isEqualByComparingTo(points);
+        assertThat(finding(evaluate(plausible(with(path, true))), rule).orElseThrow().points()).isEqualByComparingTo(points);
         assertThat(finding(evaluate(with(path, false)), rule)).isEmpty();
         assertThat(finding(evaluate(with()), rule)).isEmpty();
+    }
+
+    /**
+     * A project in which a band's claim is plausible, so that no flag holds its points: a manufacturer (stages,
+     * green factory, industry model) with a domestic inventory (declared shares and a PUE need one).
+     */
+    private static tools.jackson.databind.node.ObjectNode plausible(tools.jackson.databind.node.ObjectNode app) {
+        app.withObject("scenario").put("sector", "MANUFACTURING");
+        if (!app.path("compute").has("chips")) {
+            app.withObject("compute").set("chips", org.policyevaluator.TestSupport.chips("Ascend 910B", 8));
+        }
+        return app;
     }
 }

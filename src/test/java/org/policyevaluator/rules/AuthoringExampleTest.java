@@ -120,7 +120,7 @@ class AuthoringExampleTest {
     void exampleFieldShouldReachTheTemplateTheFieldReferenceAndTheServedSchema() throws Exception {
         RuleBase ruleBase = RuleBase.fromDirectory(rulesWithTheExamples());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TemplateWriter(ruleBase.schema()).write(out);
+        new TemplateWriter(ruleBase.schema(), ruleBase.tables().evidenceClaims()).write(out);
         Path template = Files.write(dir.resolve("template.xlsx"), out.toByteArray());
         assertThat(WorkbookDump.of(template)).contains("STRING green.waterSavingPercent", "节水率(%) / Water saving (%)");
         assertThat(FieldReference.markdown(ruleBase.schema()))

@@ -40,7 +40,7 @@ class TemplateWriterTest {
     Path write(List<JsonNode> apps) throws Exception {
         Path file = dir.resolve("fresh.xlsx");
         try (OutputStream out = Files.newOutputStream(file)) {
-            new TemplateWriter(Fixtures.ruleBase().schema()).write(apps, out);
+            new TemplateWriter(Fixtures.ruleBase().schema(), Fixtures.ruleBase().tables().evidenceClaims()).write(apps, out);
         }
         return file;
     }

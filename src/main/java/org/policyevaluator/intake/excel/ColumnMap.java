@@ -55,6 +55,27 @@ final class ColumnMap {
     private final Map<Integer, FieldDef> fields = new LinkedHashMap<>();
     private final Map<Integer, String> headers = new LinkedHashMap<>();
 
+    /** column -> the claim an evidence.CLAIM column backs. */
+    private final Map<Integer, String> evidence = new LinkedHashMap<>();
+
+    void putEvidence(int column, String claim, String header) {
+        evidence.put(column, claim);
+        headers.put(column, header);
+    }
+
+    String evidenceAt(int column) {
+        return evidence.get(column);
+    }
+
+    Integer evidenceColumnOf(String claim) {
+        for (var e : evidence.entrySet()) {
+            if (e.getValue().equals(claim)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     void put(int column, FieldDef f, String header) {
         fields.put(column, f);
         headers.put(column, header);

@@ -17,6 +17,7 @@ import org.policyevaluator.intake.Submission;
 import org.policyevaluator.model.FieldDef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,6 +38,8 @@ public final class WorkbookIntake {
 
     private final ApplicationReader reader;
     private final ColumnMap.Headers headers;
+    /** The application's evidence property, whose claims a batch sheet gives as evidence.CLAIM columns. */
+    private static final String EVIDENCE = "evidence";
 
     public WorkbookIntake(ApplicationReader reader) {
         this.reader = reader;
@@ -152,7 +155,10 @@ public final class WorkbookIntake {
                 }
                 FieldDef f = headers.field(h);
                 String column = CellRef.column(c.column());
-                if (f == null) {
+                String claim = evidenceClaim(h);
+                if (claim != null) {
+                    map.putEvidence(c.column(), claim, h);
+                } else if (f == null) {
                     unknown.add(new Location.InSheet(name, sheet, null, column, h.strip(), null, null, null));
                 } else if (seen.containsKey(f)) {
                     warnings.accept(Problem.of(new Location.InSheet(name, sheet, row + 1, column, h.strip(), f.path(), null,
@@ -198,8 +204,22 @@ public final class WorkbookIntake {
             Set<String> reported = new HashSet<>();
             boolean any = false;
             for (RawCell c : cells) {
+                if (c.isBlank()) {
+                    continue;
+                }
+                String claim = columns.evidenceAt(c.column());
+                if (claim != null) {
+                    // references separated by ; (or a new line); a document written NAME sha256:HEX
+                    ArrayNode refs = node.withObject(EVIDENCE).putArray(claim);
+                    for (String ref : CellValues.asText(c).split("[;；\\n\\r]+")) {
+                        if (!ref.isBlank()) {
+                            refs.add(ref.strip());
+                        }
+                    }
+                    continue;
+                }
                 FieldDef f = columns.at(c.column());
-                if (f == null || c.isBlank()) {
+                if (f == null) {
                     continue;
                 }
                 any = true;
@@ -210,10 +230,18 @@ public final class WorkbookIntake {
             }
             finish(node, new Location.InSheet(name, sheet, row + 1, null, null, null, null, null), problems, reported,
                     path -> {
-                        Integer col = columns.columnOf(path);
+                        Integer col = path.startsWith(EVIDENCE + "[\"")
+                                ? columns.evidenceColumnOf(path.substring(EVIDENCE.length() + 2, path.length() - 2))
+                                : columns.columnOf(path);
                         return col != null ? cell(row, col)
                                 : new Location.InSheet(name, sheet, row + 1, null, null, path, null, null);
                     });
+        }
+
+        /** The claim an evidence column holds ("evidence.innovation.inventionPatents"), or null. */
+        private String evidenceClaim(String header) {
+            String h = header.strip();
+            return h.startsWith(EVIDENCE + ".") && h.length() > EVIDENCE.length() + 1 ? h.substring(EVIDENCE.length() + 1) : null;
         }
 
         /** A cell of the batch sheet: row, column letter, the header as written and the field it holds. */
