@@ -93,7 +93,9 @@ final class SuggestionFinder {
             }
             out.add(new Outcome.Suggested(List.copyOf(c.getValue()), c.getKey(), gain, newTotal, makesEligible, evidenceFor));
         }
+        // what restores eligibility first, then what the project can do at once, then what also needs evidence
         out.sort(Comparator.comparing(Outcome.Suggested::makesEligible).reversed()
+                .thenComparing(s -> s.evidenceFor() != null)
                 .thenComparing(Outcome.Suggested::gain, Comparator.reverseOrder())
                 .thenComparing(s -> s.changes().get(0).field())
                 .thenComparing(s -> String.valueOf(s.changes().get(0).value())));

@@ -14,8 +14,13 @@ import org.policyevaluator.rules.RuleInfo;
 public final class CatalogueReport {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * A rule: {@code basis} says whether it rests on the policy's text ("policy") or is the programme's own
+     * design ("programme": a plausibility limit, say); a flag's {@code consequence} is note, check, hold or block.
+     */
     public record Entry(String id, String kind, String dimension, BigDecimal maxPoints, String severity,
-                        String titleZh, String titleEn, List<ClauseRef> clauses, String file) {
+                        String titleZh, String titleEn, List<ClauseRef> clauses, String file, String basis,
+                        String consequence, List<String> holds) {
     }
 
     public record Catalogue(String rulesetVersion, String program, List<Entry> rules) {
@@ -28,8 +33,11 @@ public final class CatalogueReport {
         RuleBase rb = evaluator.ruleBase();
         List<Entry> entries = new ArrayList<>();
         for (RuleInfo r : rb.catalogue().values()) {
+            var consequence = r.isFlag() ? rb.tables().flagConsequence(r.id()) : null;
             entries.add(new Entry(r.id(), r.kind(), r.dimension(), r.isScore() ? evaluator.maxPoints(r.id(), program) : null,
-                    r.severity(), rb.title(r.id(), "zh"), rb.title(r.id(), "en"), evaluator.clauses(r), r.file()));
+                    r.severity(), rb.title(r.id(), "zh"), rb.title(r.id(), "en"), evaluator.clauses(r), r.file(), r.basis(),
+                    consequence == null ? null : consequence.consequence(),
+                    consequence == null || consequence.holds().isEmpty() ? null : consequence.holds()));
         }
         return new Catalogue(rb.version(), program, entries);
     }
@@ -39,8 +47,8 @@ public final class CatalogueReport {
         out.println();
         out.println("Ruleset `" + c.rulesetVersion() + "`, points under programme `" + c.program() + "`.");
         out.println();
-        out.println("| id | kind | dimension | max points | title (中文) | title (English) | clauses |");
-        out.println("|---|---|---|---|---|---|---|");
+        out.println("| id | kind | dimension | max points | title (中文) | title (English) | clauses | basis |");
+        out.println("|---|---|---|---|---|---|---|---|");
         for (Entry e : c.rules()) {
             StringBuilder clauses = new StringBuilder();
             for (ClauseRef ref : e.clauses()) {
@@ -48,9 +56,10 @@ public final class CatalogueReport {
                         .append("” (line ").append(ref.line()).append(")");
             }
             out.println("| " + e.id() + " | " + e.kind() + (e.severity() != null ? " (" + e.severity() + ")" : "")
+                    + (e.consequence() != null ? ", " + e.consequence() + (e.holds() == null ? "" : " " + String.join(", ", e.holds())) : "")
                     + " | " + (e.dimension() == null ? "" : e.dimension()) + " | "
                     + (e.maxPoints() == null ? "" : e.maxPoints().toPlainString()) + " | " + e.titleZh() + " | "
-                    + e.titleEn() + " | " + clauses + " |");
+                    + e.titleEn() + " | " + clauses + " | " + e.basis() + " |");
         }
     }
 }

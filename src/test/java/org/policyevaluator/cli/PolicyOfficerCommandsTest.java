@@ -20,7 +20,7 @@ class PolicyOfficerCommandsTest {
         CliRunner r = CliRunner.run("whatif", "samples/green-textile-factory.json", "--lang", "en",
                 "--set", "compute.domesticSoftwareStack=true", "--set", "green.dataCenterPue=1.2");
         assertThat(r.exitCode()).isEqualTo(0);
-        assertThat(r.out()).contains("total: 41 -> 46 (+5)").contains("DC-040 [score] 0 -> 3").contains("GR-030 [score] 1 -> 3");
+        assertThat(r.out()).contains("total: 46 -> 51 (+5)").contains("DC-040 [score] 0 -> 3").contains("GR-030 [score] 1 -> 3");
     }
 
     @Test
@@ -92,9 +92,9 @@ class PolicyOfficerCommandsTest {
         JsonNode json = JsonIntake.mapper().readTree(r.out());
         assertThat(json.get("newlyFunded").toString()).isEqualTo("[\"GT-2026-013\"]");
         assertThat(json.get("noLongerFunded").toString()).isEqualTo("[\"EDU-2026-070\"]");
-        JsonNode green = json.get("rows").get(2);
+        JsonNode green = json.get("rows").get(0);
         assertThat(green.get("applicationId").stringValue()).isEqualTo("GT-2026-013");
         assertThat(green.get("oldRank").intValue()).isEqualTo(5);
-        assertThat(green.get("newRank").intValue()).isEqualTo(3);
+        assertThat(green.get("newRank").intValue()).isEqualTo(1);
     }
 }

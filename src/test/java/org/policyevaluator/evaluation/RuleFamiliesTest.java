@@ -49,10 +49,11 @@ class RuleFamiliesTest {
     @ParameterizedTest(name = "{0} is tier {1}: {2}")
     @CsvSource({
             "AI_CHIP, KT-010, 18", "AI_BASIC_SOFTWARE, KT-010, 18",
-            "FOUNDATION_MODEL, KT-020, 12", "MULTIMODAL, KT-020, 12", "WORLD_MODEL, KT-020, 12",
+            // a general-purpose model without an industry model in a named industry counts at tier 3 (line 31)
+            "FOUNDATION_MODEL, KT-030, 7", "MULTIMODAL, KT-030, 7", "WORLD_MODEL, KT-020, 12",
             "SPATIAL_INTELLIGENCE, KT-020, 12", "EMBODIED_AI, KT-020, 12", "AGENT, KT-020, 12", "FRONTIER_CHIP, KT-020, 12",
-            "DATASET, KT-030, 7", "MODEL_EVALUATION, KT-030, 7", "COMPUTE_SCHEDULING, KT-030, 7", "BASIC_THEORY, KT-030, 7",
-            "DECISION_AI, KT-030, 7", "SWARM_INTELLIGENCE, KT-030, 7", "BRAIN_INSPIRED, KT-030, 7",
+            "DATASET, KT-030, 7", "MODEL_EVALUATION, KT-030, 7", "COMPUTE_SCHEDULING, KT-030, 7", "BASIC_THEORY, KT-020, 12",
+            "DECISION_AI, KT-020, 12", "SWARM_INTELLIGENCE, KT-030, 7", "BRAIN_INSPIRED, KT-030, 7",
             "INDUSTRIAL_SOFTWARE, KT-030, 7",
     })
     void evaluateWhenTechAreaIsDeclaredShouldAwardItsTierOnly(String area, String rule, BigDecimal points) {

@@ -129,9 +129,15 @@ class WhyNotAndSuggestionsTest {
                             .as("only what a project can change").doesNotStartWith("applicant.")
                             .isNotIn("techAreas", "scenario.sector", "program", "budget.total", "green.greenFactory"));
                 }
-                List<java.math.BigDecimal> gains = e.suggestions().stream().filter(s -> !s.makesEligible())
-                        .map(Evaluation.Suggestion::gain).toList();
-                assertThat(gains).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                // what the project can do at once first, then what also needs evidence; by gain within each
+                for (boolean needsEvidence : List.of(false, true)) {
+                    List<java.math.BigDecimal> gains = e.suggestions().stream()
+                            .filter(s -> !s.makesEligible() && (s.evidenceFor() != null) == needsEvidence)
+                            .map(Evaluation.Suggestion::gain).toList();
+                    assertThat(gains).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                }
+                assertThat(e.suggestions().stream().filter(s -> !s.makesEligible()).map(s -> s.evidenceFor() != null).toList())
+                        .isSortedAccordingTo(Boolean::compare);
             }
         }
     }

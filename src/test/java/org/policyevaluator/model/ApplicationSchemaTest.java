@@ -121,7 +121,7 @@ class ApplicationSchemaTest {
         Path drl = rules.resolve("drl/green-transformation.drl");
         Files.writeString(drl, Files.readString(drl).replace("yes(\"green.greenFactory\")", "yes(\"green.greenFactroy\")"));
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
-                .hasMessageContaining("drl/green-transformation.drl line 41: yes(\"green.greenFactroy\"): green.greenFactroy "
+                .hasMessageContaining("drl/green-transformation.drl line 42: yes(\"green.greenFactroy\"): green.greenFactroy "
                         + "is neither a field of schema/application.schema.json nor a derived fact");
     }
 

@@ -118,7 +118,7 @@ class PrecompiledRulesTest {
                 "$f : Facts( yes(\"green.greenFactory\") == )"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrecompiledRules.main(
                         new String[] {broken.toString(), broken.toString(), "index", dir.resolve("x").toString()}))
-                .isInstanceOf(RuleBaseException.class).hasMessageContaining("drl/green-transformation.drl line 41:");
+                .isInstanceOf(RuleBaseException.class).hasMessageContaining("drl/green-transformation.drl line 42:");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 }

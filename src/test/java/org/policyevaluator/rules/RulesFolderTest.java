@@ -40,7 +40,7 @@ class RulesFolderTest {
                 "$f : Facts( yes(\"green.greenFactory\") == )");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
-                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 41:")));
+                        .anySatisfy(p -> assertThat(p).startsWith("drl/green-transformation.drl line 42:")));
     }
 
     @Test
@@ -90,7 +90,7 @@ class RulesFolderTest {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("tables/scoring.csv"), "GR-040,*,,,2,", "GR-040,*,,,two,");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
-                .hasMessageContaining("tables/scoring.csv line 31: points 'two': expected a number");
+                .hasMessageContaining("tables/scoring.csv line 32: points 'two': expected a number");
     }
 
     @Test

@@ -60,7 +60,7 @@ class EvaluationStoreTest {
                 assertThat(stored.applicationId()).isEqualTo("GT-2026-013");
                 assertThat(stored.rulesetVersion()).isEqualTo(TestSupport.RULES.version());
                 assertThat(stored.inputSha256()).isEqualTo(Hashes.sha256(stored.inputJson()));
-                assertThat(stored.resultJson()).contains("\"totalScore\" : 41");
+                assertThat(stored.resultJson()).contains("\"totalScore\" : 46");
                 assertThat(stored.submittedBy()).isEqualTo("alice");
                 var batch = store.batch(saved.batchId()).orElseThrow();
                 assertThat(batch.evaluationIds()).isEqualTo(saved.evaluationIds());

@@ -79,7 +79,7 @@ class BrowserTest extends WebTest {
                 .filter(row -> row.getText().contains("GT-2026-013")).findFirst().orElseThrow().click();
         WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
         BigDecimal before = new BigDecimal(total.getText());
-        assertThat(before).isEqualByComparingTo("41");
+        assertThat(before).isEqualByComparingTo("46");
         String reason = driver.findElement(By.cssSelector("#findings tr[data-rule='GR-010'] td.reason")).getText();
         assertThat(reason).isEqualTo("Energy saving of 22%, reaching the >= 20% band (+5)");
         assertThat(driver.findElements(By.cssSelector("#chart svg g.dimension"))).hasSize(5);
@@ -90,7 +90,7 @@ class BrowserTest extends WebTest {
         WebElement applied = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applied")));
         BigDecimal after = new BigDecimal(driver.findElement(By.id("total")).getText());
         assertThat(after).isGreaterThan(before);
-        assertThat(applied.getText()).contains(suggestion, "total before 41");
+        assertThat(applied.getText()).contains(suggestion, "total before 46");
         screenshot("result-after-suggestion.png");
     }
 

@@ -159,7 +159,7 @@ class EvaluationApiTest extends WebTest {
                 + ", \"changes\": [{\"field\": \"compute.domesticSoftwareStack\", \"value\": true}], \"lang\": \"en\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode w = json(response);
-        assertThat(w.get("totalBefore").asString()).isEqualTo("41");
+        assertThat(w.get("totalBefore").asString()).isEqualTo("46");
         assertThat(w.get("delta").decimalValue()).isPositive();
         assertThat(w.get("changed").toString()).contains("\"ruleId\":\"DC-040\"");
         assertThat(w.get("after").get("program").asString()).isEqualTo("general");

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LanguageSwitchTest extends WebTest {
     static final String APPLICANT = "ls-applicant";
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    static final String TOTAL_41 = "<span class=\"big\" id=\"total\">41</span>";
+    static final String TOTAL_46 = "<span class=\"big\" id=\"total\">46</span>";
 
     @Autowired
     Evaluations evaluations;
@@ -36,13 +36,13 @@ class LanguageSwitchTest extends WebTest {
                 .getBytes(StandardCharsets.UTF_8));
         String path = zh.uri().getPath();
         String id = path.split("/")[2];
-        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_41);
+        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_46);
         var run = recent.get(id).run();
         long before = evaluations.evaluated();
 
         var en = get(path + "?lang=en");
         assertThat(en.statusCode()).isEqualTo(200);
-        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_41, "Apply and re-score");
+        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_46, "Apply and re-score");
         assertThat(evaluations.evaluated()).isEqualTo(before);
         assertThat(recent.get(id).run()).isSameAs(run);
         assertThat(recent.get(id).lang()).isEqualTo("en");
@@ -72,17 +72,17 @@ class LanguageSwitchTest extends WebTest {
         signIn(APPLICANT);
         var zh = get("/evaluations/" + evaluationId + "?lang=zh");
         assertThat(zh.statusCode()).isEqualTo(200);
-        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_41, "<h2>得分明细</h2>");
+        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_46, "<h2>得分明细</h2>");
         long before = evaluations.evaluated();
 
         var en = get("/evaluations/" + evaluationId + "?lang=en");
         assertThat(en.statusCode()).isEqualTo(200);
-        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_41, "<h2>Findings</h2>")
+        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_46, "<h2>Findings</h2>")
                 .doesNotContain("节能降耗");
         // the stored result is shown as stored: the engine's score, no evaluation
         assertThat(evaluations.evaluated()).isEqualTo(before);
         assertThat(json(send("GET", "/api/evaluations/" + evaluationId, APPLICANT, null)).at("/evaluation/totalScore")
-                .decimalValue()).isEqualByComparingTo("41");
+                .decimalValue()).isEqualByComparingTo("46");
     }
 
     void signIn(String user) throws Exception {

@@ -70,6 +70,22 @@ class WorkbookIntakeTest {
     }
 
     @Test
+    void readWhenAnEvidenceColumnIsGivenShouldKeepEachReferenceForItsClaim() throws Exception {
+        Application app = read(batch(new Object[] {"innovation.inventionPatents", "evidence.innovation.inventionPatents"},
+                new Object[] {2, "ZL201710601862.3；ZL201710601862.3\nCN201710601862.3"})).app();
+        assertThat(app.evidenceClaims()).containsExactly("innovation.inventionPatents");
+        assertThat(app.evidence("innovation.inventionPatents")).hasSize(3);
+    }
+
+    @Test
+    void readWhenAnEvidenceReferenceIsMalformedShouldNameItsCellAndItem() throws Exception {
+        Read r = read(batch(new Object[] {"innovation.inventionPatents", "evidence.innovation.inventionPatents"},
+                new Object[] {2, "ZL201710601862.3; ZL201710601862.4"}));
+        assertThat(r.problems()).containsExactly("batch.xlsx, sheet 申报表, row 2, column evidence.innovation.inventionPatents (G), "
+                + "item 2: check character is '4' but the first 12 digits give '3'");
+    }
+
+    @Test
     void readWhenHeadersArePathsShouldBindTheRow() throws Exception {
         Application app = read(batch(new Object[] {"budget.months"}, new Object[] {24})).app();
         assertThat(app.applicationId()).isEqualTo("A-0");

@@ -1,0 +1,80 @@
+package org.policyevaluator.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.policyevaluator.TestSupport;
+import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.evaluation.Outcome;
+import org.policyevaluator.evaluation.Ranking;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.report.CatalogueReport;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the rule base says against the policy's text, put right (line numbers of the source). */
+class FidelityTest {
+
+    private static ObjectNode read(Path p) throws Exception {
+        return (ObjectNode) JsonIntake.mapper().readTree(Files.readString(p));
+    }
+
+    @Test
+    void aiChipProjectShouldOutrankAnIndustryModelPlatformOnImportedCompute() throws Exception {
+        // line 29: 集中力量攻克GPU等高端AI芯片、AI基础软件生态 comes first
+        Outcome chip = TestSupport.EVALUATOR.decide(TestSupport.bind(read(Path.of("samples", "ai-chip-little-giant.json"))),
+                "general");
+        Outcome steel = TestSupport.EVALUATOR.decide(TestSupport.bind(read(
+                Path.of("src", "test", "resources", "evidence", "steel-llm-platform-imported-compute.json"))), "general");
+        Map<String, Ranking.Placement> ranking = Ranking.place(List.of(steel, chip), TestSupport.RULES.tables());
+        assertThat(ranking.get(chip.applicationId()).rank()).isEqualTo(1);
+        assertThat(chip.totalScore()).isGreaterThan(steel.totalScore());
+        assertThat(chip.findings()).extracting(Outcome.Award::ruleId).contains("DC-060", "KT-010").doesNotContain("DC-010");
+        assertThat(steel.pending()).isEmpty();
+    }
+
+    @Test
+    void buildingDomesticChipsShouldCountAsDomesticComputeOnlyWithAStackForDomesticChips() {
+        Evaluation with = TestSupport.evaluate(TestSupport.with("techAreas", List.of("AI_CHIP"), "compute.domesticSoftwareStack", true));
+        assertThat(TestSupport.finding(with, "DC-060").orElseThrow().points()).isEqualByComparingTo("10");
+        Evaluation without = TestSupport.evaluate(TestSupport.with("techAreas", List.of("AI_CHIP")));
+        assertThat(TestSupport.finding(without, "DC-060")).isEmpty();
+        Evaluation model = TestSupport.evaluate(TestSupport.with("techAreas", List.of("AGENT"), "compute.domesticSoftwareStack", true,
+                "safety.securityAssessment", true));
+        assertThat(TestSupport.finding(model, "DC-060")).isEmpty();
+    }
+
+    @Test
+    void generalFoundationModelShouldCountAtTierTwoOnlyWhenDifferentiated() {
+        // line 31: 人工智能不能仅局限于大模型技术发展 … 加强专用人工智能、决策式人工智能发展
+        Evaluation generic = TestSupport.evaluate(TestSupport.with("techAreas", List.of("FOUNDATION_MODEL"),
+                "safety.securityAssessment", true));
+        assertThat(TestSupport.finding(generic, "KT-030")).isPresent();
+        assertThat(TestSupport.finding(generic, "KT-020")).isEmpty();
+        Evaluation industry = TestSupport.evaluate(TestSupport.with("techAreas", List.of("FOUNDATION_MODEL"),
+                "safety.securityAssessment", true, "scenario.industryModel", true, "scenario.sector", "ENERGY"));
+        assertThat(TestSupport.finding(industry, "KT-020")).isPresent();
+        Evaluation decision = TestSupport.evaluate(TestSupport.with("techAreas", List.of("DECISION_AI")));
+        assertThat(TestSupport.finding(decision, "KT-020")).isPresent();
+        Evaluation theory = TestSupport.evaluate(TestSupport.with("techAreas", List.of("BASIC_THEORY")));
+        assertThat(TestSupport.finding(theory, "KT-020")).isPresent();
+        Evaluation dataset = TestSupport.evaluate(TestSupport.with("techAreas", List.of("DATASET")));
+        assertThat(TestSupport.finding(dataset, "KT-030")).isPresent();
+    }
+
+    @Test
+    void catalogueShouldShowWhichRulesArePolicyAndWhichProgrammeDesign() {
+        var catalogue = CatalogueReport.build(TestSupport.EVALUATOR, "general");
+        var byId = new java.util.HashMap<String, CatalogueReport.Entry>();
+        catalogue.rules().forEach(e -> byId.put(e.id(), e));
+        assertThat(byId.get("FL-054").basis()).isEqualTo("programme");
+        assertThat(byId.get("IE-080").basis()).isEqualTo("programme");
+        assertThat(byId.get("KT-010").basis()).isEqualTo("policy");
+        assertThat(byId.get("FL-060").consequence()).isEqualTo("hold");
+        assertThat(byId.get("FL-060").holds()).containsExactly("DC-010", "DC-020", "DC-030");
+        assertThat(byId.get("GR-030").clauses()).extracting(c -> c.quote()).contains("降低人力成本与能源消耗");
+    }
+}
