@@ -32,7 +32,7 @@ class SchemaCommand implements Callable<Integer> {
         var schema = options.evaluator().ruleBase().schema();
         Output.to(out, spec.commandLine().getOut(), w -> {
             if (format == Format.md) {
-                w.print(FieldReference.markdown(schema));
+                w.print(FieldReference.markdown(schema, options.evaluator().ruleBase().tables().evidenceClaims()));
                 w.flush();
             } else {
                 JsonReport.write(schema.served(), w);

@@ -166,7 +166,9 @@ public final class EvaluationRenderer {
         String style = field != null && field.isShare() ? "pct" : "name";
         values.put("value", reasons.format(change.value(), style, lang));
         values.put("gain", gain);
-        values.put("rules", String.join(", ", rules));
+        // Chinese names the rules by their titles: a Chinese reader gets no raw ids
+        values.put("rules", "en".equals(lang) ? String.join(", ", rules)
+                : String.join("、", rules.stream().map(id -> texts.get(id).title()[0]).toList()));
         String key = makesEligible ? "suggest.eligible" : "suggest.gain";
         return reasons.render(ruleBase.messages().get(lang, key), values, lang);
     }

@@ -94,7 +94,7 @@ final class WhyNotExplainer {
             }
             return text;
         }
-        Template message = c.messages()["en".equals(lang) ? 1 : 0];
+        Template message = c.messages()[("en".equals(lang) ? 1 : 0) + (s.points().signum() > 0 ? 2 : 0)];
         if (message == null) {
             return "[" + c.rule().id() + ".whynot]";
         }
@@ -160,15 +160,18 @@ final class WhyNotExplainer {
                 String key = r.id() + ".whynot";
                 Template zh = evaluator.renderer().reasons().template(key, "zh");
                 Template en = evaluator.renderer().reasons().template(key, "en");
+                // a group that gave some of its points may say so in its own words (.whynotPartial)
+                Template zhPartial = evaluator.renderer().reasons().template(key + "Partial", "zh");
+                Template enPartial = evaluator.renderer().reasons().template(key + "Partial", "en");
                 // the facts the message names in either language: kept with the shortfall, so that it words later
                 Set<String> names = new LinkedHashSet<>();
-                for (Template t : new Template[] {zh, en}) {
+                for (Template t : new Template[] {zh, en, zhPartial, enPartial}) {
                     if (t != null) {
                         t.placeholderKeys().stream().filter(k -> !OWN_KEYS.contains(k) && isFact(k)).forEach(names::add);
                     }
                 }
                 plan.add(new Candidate(r, group, max, bands, List.copyOf(names), new ConcurrentHashMap<>(),
-                        new Template[] {zh, en}));
+                        new Template[] {zh, en, zhPartial != null ? zhPartial : zh, enPartial != null ? enPartial : en}));
             }
         }
         plan.sort(Comparator.comparing((Candidate c) -> dimensions.indexOf(c.rule().dimension()))

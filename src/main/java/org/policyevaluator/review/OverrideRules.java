@@ -12,13 +12,16 @@ import org.policyevaluator.intake.Problem;
 
 /**
  * Who may override a stored evaluation and what a valid override is. An override stands beside the
- * engine's result: a dimension score (from 0 to the dimension's maximum) or the eligibility, always
- * naming the finding or gate it is about and saying why. Problems are message keys with their values
+ * engine's result: a dimension score (from 0 to the dimension's maximum), the eligibility, or the
+ * acceptance of a pending award's evidence (which releases its withheld points), always naming the
+ * finding, gate or pending award it is about and saying why. Problems are message keys with their values
  * ({@code review.*}), worded by whoever shows them.
  */
 public final class OverrideRules {
     public static final String DIMENSION = "DIMENSION";
     public static final String ELIGIBILITY = "ELIGIBILITY";
+    /** Accepting what a pending award waits on (its evidence, or a flag's doubt cleared): it releases the points. */
+    public static final String EVIDENCE = "EVIDENCE";
     /** The target of an eligibility override. */
     public static final String ELIGIBLE = "eligible";
     public static final int MIN_JUSTIFICATION = 10;
@@ -94,7 +97,9 @@ public final class OverrideRules {
             require(missing, "target", r.target());
         }
         require(missing, "ruleId", r.ruleId());
-        require(missing, "newValue", r.newValue());
+        if (!EVIDENCE.equals(r.targetKind())) {
+            require(missing, "newValue", r.newValue());
+        }
         require(missing, "justification", r.justification());
         if (!missing.isEmpty()) {
             throw new Invalid(missing);
@@ -104,6 +109,15 @@ public final class OverrideRules {
             throw invalid("justification", "review.justification.short", "min", MIN_JUSTIFICATION);
         }
         String ruleId = r.ruleId();
+        if (EVIDENCE.equals(r.targetKind())) {
+            // the points withheld for this rule are released: the total gains them beside the engine's result
+            Evaluation.PendingAward p = engine.pending() == null ? null : engine.pending().stream()
+                    .filter(x -> x.ruleId().equals(ruleId)).findFirst().orElse(null);
+            if (p == null) {
+                throw invalid("ruleId", "review.ruleId.notPending", "ruleId", ruleId);
+            }
+            return new Checked(EVIDENCE, ruleId, ruleId, "0", p.points().toPlainString(), justification);
+        }
         boolean inEvaluation = engine.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))
                 || engine.whyNot().stream().anyMatch(w -> w.ruleId().equals(ruleId))
                 || engine.gates().stream().anyMatch(g -> g.ruleId().equals(ruleId));

@@ -10,7 +10,8 @@ import org.policyevaluator.store.EvaluationStore.Override;
 /**
  * The engine's total and eligibility with the reviewers' overrides applied: the latest override of each
  * target counts (a dimension score replaces the engine's score of that dimension, an eligibility override
- * replaces the engine's eligibility). The engine's result itself never changes.
+ * replaces the engine's eligibility, accepted evidence adds the points it releases). The engine's result
+ * itself never changes.
  */
 public record Reviewed(BigDecimal totalScore, boolean eligible) {
 
@@ -24,7 +25,7 @@ public record Reviewed(BigDecimal totalScore, boolean eligible) {
         BigDecimal total = engineTotal;
         boolean eligible = engineEligible;
         for (Override o : latest.values()) {
-            if (OverrideRules.DIMENSION.equals(o.targetKind())) {
+            if (OverrideRules.DIMENSION.equals(o.targetKind()) || OverrideRules.EVIDENCE.equals(o.targetKind())) {
                 // engineValue is the dimension's score when the override was made: the difference is what it changes
                 total = total.add(new BigDecimal(o.newValue()).subtract(new BigDecimal(o.engineValue())));
             } else {

@@ -17,6 +17,12 @@ public final class FieldReference {
     }
 
     public static String markdown(ApplicationSchema schema) {
+        return markdown(schema, java.util.Map.of());
+    }
+
+    /** The reference, with the claims that take evidence (tables/evidence.csv) and the kind each takes. */
+    public static String markdown(ApplicationSchema schema,
+                                  java.util.Map<String, org.policyevaluator.rules.PolicyTables.EvidenceClaim> claims) {
         StringBuilder md = new StringBuilder();
         md.append("# Application format\n\n");
         md.append("<!-- Written by `java -jar target/policy-evaluator.jar schema --format md` from "
@@ -37,6 +43,20 @@ public final class FieldReference {
                         .append(f.required() ? "yes" : "").append(" | ").append(cell(takes(f))).append(" | ")
                         .append(cell(f.label("zh") + hint(f.hint("zh")))).append(" | ")
                         .append(cell(f.label("en") + hint(f.hint("en")))).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!claims.isEmpty()) {
+            md.append("## `").append(schema.evidenceProperty()).append("` · 佐证材料 / Evidence\n\n")
+                    .append("An object keyed by the claim it supports, each a list of references (in a workbook, a column ")
+                    .append("headed `evidence.<claim>`, references separated by `;`). A malformed reference is a problem at its ")
+                    .append("place; duplicates count once; a count stands up to the number of valid distinct references. ")
+                    .append("Claims and kinds: rules/tables/evidence.csv; recognised lists: rules/tables/official-lists.csv.\n\n");
+            md.append("| claim | kind | required by | 中文 | English |\n|---|---|---|---|---|\n");
+            for (var c : claims.values()) {
+                md.append("| `").append(c.claim()).append("` | ").append(c.kind()).append(" | ")
+                        .append(String.join(", ", c.programs())).append(" | ").append(cell(c.nameZh())).append(" | ")
+                        .append(cell(c.nameEn())).append(" |\n");
             }
             md.append('\n');
         }

@@ -75,7 +75,7 @@ class WhyNotAndSuggestionsTest {
                         org.assertj.core.groups.Tuple.tuple(5, new java.math.BigDecimal("2")));
         assertThat(e.suggestions()).filteredOn(s -> s.ruleIds().contains("KT-040")).first()
                 .extracting(Evaluation.Suggestion::text)
-                .isEqualTo("将“发明专利数”调整为 10：总分 +4（KT-040），须同时提供发明专利号作为佐证");
+                .isEqualTo("将“发明专利数”调整为 10：总分 +4（自主知识产权：发明专利），须同时提供发明专利号作为佐证");
     }
 
     @Test

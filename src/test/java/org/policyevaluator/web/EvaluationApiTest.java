@@ -156,12 +156,12 @@ class EvaluationApiTest extends WebTest {
     @Test
     void postWhatIfShouldReturnTheScoreBeforeAndAfterAndTheRulesThatChanged() throws Exception {
         var response = postJson("/api/whatif", "{\"application\": " + sample("green-textile-factory.json")
-                + ", \"changes\": [{\"field\": \"compute.domesticSoftwareStack\", \"value\": true}], \"lang\": \"en\"}");
+                + ", \"changes\": [{\"field\": \"green.dataCenterPue\", \"value\": 1.2}], \"lang\": \"en\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode w = json(response);
         assertThat(w.get("totalBefore").asString()).isEqualTo("46");
-        assertThat(w.get("delta").decimalValue()).isPositive();
-        assertThat(w.get("changed").toString()).contains("\"ruleId\":\"DC-040\"");
+        assertThat(w.get("delta").decimalValue()).isEqualByComparingTo("2");
+        assertThat(w.get("changed").toString()).contains("\"ruleId\":\"GR-030\"");
         assertThat(w.get("after").get("program").asString()).isEqualTo("general");
     }
 

@@ -394,6 +394,27 @@ class StoreApiTest extends WebTest {
         assertThat(hash).startsWith("{bcrypt}$2a$04$");
     }
 
+    @Test
+    void postOverrideWhenReviewerAcceptsPendingEvidenceShouldReleaseItsPointsBesideTheEngineResult() throws Exception {
+        JsonNode stored = json(send("POST", "/api/evaluations?program=general&suggestions=false", OWNER,
+                sample("computing-centre-foreign-chips.json"))).get("evaluations").get(0);
+        String id = stored.get("evaluationId").asString();
+        assertThat(stored.get("totalScore").decimalValue()).isEqualByComparingTo("19");
+        assertThat(stored.get("pending").get(0).get("ruleId").asString()).isEqualTo("DC-030");
+
+        var notPending = send("POST", "/api/evaluations/" + id + "/overrides", REVIEWER, "{\"targetKind\": \"EVIDENCE\", "
+                + "\"ruleId\": \"DC-050\", \"justification\": \"site visit confirmed the domestic cluster\"}");
+        assertThat(notPending.statusCode()).isEqualTo(400);
+
+        var accepted = send("POST", "/api/evaluations/" + id + "/overrides", REVIEWER, "{\"targetKind\": \"EVIDENCE\", "
+                + "\"ruleId\": \"DC-030\", \"justification\": \"site visit: the centre runs Ascend cards too\"}");
+        assertThat(accepted.statusCode()).isEqualTo(201);
+        assertThat(json(accepted).get("newValue").asString()).isEqualTo("4");
+        JsonNode after = json(send("GET", "/api/evaluations/" + id, OWNER, null));
+        assertThat(after.get("evaluation").get("totalScore").decimalValue()).isEqualByComparingTo("19");
+        assertThat(after.get("afterOverrides").get("totalScore").decimalValue()).isEqualByComparingTo("23");
+    }
+
     private String storeOne() throws Exception {
         return json(send("POST", "/api/evaluations?program=general&suggestions=false", OWNER,
                 sample("green-textile-factory.json"))).get("evaluations").get(0).get("evaluationId").asString();
