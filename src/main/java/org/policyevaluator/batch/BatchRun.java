@@ -355,7 +355,8 @@ public final class BatchRun implements AutoCloseable {
                 Map<String, String> names = new java.util.LinkedHashMap<>();
                 r.dimensions().keySet().forEach(d -> names.put(d, evaluator.ruleBase().tables().dimensions().get(d).name(lang)));
                 out.add(new RankedRow(p.rank(), r.applicationId(), r.title(), r.applicant(), r.program(), r.totalScore(),
-                        r.maxScore(), r.grade(), r.eligible(), r.dimensions(), names, r.flags()));
+                        r.maxScore(), r.grade(), r.eligible(), r.dimensions(), names, r.flags(), r.declaredScore(),
+                        r.reviewRequired()));
             }
             return out;
         }

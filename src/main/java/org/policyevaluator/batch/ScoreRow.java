@@ -11,7 +11,8 @@ import org.policyevaluator.evaluation.Rankable;
  */
 public record ScoreRow(int position, String applicationId, String title, String applicant, String program,
                        boolean eligible, BigDecimal totalScore, BigDecimal maxScore, String grade,
-                       Map<String, BigDecimal> dimensions, int flags, long offset, int length) implements Rankable {
+                       Map<String, BigDecimal> dimensions, int flags, BigDecimal declaredScore, boolean reviewRequired,
+                       long offset, int length) implements Rankable {
 
     static ScoreRow of(int position, Outcome o, long offset, int length) {
         Map<String, BigDecimal> dims = new java.util.LinkedHashMap<>();
@@ -19,7 +20,8 @@ public record ScoreRow(int position, String applicationId, String title, String 
             dims.put(d.id(), d.score());
         }
         return new ScoreRow(position, o.applicationId(), o.title(), o.applicant(), o.program(), o.eligible(),
-                o.totalScore(), o.maxScore(), o.grade(), dims, o.flags().size(), offset, length);
+                o.totalScore(), o.maxScore(), o.grade(), dims, o.flags().size(), o.declaredScore(), o.review().required(),
+                offset, length);
     }
 
     @Override

@@ -53,13 +53,23 @@ public final class Evidence {
         this.references = new References(tables);
     }
 
+    /** What checking an application's evidence found: its problems, and how many valid distinct references back each claim. */
+    public record Checked(List<Problem> problems, Map<String, Integer> backed) {
+    }
+
     /** The problems of the evidence object of an application being read at {@code at}; empty when every reference is valid. */
     public List<Problem> problems(ObjectNode tree, Location.InJson at) {
+        return check(tree, at).problems();
+    }
+
+    /** Checks every reference of an application being read at {@code at}, once. */
+    public Checked check(ObjectNode tree, Location.InJson at) {
         String property = schema.evidenceProperty();
         if (property == null || !(tree.get(property) instanceof ObjectNode evidence)) {
-            return List.of();
+            return new Checked(List.of(), Map.of());
         }
         List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> backed = new LinkedHashMap<>();
         for (var e : evidence.properties()) {
             String where = property + "[\"" + e.getKey() + "\"]";
             PolicyTables.EvidenceClaim claim = tables.evidenceClaims().get(e.getKey());
@@ -71,9 +81,12 @@ public final class Evidence {
             if (!(e.getValue() instanceof ArrayNode refs)) {
                 continue; // the schema has said so
             }
+            Set<String> keys = new java.util.HashSet<>();
             for (int i = 0; i < refs.size(); i++) {
                 References.Checked c = references.check(claim, refs.get(i));
-                if (!c.valid()) {
+                if (c.valid()) {
+                    keys.add(c.key());
+                } else {
                     Object[] pairs = new Object[c.values().length + 2];
                     pairs[0] = "claim";
                     pairs[1] = e.getKey();
@@ -81,8 +94,9 @@ public final class Evidence {
                     problems.add(Problem.of(new Location.InJson(at.root(), where, i, null), c.problem(), pairs));
                 }
             }
+            backed.put(e.getKey(), keys.size());
         }
-        return problems;
+        return new Checked(problems, backed);
     }
 
     /** The valid distinct references of an application's claim, by key, in the order given. */
@@ -116,7 +130,7 @@ public final class Evidence {
                 if (!declares(field, declared)) {
                     continue;
                 }
-                int backed = backing(app, claim.claim()).size();
+                int backed = app.backed(claim.claim());
                 Object standing;
                 if (field.type() == FieldType.INTEGER) {
                     int n = ((Number) declared).intValue();
@@ -138,7 +152,7 @@ public final class Evidence {
             FieldDef list = dot < 0 ? null : schema.field(claim.claim().substring(0, dot));
             String code = dot < 0 ? null : claim.claim().substring(dot + 1);
             if (list == null || list.type() != FieldType.CODE_LIST || !app.codes(list.path()).contains(code)
-                    || !backing(app, claim.claim()).isEmpty()) {
+                    || app.backed(claim.claim()) > 0) {
                 continue;
             }
             List<String> left = listsLeft.computeIfAbsent(list.path(), p -> new ArrayList<>(app.codes(p)));

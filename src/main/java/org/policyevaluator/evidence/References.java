@@ -1,6 +1,8 @@
 package org.policyevaluator.evidence;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policyevaluator.rules.PolicyTables;
@@ -39,10 +41,17 @@ public final class References {
         }
     }
 
-    private final PolicyTables tables;
+    /** Each recognised list's names without quotes, spaces or case, longest first: what a listing is matched against. */
+    private final List<Map.Entry<String, PolicyTables.OfficialList>> listNames = new java.util.ArrayList<>();
 
     public References(PolicyTables tables) {
-        this.tables = tables;
+        for (PolicyTables.OfficialList list : tables.officialLists()) {
+            for (String name : names(list)) {
+                listNames.add(Map.entry(plain(name), list));
+            }
+        }
+        listNames.sort(java.util.Comparator.comparingInt((Map.Entry<String, PolicyTables.OfficialList> e) -> e.getKey().length())
+                .reversed());
     }
 
     /** Checks a reference given for {@code claim}, whose kind the table gives. */
@@ -109,14 +118,10 @@ public final class References {
     Checked listing(String text, String claim) {
         String plain = plain(text);
         PolicyTables.OfficialList found = null;
-        int longest = 0;
-        for (PolicyTables.OfficialList list : tables.officialLists()) {
-            for (String name : names(list)) {
-                String n = plain(name);
-                if (plain.contains(n) && n.length() > longest) {
-                    found = list;
-                    longest = n.length();
-                }
+        for (var e : listNames) {
+            if (plain.contains(e.getKey())) {
+                found = e.getValue(); // the longest name that the text contains
+                break;
             }
         }
         if (found == null) {
@@ -144,7 +149,14 @@ public final class References {
 
     /** Without quotes, spaces and case, so that 专精特新"小巨人"企业 and 专精特新“小巨人”企业 match. */
     private static String plain(String s) {
-        return s.replaceAll("[\\s\"“”'‘’「」『』]", "").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && "\"“”'‘’「」『』".indexOf(c) < 0) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /** {"name": "报告.pdf", "sha256": "…"} or "报告.pdf sha256:…" */

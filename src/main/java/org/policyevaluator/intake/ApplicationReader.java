@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.model.ApplicationSchema;
@@ -120,15 +121,18 @@ public final class ApplicationReader {
                 }
             }
         }
+        Map<String, Integer> backed = Map.of();
         if (evidence != null && errors.isEmpty()) {
-            problems.addAll(evidence.problems(tree, at));
+            org.policyevaluator.evidence.Evidence.Checked checked = evidence.check(tree, at);
+            problems.addAll(checked.problems());
+            backed = checked.backed();
         }
         String id = tree.path("applicationId").isString() ? tree.get("applicationId").asString() : null;
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(this::rank));
             return new Result(null, id, dedupe(problems));
         }
-        return new Result(format.bind(tree), id, List.of());
+        return new Result(format.bind(tree, backed), id, List.of());
     }
 
     /**

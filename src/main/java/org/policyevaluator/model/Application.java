@@ -18,14 +18,31 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Application {
     private final ObjectNode json;
-    private final Map<String, Object> values;
+    private final ApplicationSchema.Layout layout;
+    /** The value of each field in its layout slot; null where it is not declared. Never handed out. */
+    private final Object[] values;
     /** The evidence by claim as given (part of {@code json}, never handed out), or null. */
     private final ObjectNode evidence;
+    /** claim -> how many valid distinct references back it, as found when the application was read. */
+    private final Map<String, Integer> backed;
 
-    Application(ObjectNode json, Map<String, Object> values, ObjectNode evidence) {
+    Application(ObjectNode json, ApplicationSchema.Layout layout, Object[] values, ObjectNode evidence,
+                Map<String, Integer> backed) {
         this.json = json;
-        this.values = values; // never handed out but as an unmodifiable view: the rules read it many times
+        this.layout = layout;
+        this.values = values;
         this.evidence = evidence;
+        this.backed = backed;
+    }
+
+    /** How many valid distinct references back a claim (0 when none, or when none were given). */
+    public int backed(String claim) {
+        return backed.getOrDefault(claim, 0);
+    }
+
+    private Object value(String path) {
+        int slot = layout.slot(path);
+        return slot < 0 ? null : values[slot];
     }
 
     /** The claims the application gives evidence for, in its order. */
@@ -49,83 +66,93 @@ public final class Application {
      * The canonical JSON follows; the evidence stays as given.
      */
     public Application withValues(Map<String, Object> changes) {
-        Map<String, Object> v = new LinkedHashMap<>(values);
+        Object[] v = values.clone();
         ObjectNode j = json.deepCopy();
         for (var c : changes.entrySet()) {
             String path = c.getKey();
             int dot = path.lastIndexOf('.');
             ObjectNode parent = dot < 0 ? j : j.get(path.substring(0, dot)) instanceof ObjectNode o ? o : null;
             String property = path.substring(dot + 1);
+            int slot = layout.slot(path);
+            if (slot < 0) {
+                throw new IllegalArgumentException("no field " + path);
+            }
             if (c.getValue() == null) {
-                v.remove(path);
+                v[slot] = null;
                 if (parent != null) {
                     parent.remove(property);
                 }
             } else {
-                v.put(path, c.getValue());
+                v[slot] = c.getValue();
                 if (parent != null) {
                     parent.set(property, JSON.valueToTree(c.getValue()));
                 }
             }
         }
-        return new Application(j, v, evidence);
+        return new Application(j, layout, v, evidence, backed);
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public String applicationId() {
-        return (String) values.get("applicationId");
+        return (String) value("applicationId");
     }
 
     public String title() {
-        return (String) values.get("title");
+        return (String) value("title");
     }
 
     /** The programme the application names, or null. */
     public String program() {
-        return (String) values.get("program");
+        return (String) value("program");
     }
 
     public String applicantName() {
-        return (String) values.get("applicant.name");
+        return (String) value("applicant.name");
     }
 
     /** The value at a field path, or null when it is not declared. */
     public Object get(String path) {
-        return values.get(path);
+        return value(path);
     }
 
     /** Every declared value by path, in the schema's order. */
     public Map<String, Object> values() {
-        return Collections.unmodifiableMap(values);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                out.put(layout.path(i), values[i]);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Declared: present, and not an empty list. */
     public boolean isDeclared(String path) {
-        Object v = values.get(path);
+        Object v = value(path);
         return v instanceof Collection<?> c ? !c.isEmpty() : v != null;
     }
 
     public Double number(String path) {
-        return values.get(path) instanceof Number n ? n.doubleValue() : null;
+        return value(path) instanceof Number n ? n.doubleValue() : null;
     }
 
     public Integer integer(String path) {
-        return values.get(path) instanceof Number n ? n.intValue() : null;
+        return value(path) instanceof Number n ? n.intValue() : null;
     }
 
     public Boolean bool(String path) {
-        return values.get(path) instanceof Boolean b ? b : null;
+        return value(path) instanceof Boolean b ? b : null;
     }
 
     public String text(String path) {
-        return values.get(path) instanceof String s ? s : null;
+        return value(path) instanceof String s ? s : null;
     }
 
     /** A list of codes (a single code as a list of one); empty when not declared. */
     @SuppressWarnings("unchecked")
     public List<String> codes(String path) {
-        Object v = values.get(path);
+        Object v = value(path);
         if (v instanceof List<?> list) {
             return (List<String>) list;
         }
@@ -135,7 +162,7 @@ public final class Application {
     /** A list of objects (the chip inventory); empty when not declared. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> items(String path) {
-        return values.get(path) instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        return value(path) instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     /** The canonical JSON: the schema's fields in its order, values as bound (a copy). */

@@ -59,6 +59,7 @@ public final class ApplicationSchema {
         this.text = text;
         this.served = served;
         this.fields = List.copyOf(fields);
+        this.layout = new Layout(this.fields);
         fields.forEach(f -> byPath.put(f.path(), f));
         this.groups = List.copyOf(groups);
         this.codeTables = Collections.unmodifiableMap(codeTables);
@@ -394,8 +395,16 @@ public final class ApplicationSchema {
 
     /** The application of a tree that {@link #normalise} cleaned and the schema found valid. */
     public Application bind(JsonNode tree) {
+        return bind(tree, Map.of());
+    }
+
+    /**
+     * The application, with how many valid distinct references back each claim of its evidence (counted once,
+     * when the references were checked as it was read: an evaluation does not check them again).
+     */
+    public Application bind(JsonNode tree, Map<String, Integer> backed) {
         ObjectNode canonical = NODES.objectNode();
-        Map<String, Object> values = new LinkedHashMap<>();
+        Object[] values = new Object[fields.size()];
         Map<String, Group> groupsById = new LinkedHashMap<>();
         groups.forEach(g -> groupsById.put(g.id(), g));
         ObjectNode evidenceNode = null;
@@ -422,17 +431,51 @@ public final class ApplicationSchema {
                 put(f, parent.get(f.property()), out, values);
             }
         }
-        return new Application(canonical, values, evidenceNode);
+        return new Application(canonical, layout, values, evidenceNode, Map.copyOf(backed));
     }
 
-    private static void put(FieldDef f, JsonNode v, ObjectNode out, Map<String, Object> values) {
+    private void put(FieldDef f, JsonNode v, ObjectNode out, Object[] values) {
         if (v == null || v.isNull()) {
             return;
         }
         Object value = value(f, v);
-        values.put(f.path(), value);
+        values[layout.slot(f.path())] = value;
         out.set(f.property(), node(f, value));
     }
+
+    /**
+     * Where each field's value sits in an application: one array slot per field, in the schema's order. The
+     * rules read values by path many times per application; a lookup in this one shared map, which stays in
+     * the cache, and an array read cost less than a map per application (measured with JFR: those per-application
+     * maps were cold in the cache as a batch streamed through them).
+     */
+    static final class Layout {
+        private final List<String> paths;
+        private final Map<String, Integer> slots = new java.util.HashMap<>();
+
+        Layout(List<FieldDef> fields) {
+            this.paths = fields.stream().map(FieldDef::path).toList();
+            for (int i = 0; i < paths.size(); i++) {
+                slots.put(paths.get(i), i);
+            }
+        }
+
+        /** The slot of a field, or -1 when the schema has no such field. */
+        int slot(String path) {
+            Integer i = slots.get(path);
+            return i == null ? -1 : i;
+        }
+
+        String path(int slot) {
+            return paths.get(slot);
+        }
+
+        int size() {
+            return paths.size();
+        }
+    }
+
+    private final Layout layout;
 
     /** The code table's own instance of a code: the rules look codes up many times, and identity matches first. */
     private static String code(FieldDef f, String code) {

@@ -11,7 +11,8 @@ import org.policyevaluator.evaluation.Evaluation;
  */
 public record RankedRow(Integer rank, String applicationId, String title, String applicant, String program,
                         BigDecimal totalScore, BigDecimal maxScore, String grade, boolean eligible,
-                        Map<String, BigDecimal> dimensions, Map<String, String> dimensionNames, int flags) {
+                        Map<String, BigDecimal> dimensions, Map<String, String> dimensionNames, int flags,
+                        BigDecimal declaredScore, boolean reviewRequired) {
 
     public static RankedRow of(Evaluation e) {
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
@@ -21,7 +22,8 @@ public record RankedRow(Integer rank, String applicationId, String title, String
             names.put(d.id(), d.name());
         }
         return new RankedRow(e.rank(), e.applicationId(), e.title(), e.applicant(), e.program(), e.totalScore(),
-                e.maxScore(), e.grade(), e.eligible(), scores, names, e.flags().size());
+                e.maxScore(), e.grade(), e.eligible(), scores, names, e.flags().size(), e.declaredScore(),
+                e.review() != null && e.review().required());
     }
 
     public BigDecimal dimensionScore(String d) {

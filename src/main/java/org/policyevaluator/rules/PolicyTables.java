@@ -332,6 +332,19 @@ public final class PolicyTables {
 
     /** The registry names closest to an unknown chip name (edit distance after normalising), best first; at most two. */
     public List<String> closestChips(String model) {
+        List<String> known = closest.get(model);
+        if (known == null) {
+            known = nearest(model);
+            if (closest.size() < 10_000) {
+                closest.put(model, known); // the same few unknown names recur across a batch
+            }
+        }
+        return known;
+    }
+
+    private final Map<String, List<String>> closest = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<String> nearest(String model) {
         String key = normalise(model);
         record Near(String model, int distance) {
         }

@@ -158,6 +158,7 @@ class AssessmentPages {
                               List<ProblemTexts.View> problems, String lang) {
         ModelAndView mv = pages.page("index", lang, "/");
         mv.addObject("groups", FormFields.groups(schema()));
+        mv.addObject("evidenceClaims", evaluations.evaluator().ruleBase().tables().evidenceClaims().values());
         mv.addObject("values", values);
         mv.addObject("errors", errors);
         mv.addObject("problems", problems);

@@ -98,8 +98,25 @@ final class FormFields {
                 set(root, f.path(), node);
             }
         }
+        // evidence.CLAIM inputs: references separated by ; or new lines, as in a workbook's evidence column
+        for (var e : form.entrySet()) {
+            if (e.getKey().startsWith(EVIDENCE) && !e.getValue().isEmpty() && e.getValue().get(0) != null) {
+                ArrayNode refs = root.arrayNode();
+                for (String ref : e.getValue().get(0).split("[;；\\n\\r]+")) {
+                    if (!ref.isBlank()) {
+                        refs.add(ref.strip());
+                    }
+                }
+                if (!refs.isEmpty()) {
+                    root.withObject("evidence").set(e.getKey().substring(EVIDENCE.length()), refs);
+                }
+            }
+        }
         return root;
     }
+
+    /** The prefix of the form's evidence inputs: evidence.innovation.inventionPatents. */
+    static final String EVIDENCE = "evidence.";
 
     /** What the form shows for an application: path to text (lists of codes as their codes). */
     static Map<String, Object> values(ApplicationSchema schema, Application app) {
@@ -120,6 +137,13 @@ final class FormFields {
                 values.put(f.path(), FieldText.format(f, v));
             }
         }
+        for (String claim : app.evidenceClaims()) {
+            List<String> refs = new java.util.ArrayList<>();
+            for (JsonNode ref : app.evidence(claim)) {
+                refs.add(ref.isObject() ? ref.path("name").asString() + " sha256:" + ref.path("sha256").asString() : ref.asString());
+            }
+            values.put(EVIDENCE + claim, String.join("; ", refs));
+        }
         return values;
     }
 
@@ -132,12 +156,20 @@ final class FormFields {
                 values.put(f.path(), f.type() == FieldType.CODE_LIST ? raw : raw.get(0));
             }
         }
+        form.forEach((k, v) -> {
+            if (k.startsWith(EVIDENCE) && !v.isEmpty()) {
+                values.put(k, v.get(0));
+            }
+        });
         return values;
     }
 
     /** The input a problem belongs to: the field of its location (a group's problem, its group). */
     static String fieldOf(Problem p) {
         String field = p.location().field();
+        if (field != null && field.startsWith("evidence[\"")) {
+            return EVIDENCE + field.substring("evidence[\"".length(), field.length() - 2); // evidence["x"] -> evidence.x
+        }
         return field == null ? "" : field;
     }
 

@@ -55,6 +55,27 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void postAssessWithEvidenceShouldCountTheBackedClaimAndShowWhatIsPending() throws Exception {
+        var response = postForm("/assess?lang=en", Map.of("applicationId", "F-3", "title", "Evidence",
+                "applicant.name", "ACME", "applicant.creditCode", "91350100M000100Y43", "applicant.type", "ENTERPRISE",
+                "budget.total", "1000", "budget.requested", "400", "innovation.inventionPatents", "2",
+                "innovation.standards", "1", "evidence.innovation.inventionPatents", "ZL201710601862.3; ZL201710601862.3"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        // one distinct patent backs the count: the 1-patent band stands, the standard waits for its number
+        assertThat(response.body()).contains("id=\"pending\"", "data-rule=\"IE-030\"", "Invention patents: 1,")
+                .contains("As declared");
+    }
+
+    @Test
+    void postAssessWhenAnEvidenceReferenceIsMalformedShouldShowTheMessageNextToItsInput() throws Exception {
+        var response = postForm("/assess?lang=en", Map.of("applicationId", "F-4", "title", "Evidence",
+                "applicant.name", "ACME", "budget.total", "1000", "budget.requested", "400",
+                "innovation.inventionPatents", "1", "evidence.innovation.inventionPatents", "ZL201710601862.4"));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("check character is &#39;4&#39; but the first 12 digits give &#39;3&#39;");
+    }
+
+    @Test
     void postEvaluateWhenFileIsABatchShouldShowTheRankingAndTheRejected() throws Exception {
         var response = upload("/evaluate?lang=en", "batch.json",
                 sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));

@@ -126,7 +126,8 @@ public final class WorkbookReport {
 
     private void ranking(SXSSFWorkbook wb, Styles st, List<RankedRow> ranked, Map<String, String> dims) {
         List<String> head = new ArrayList<>(List.of("名次 Rank", "编号 ID", "项目名称 Title", "申报单位 Applicant",
-                "专项 Programme", "总分 Total", "满分 Max", "等级 Grade", "合格 Eligible"));
+                "专项 Programme", "总分 Total", "满分 Max", "等级 Grade", "合格 Eligible", "按申报计 As declared",
+                "需复核 Review"));
         dims.values().forEach(head::add);
         head.add("提示数 Flags");
         SXSSFSheet s = wb.createSheet(RANKING);
@@ -147,6 +148,11 @@ public final class WorkbookReport {
             number(row, c++, e.maxScore(), st);
             text(row, c++, e.grade(), st);
             text(row, c++, e.eligible() ? t("是", "yes") : t("否", "no"), st);
+            if (e.declaredScore() != null) {
+                number(row, c, e.declaredScore(), st);
+            }
+            c++;
+            text(row, c++, e.reviewRequired() ? t("是", "yes") : t("否", "no"), st);
             for (String d : dims.keySet()) {
                 number(row, c++, e.dimensionScore(d), st);
             }
@@ -167,7 +173,7 @@ public final class WorkbookReport {
                 rgb(0x63, 0xBE, 0x7B)});
             cf.addConditionalFormatting(new CellRangeAddress[] {
                 new CellRangeAddress(1, r - 1, 5, 5),
-                new CellRangeAddress(1, r - 1, 9, 9 + dims.size() - 1)}, rule);
+                new CellRangeAddress(1, r - 1, 11, 11 + dims.size() - 1)}, rule);
         }
         widths(s, 8, 18, 40, 30, 12, 10, 10, 8, 10);
     }
@@ -251,6 +257,22 @@ public final class WorkbookReport {
             gate(s, st, e, g);
         }
         flags(s, st, e);
+        pending(s, st, e);
+    }
+
+    /** Points left out of the total until evidence is given or a reviewer clears a flag. */
+    private void pending(Split s, Styles st, Evaluation e) {
+        if (e.pending() == null) {
+            return;
+        }
+        for (var p : e.pending()) {
+            Row row = s.next();
+            text(row, 0, e.applicationId(), st);
+            text(row, 1, t("待核实", "pending"), st);
+            text(row, 2, p.ruleId(), st);
+            text(row, 3, p.points().toPlainString(), st);
+            text(row, 4, p.title() + ": " + p.reason(), st);
+        }
     }
 
     private void gate(Split s, Styles st, Evaluation e, Evaluation.GateResult g) {
