@@ -251,9 +251,21 @@ public final class Evaluator {
                 findings.add(a);
             }
         }
+        java.util.Set<String> declaredRules = new java.util.HashSet<>();
+        declared.findings().forEach(a -> declaredRules.add(a.ruleId()));
         for (Outcome.Award a : declared.findings()) {
             List<String> flags = heldBy.getOrDefault(a.ruleId(), List.of());
             BigDecimal stands = flags.isEmpty() ? standingPoints.getOrDefault(a.ruleId(), BigDecimal.ZERO) : BigDecimal.ZERO;
+            // of a group of which one rule counts, what another rule of the group gives instead already stands
+            String group = ruleBase.catalogue().get(a.ruleId()).exclusiveGroup();
+            if (group != null) {
+                for (Outcome.Award other : findings) {
+                    if (!declaredRules.contains(other.ruleId())
+                            && group.equals(ruleBase.catalogue().get(other.ruleId()).exclusiveGroup())) {
+                        stands = stands.add(other.points());
+                    }
+                }
+            }
             BigDecimal left = a.points().subtract(stands);
             if (left.signum() <= 0) {
                 continue;

@@ -193,6 +193,21 @@ class GamingCorpusTest {
     }
 
     @Test
+    void pendingOfAGroupShouldBeOnlyWhatTheGroupLosesAsItStands() {
+        // the little giant (level 1) lacks its listing, the high-tech listing (level 2) is given: IE-011 stands
+        ObjectNode app = TestSupport.with("applicant.qualifications", List.of("LITTLE_GIANT", "HIGH_TECH_ENTERPRISE"));
+        app.withObject("evidence").putArray("applicant.qualifications.HIGH_TECH_ENTERPRISE").add("高新技术企业 2022");
+        Evaluation e = evaluate(app);
+        assertThat(TestSupport.finding(e, "IE-011")).isPresent();
+        assertThat(e.pending()).singleElement().satisfies(p -> {
+            assertThat(p.ruleId()).isEqualTo("IE-010");
+            assertThat(p.points()).isEqualByComparingTo("1");
+            assertThat(p.claims()).containsExactly("applicant.qualifications.LITTLE_GIANT");
+        });
+        assertThat(e.declaredScore().subtract(e.totalScore())).isEqualByComparingTo("1");
+    }
+
+    @Test
     void malformedReferenceShouldBeALocatedProblem() {
         ObjectNode app = TestSupport.with("innovation.inventionPatents", 2);
         app.withObject("evidence").putArray("innovation.inventionPatents").add("ZL201710601862.3").add("ZL201710601862.4");
