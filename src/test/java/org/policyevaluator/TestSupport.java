@@ -143,14 +143,7 @@ public final class TestSupport {
 
     /** A valid CNIPA invention patent number: ZL, year, 1, a 7-digit serial, the check character. */
     public static String patent(int year, int serial) {
-        String digits = year + "1" + String.format("%07d", serial + 1);
-        int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (digits.charAt(i) - '0') * w[i];
-        }
-        int c = sum % 11;
-        return "ZL" + digits + "." + (c == 10 ? "X" : String.valueOf(c));
+        return org.policyevaluator.evidence.References.inventionPatent(year, serial + 1);
     }
 
     public static Optional<Evaluation.Finding> finding(Evaluation e, String ruleId) {

@@ -174,16 +174,8 @@ public final class SyntheticApplications {
         }
     }
 
-    /** A CNIPA invention patent number with its check character. */
     private static String patent(int year, int serial) {
-        String digits = year + "1" + String.format("%07d", serial % 10_000_000);
-        int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (digits.charAt(i) - '0') * w[i];
-        }
-        int c = sum % 11;
-        return "ZL" + digits + "." + (c == 10 ? "X" : String.valueOf(c));
+        return org.policyevaluator.evidence.References.inventionPatent(year, serial);
     }
 
     private static <E> E pick(SplittableRandom r, E[] values) {

@@ -72,6 +72,12 @@ public final class References {
         };
     }
 
+    /** A valid invention patent number of a year and a serial (test and benchmark data): ZL, year, 1, serial, check character. */
+    public static String inventionPatent(int year, int serial) {
+        String digits = year + "1" + String.format("%07d", serial % 10_000_000);
+        return "ZL" + digits + "." + patentCheck(digits);
+    }
+
     /** ZL201710601862.3: 12 digits, a dot, the check character (digits weighted 2..9,2..5, sum mod 11, 10 as X). */
     static Checked patent(String text, boolean invention) {
         Matcher m = PATENT.matcher(text.toUpperCase(Locale.ROOT).replace(" ", ""));
@@ -90,7 +96,8 @@ public final class References {
         return Checked.ok(digits);
     }
 
-    static char patentCheck(String twelveDigits) {
+    /** The check character of a 12-digit CNIPA number. */
+    public static char patentCheck(String twelveDigits) {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             sum += (twelveDigits.charAt(i) - '0') * PATENT_WEIGHTS[i];
