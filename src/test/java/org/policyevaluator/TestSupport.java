@@ -107,6 +107,7 @@ public final class TestSupport {
         backIf(app, evidence, "applicant.inNationalCluster", "国家先进制造业集群 2022");
         backIf(app, evidence, "green.greenFactory", "绿色工厂 2021");
         backIf(app, evidence, "green.greenSupplyChain", "绿色供应链管理企业 2022");
+        backIf(app, evidence, "green.inGreenPark", "绿色园区 2020");
         int patents = app.path("innovation").path("inventionPatents").asInt(0);
         if (patents > 0 && !evidence.has("innovation.inventionPatents")) {
             ArrayNode a = evidence.putArray("innovation.inventionPatents");

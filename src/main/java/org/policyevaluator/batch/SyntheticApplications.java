@@ -107,7 +107,7 @@ public final class SyntheticApplications {
         scenario.put("industryModel", r.nextBoolean());
         scenario.put("deploymentSites", r.nextInt(200) == 0 ? 6_000 : r.nextInt(0, 40)); // now and then implausible
         ObjectNode innovation = app.putObject("innovation");
-        innovation.put("inventionPatents", r.nextInt(150) == 0 ? 400 : r.nextInt(0, 30)); // now and then out of proportion
+        innovation.put("inventionPatents", r.nextInt(0, 30));
         innovation.put("softwareCopyrights", r.nextInt(0, 15));
         innovation.put("standards", r.nextInt(0, 5));
         innovation.put("openSource", r.nextBoolean());
@@ -119,12 +119,17 @@ public final class SyntheticApplications {
         // above half now and then (GT-030), above the total more rarely (GT-020)
         int requested = r.nextInt(25) == 0 ? total + 100 : (int) (total * (0.1 + r.nextInt(0, 60) / 100.0));
         budget.put("total", total);
+        if (r.nextInt(50) == 0) {
+            // now and then out of all proportion to the budget (FL-055); at most what a workbook cell holds as evidence
+            innovation.put("inventionPatents", Math.min(total, 1500));
+        }
         budget.put("requested", requested);
         budget.put("selfFunded", r.nextInt(10) == 0 ? total / 3 : Math.max(0, total - requested)); // sometimes does not add up
         budget.put("months", r.nextInt(1, 80)); // outside 3-72 months now and then
         ObjectNode safety = app.putObject("safety");
         safety.put("securityAssessment", r.nextInt(3) > 0);
         safety.put("personalDataProtection", r.nextBoolean());
+        green.put("inGreenPark", r.nextInt(5) == 0);
         if (r.nextInt(4) > 0) {
             evidence(app, r); // three in four back their claims; the rest have points withheld
         }
@@ -154,6 +159,9 @@ public final class SyntheticApplications {
         }
         if (app.path("green").path("greenFactory").asBoolean(false)) {
             e.putArray("green.greenFactory").add("绿色工厂 2021");
+        }
+        if (app.path("green").path("inGreenPark").asBoolean(false)) {
+            e.putArray("green.inGreenPark").add("绿色园区 2020");
         }
         if (app.path("green").path("greenSupplyChain").asBoolean(false)) {
             e.putArray("green.greenSupplyChain").add("绿色供应链管理企业 2022");

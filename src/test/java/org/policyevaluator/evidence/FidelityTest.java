@@ -77,4 +77,23 @@ class FidelityTest {
         assertThat(byId.get("FL-060").holds()).containsExactly("DC-010", "DC-020", "DC-030");
         assertThat(byId.get("GR-030").clauses()).extracting(c -> c.quote()).contains("降低人力成本与能源消耗");
     }
+
+    @Test
+    void clausesEncodedSinceShouldScoreAGreenParkAndANewArchitecture() {
+        // B-3: 加快布局绿色工厂、绿色园区 — a green park earns a green factory's place, never both
+        Evaluation park = TestSupport.evaluate(TestSupport.with("green.inGreenPark", true, "scenario.sector", "MANUFACTURING"));
+        assertThat(TestSupport.finding(park, "GR-045").orElseThrow().points()).isEqualByComparingTo("2");
+        Evaluation both = TestSupport.evaluate(TestSupport.with("green.inGreenPark", true, "green.greenFactory", true,
+                "scenario.sector", "MANUFACTURING"));
+        assertThat(TestSupport.finding(both, "GR-040")).isPresent();
+        assertThat(TestSupport.finding(both, "GR-045")).isEmpty();
+        // a park claimed without its listing waits for it
+        Evaluation unbacked = TestSupport.EVALUATOR.evaluate(TestSupport.bind(TestSupport.with("green.inGreenPark", true,
+                "scenario.sector", "MANUFACTURING")), "general", "zh");
+        assertThat(unbacked.pending()).extracting(Evaluation.PendingAward::ruleId).containsExactly("GR-045");
+        // Transformer架构之外的创新架构大量涌现
+        Evaluation architecture = TestSupport.evaluate(TestSupport.with("techAreas", List.of("NEW_ARCHITECTURE"),
+                "safety.securityAssessment", true));
+        assertThat(TestSupport.finding(architecture, "KT-020")).isPresent();
+    }
 }

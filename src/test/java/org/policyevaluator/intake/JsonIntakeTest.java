@@ -63,7 +63,7 @@ class JsonIntakeTest {
                 "$.applicant.creditCode: check character is '4' but GB 32100-2015 gives '3' for the first 17 characters",
                 "$.applicant.type: unknown value \"STARTUP\"; expected one of ENTERPRISE, UNIVERSITY, RESEARCH_INSTITUTE, CONSORTIUM",
                 "$.techAreas[1]: expected one of AI_CHIP, AI_BASIC_SOFTWARE, FOUNDATION_MODEL, MULTIMODAL, WORLD_MODEL, "
-                        + "SPATIAL_INTELLIGENCE, EMBODIED_AI, AGENT, FRONTIER_CHIP, DATASET, MODEL_EVALUATION, "
+                        + "SPATIAL_INTELLIGENCE, EMBODIED_AI, AGENT, NEW_ARCHITECTURE, FRONTIER_CHIP, DATASET, MODEL_EVALUATION, "
                         + "COMPUTE_SCHEDULING, BASIC_THEORY, DECISION_AI, SWARM_INTELLIGENCE, BRAIN_INSPIRED, "
                         + "INDUSTRIAL_SOFTWARE, found the number 7",
                 "$.compute.chips[0].count: expected the number of cards of this model (a whole number, 0 or more), found -1",

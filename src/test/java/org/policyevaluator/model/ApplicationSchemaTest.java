@@ -27,7 +27,7 @@ class ApplicationSchemaTest {
     @Test
     void fieldsShouldComeInTheSchemasOrderWithTheirTypesAndRequiredness() {
         assertThat(RULES.schema().fields()).extracting(FieldDef::path).startsWith("applicationId", "title", "program",
-                "applicant.name", "applicant.creditCode").hasSize(38);
+                "applicant.name", "applicant.creditCode").hasSize(39);
         assertThat(field("budget.total").required()).isTrue();
         assertThat(field("applicant.name").required()).isTrue();
         assertThat(field("compute.trainingDomesticShare").required()).isFalse();
@@ -46,7 +46,7 @@ class ApplicationSchemaTest {
         var served = RULES.schema().served().get("properties");
         assertThat(served.get("applicant").get("properties").get("type").get("enum").toString())
                 .isEqualTo("[\"ENTERPRISE\",\"UNIVERSITY\",\"RESEARCH_INSTITUTE\",\"CONSORTIUM\"]");
-        assertThat(served.get("techAreas").get("items").get("enum")).hasSize(17);
+        assertThat(served.get("techAreas").get("items").get("enum")).hasSize(18);
         assertThat(served.get("program").get("enum").toString()).isEqualTo("[\"general\",\"compute\",\"manufacturing\"]");
         // the file itself names the table, not the codes
         assertThat(RULES.schema().text()).doesNotContain("\"enum\"");

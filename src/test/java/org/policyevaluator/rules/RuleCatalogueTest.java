@@ -136,7 +136,7 @@ class RuleCatalogueTest {
                     .allSatisfy(c -> assertThat(c.nameZh()).isNotBlank().isNotEqualTo(c.code()))
                     .allSatisfy(c -> assertThat(c.nameEn()).isNotBlank());
         }
-        assertThat(schema.field("techAreas").codes().values()).hasSize(17).contains("AI_CHIP", "DECISION_AI");
+        assertThat(schema.field("techAreas").codes().values()).hasSize(18).contains("AI_CHIP", "DECISION_AI");
         assertThat(schema.field("applicant.type").codes().values())
                 .containsExactly("ENTERPRISE", "UNIVERSITY", "RESEARCH_INSTITUTE", "CONSORTIUM");
     }
