@@ -271,8 +271,7 @@ public final class Benchmark {
         } else if (node.isArray()) {
             List<String> items = new ArrayList<>();
             for (JsonNode item : node) {
-                items.add(!item.isObject() ? item.asString()
-                        : item.has("sha256") ? item.path("name").asString() + " sha256:" + item.path("sha256").asString()
+                items.add(!item.isObject() || item.has("sha256") ? org.policyevaluator.evidence.References.text(item)
                         : item.get("model").stringValue() + "*" + item.get("count").intValue());
             }
             cells.put(prefix, String.join("; ", items));

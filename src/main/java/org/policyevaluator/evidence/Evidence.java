@@ -3,7 +3,6 @@ package org.policyevaluator.evidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.policyevaluator.model.FieldDef;
 import org.policyevaluator.model.FieldType;
 import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.Programme;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,11 +55,6 @@ public final class Evidence {
     public record Checked(List<Problem> problems, Map<String, Integer> backed) {
     }
 
-    /** The problems of the evidence object of an application being read at {@code at}; empty when every reference is valid. */
-    public List<Problem> problems(ObjectNode tree, Location.InJson at) {
-        return check(tree, at).problems();
-    }
-
     /** Checks every reference of an application being read at {@code at}, once. */
     public Checked check(ObjectNode tree, Location.InJson at) {
         String property = schema.evidenceProperty();
@@ -97,22 +90,6 @@ public final class Evidence {
             backed.put(e.getKey(), keys.size());
         }
         return new Checked(problems, backed);
-    }
-
-    /** The valid distinct references of an application's claim, by key, in the order given. */
-    public Set<String> backing(Application app, String claim) {
-        PolicyTables.EvidenceClaim c = tables.evidenceClaims().get(claim);
-        if (c == null) {
-            return Set.of();
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (JsonNode ref : app.evidence(claim)) {
-            References.Checked checked = references.check(c, ref);
-            if (checked.valid()) {
-                keys.add(checked.key());
-            }
-        }
-        return keys;
     }
 
     /** The application as its evidence lets it stand under a programme. */

@@ -26,6 +26,24 @@ public final class References {
     private static final Pattern DOCUMENT_TEXT = Pattern.compile("(.+?)\\s+sha256:\\s*([0-9a-fA-F]{64})", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
 
+    /** References written as text, as a workbook cell or a form input holds them: separated by ; or new lines. */
+    public static List<String> split(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String ref : REFERENCE_SEPARATORS.split(text)) {
+            if (!ref.isBlank()) {
+                out.add(ref.strip());
+            }
+        }
+        return out;
+    }
+
+    /** A reference as text: a document as "NAME sha256:HEX", any other as it is written. */
+    public static String text(JsonNode ref) {
+        return ref.isObject() ? ref.path("name").asString() + " sha256:" + ref.path("sha256").asString() : ref.asString();
+    }
+
+    private static final Pattern REFERENCE_SEPARATORS = Pattern.compile("[;；\\n\\r]+");
+
     /** A reference checked: its key (valid) or its problem as a message key and values (invalid). */
     public record Checked(String key, String problem, Object[] values) {
         public boolean valid() {

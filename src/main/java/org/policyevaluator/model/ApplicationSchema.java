@@ -393,13 +393,8 @@ public final class ApplicationSchema {
         }
     }
 
-    /** The application of a tree that {@link #normalise} cleaned and the schema found valid. */
-    public Application bind(JsonNode tree) {
-        return bind(tree, Map.of());
-    }
-
     /**
-     * The application, with how many valid distinct references back each claim of its evidence (counted once,
+     * The application of a tree that {@link #normalise} cleaned and the schema found valid, with how many valid distinct references back each claim of its evidence (counted once,
      * when the references were checked as it was read: an evaluation does not check them again).
      */
     public Application bind(JsonNode tree, Map<String, Integer> backed) {

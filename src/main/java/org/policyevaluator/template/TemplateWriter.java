@@ -189,10 +189,7 @@ public final class TemplateWriter {
                 JsonNode refs = app.path("evidence").path(evidenceClaims.get(k).claim());
                 if (refs.isArray() && !refs.isEmpty()) {
                     java.util.List<String> texts = new java.util.ArrayList<>();
-                    for (JsonNode ref : refs) {
-                        texts.add(ref.isObject() ? ref.path("name").asString() + " sha256:" + ref.path("sha256").asString()
-                                : ref.asString());
-                    }
+                    refs.forEach(ref -> texts.add(org.policyevaluator.evidence.References.text(ref)));
                     row.createCell(first + k).setCellValue(String.join("; ", texts));
                 }
             }

@@ -102,11 +102,7 @@ final class FormFields {
         for (var e : form.entrySet()) {
             if (e.getKey().startsWith(EVIDENCE) && !e.getValue().isEmpty() && e.getValue().get(0) != null) {
                 ArrayNode refs = root.arrayNode();
-                for (String ref : e.getValue().get(0).split("[;；\\n\\r]+")) {
-                    if (!ref.isBlank()) {
-                        refs.add(ref.strip());
-                    }
-                }
+                org.policyevaluator.evidence.References.split(e.getValue().get(0)).forEach(refs::add);
                 if (!refs.isEmpty()) {
                     root.withObject("evidence").set(e.getKey().substring(EVIDENCE.length()), refs);
                 }
@@ -138,11 +134,8 @@ final class FormFields {
             }
         }
         for (String claim : app.evidenceClaims()) {
-            List<String> refs = new java.util.ArrayList<>();
-            for (JsonNode ref : app.evidence(claim)) {
-                refs.add(ref.isObject() ? ref.path("name").asString() + " sha256:" + ref.path("sha256").asString() : ref.asString());
-            }
-            values.put(EVIDENCE + claim, String.join("; ", refs));
+            values.put(EVIDENCE + claim, String.join("; ",
+                    app.evidence(claim).stream().map(org.policyevaluator.evidence.References::text).toList()));
         }
         return values;
     }

@@ -2,9 +2,6 @@ package org.policyevaluator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +41,6 @@ class ChinesePagesTest extends WebTest {
     static final String APPLICANT = "zh-applicant";
     static final String REVIEWER = "zh-reviewer";
     static final String AUDITOR = "zh-auditor";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*");
     static final Pattern IDENTIFIER = Pattern.compile(
             "[A-Z]{2}-\\d{3}|[AB]-\\d+(?:\\.\\d+)*|[A-D]|SHA-256|GB|PUE|AI|JSON|Excel|XLSX|XLS|MB");
@@ -175,15 +171,6 @@ class ChinesePagesTest extends WebTest {
         signIn(AUDITOR);
         pages.put("audit", get("/audit").body());
         return pages;
-    }
-
-    void signIn(String user) throws Exception {
-        Matcher m = CSRF.matcher(get("/login").body());
-        assertThat(m.find()).isTrue();
-        String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password(user), StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
-        HTTP.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     @Test

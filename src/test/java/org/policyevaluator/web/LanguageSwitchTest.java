@@ -2,12 +2,7 @@ package org.policyevaluator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LanguageSwitchTest extends WebTest {
     static final String APPLICANT = "ls-applicant";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final String TOTAL_46 = "<span class=\"big\" id=\"total\">46</span>";
 
     @Autowired
@@ -85,12 +79,4 @@ class LanguageSwitchTest extends WebTest {
                 .decimalValue()).isEqualByComparingTo("46");
     }
 
-    void signIn(String user) throws Exception {
-        Matcher m = CSRF.matcher(get("/login").body());
-        assertThat(m.find()).isTrue();
-        String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password(user), StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
-        HTTP.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-    }
 }

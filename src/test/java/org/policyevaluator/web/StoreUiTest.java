@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,6 @@ class StoreUiTest extends WebTest {
     static final String APPLICANT = "ui-applicant";
     static final String REVIEWER = "ui-reviewer";
     static final String AUDITOR = "ui-auditor";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     static String evaluationId;
 
@@ -46,7 +44,8 @@ class StoreUiTest extends WebTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> signIn(String user) throws Exception {
+    /** Signs in from the English login page, answering the page the form leads to. */
+    private HttpResponse<String> signInInEnglish(String user) throws Exception {
         return form("/login", get("/login?lang=en").body(), Map.of("username", user, "password", password(user)));
     }
 
@@ -65,7 +64,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void getStoredEvaluationWhenReviewerAddsAnOverrideShouldShowItBesideTheEngineScore() throws Exception {
-        assertThat(signIn(REVIEWER).body()).contains("Stored batches");
+        assertThat(signInInEnglish(REVIEWER).body()).contains("Stored batches");
         var page = get("/evaluations/" + evaluationId + "?lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"override-form\"", "No override: the engine&#39;s result stands.");
@@ -81,7 +80,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void postOverrideFormWhenJustificationIsShortShouldShowTheStoresMessage() throws Exception {
-        signIn(REVIEWER);
+        signInInEnglish(REVIEWER);
         var page = get("/evaluations/" + evaluationId + "?lang=en");
         var after = form("/evaluations/" + evaluationId + "/overrides", page.body(), Map.of("targetKind", "DIMENSION",
                 "target", "greenTransformation", "ruleId", "GR-010", "newValue", "10", "justification", "short"));
@@ -93,7 +92,7 @@ class StoreUiTest extends WebTest {
     void postOverrideFormWhenEligibilityIsGivenAsNoInChineseShouldRecordItAsFalse() throws Exception {
         String id = json(send("POST", "/api/evaluations?program=general&suggestions=false", APPLICANT,
                 sample("green-textile-factory.json"))).get("evaluations").get(0).get("evaluationId").asString();
-        signIn(REVIEWER);
+        signInInEnglish(REVIEWER);
         var page = get("/evaluations/" + id + "?lang=zh");
         var after = form("/evaluations/" + id + "/overrides", page.body(), Map.of("targetKind", "ELIGIBILITY",
                 "target", "greenTransformation", "ruleId", "GT-030", "newValue", "否",
@@ -107,7 +106,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void postOverrideFormWhenScoreIsTooHighInChineseShouldNameTheFieldByItsLabel() throws Exception {
-        signIn(REVIEWER);
+        signInInEnglish(REVIEWER);
         var page = get("/evaluations/" + evaluationId + "?lang=zh");
         var after = form("/evaluations/" + evaluationId + "/overrides", page.body(), Map.of("targetKind", "DIMENSION",
                 "target", "greenTransformation", "ruleId", "GR-010", "newValue", "16",
@@ -118,7 +117,7 @@ class StoreUiTest extends WebTest {
     @Test
     void getStoredEvaluationWhenApplicantIsNotTheSubmitterShouldShow404() throws Exception {
         account("ui-other", "APPLICANT");
-        signIn("ui-other");
+        signInInEnglish("ui-other");
         var page = get("/evaluations/" + evaluationId + "?lang=en");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("no evaluation " + evaluationId).doesNotContain("GT-2026-013");
@@ -126,7 +125,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void getStoredEvaluationWhenApplicantOwnsItShouldShowItWithoutTheOverrideForm() throws Exception {
-        signIn(APPLICANT);
+        signInInEnglish(APPLICANT);
         var page = get("/evaluations/" + evaluationId + "?lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("GT-2026-013", "id=\"overrides\"").doesNotContain("id=\"override-form\"",
@@ -135,7 +134,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void postAssessWhenApplicantIsSignedInShouldStoreTheEvaluation() throws Exception {
-        signIn(APPLICANT);
+        signInInEnglish(APPLICANT);
         var home = get("/?lang=en");
         var result = form("/assess", home.body(), Map.of("applicationId", "UI-1", "title", "t", "applicant.name", "a",
                 "budget.total", "100", "budget.requested", "40"));
@@ -146,7 +145,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void auditPageWhenAuditorShouldVerifyAndReplay() throws Exception {
-        signIn(AUDITOR);
+        signInInEnglish(AUDITOR);
         var audit = get("/audit?lang=en");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("Audit chain intact:");
@@ -156,7 +155,7 @@ class StoreUiTest extends WebTest {
 
     @Test
     void auditPageWhenApplicantShouldBeForbidden() throws Exception {
-        signIn(APPLICANT);
+        signInInEnglish(APPLICANT);
         var audit = get("/audit?lang=en");
         assertThat(audit.statusCode()).isEqualTo(403);
         assertThat(audit.body()).contains("Your account&#39;s role may not do this.");

@@ -31,6 +31,19 @@ abstract class WebTest {
     final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .cookieHandler(new java.net.CookieManager()).build();
 
+    /** The CSRF token a page's form carries. */
+    static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** Signs in through the login form, so that this test's client carries the session. */
+    void signIn(String user) throws Exception {
+        java.util.regex.Matcher m = CSRF.matcher(get("/login").body());
+        org.assertj.core.api.Assertions.assertThat(m.find()).isTrue();
+        String body = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password(user), StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
+        HTTP.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
     /** No cookies: API calls sign in with every request. */
     static final HttpClient PLAIN = HttpClient.newHttpClient();
 

@@ -17,6 +17,7 @@ import org.policyevaluator.intake.Submission;
 import org.policyevaluator.model.FieldDef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import org.policyevaluator.evidence.References;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -211,11 +212,7 @@ public final class WorkbookIntake {
                 if (claim != null) {
                     // references separated by ; (or a new line); a document written NAME sha256:HEX
                     ArrayNode refs = node.withObject(EVIDENCE).putArray(claim);
-                    for (String ref : CellValues.asText(c).split("[;；\\n\\r]+")) {
-                        if (!ref.isBlank()) {
-                            refs.add(ref.strip());
-                        }
-                    }
+                    References.split(CellValues.asText(c)).forEach(refs::add);
                     continue;
                 }
                 FieldDef f = columns.at(c.column());
