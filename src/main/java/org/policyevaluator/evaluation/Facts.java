@@ -69,18 +69,15 @@ public final class Facts {
     /** The value at a field path or of a derived fact; null when it is not declared. */
     public Object value(String path) {
         if (path.startsWith(DERIVED)) {
-            if (!Derivations.NAMES.containsKey(path)) {
+            Object v = derived.get(path);
+            if (v == null && !Derivations.NAMES.containsKey(path)) {
                 throw new IllegalArgumentException("no derived fact " + path + "; derived facts are "
                         + String.join(", ", Derivations.NAMES.keySet()));
             }
-            return derived.get(path);
+            return v;
         }
-        Object v = application.get(path);
-        // the rule files' paths are checked when they load; this catches a path built at run time
-        if (v == null && schema.field(path) == null) {
-            throw new IllegalArgumentException("no field " + path + " in " + ApplicationSchema.FILE);
-        }
-        return v;
+        // one lookup: the rule files' paths are checked when they load; this catches a path built at run time
+        return application.field(path);
     }
 
     /** Declared: there is a value, and a list is not empty. */

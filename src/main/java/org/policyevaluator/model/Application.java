@@ -116,6 +116,15 @@ public final class Application {
         return value(path);
     }
 
+    /** The value of a field of the schema, null when not declared; refuses a path the schema does not have. */
+    public Object field(String path) {
+        int slot = layout.slot(path);
+        if (slot < 0) {
+            throw new IllegalArgumentException("no field " + path + " in " + ApplicationSchema.FILE);
+        }
+        return values[slot];
+    }
+
     /** Every declared value by path, in the schema's order. */
     public Map<String, Object> values() {
         Map<String, Object> out = new LinkedHashMap<>();
