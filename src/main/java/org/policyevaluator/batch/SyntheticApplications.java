@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.model.ApplicationSchema;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -130,6 +131,14 @@ public final class SyntheticApplications {
         safety.put("securityAssessment", r.nextInt(3) > 0);
         safety.put("personalDataProtection", r.nextBoolean());
         green.put("inGreenPark", r.nextInt(5) == 0);
+        green.put("aiGreenCase", r.nextInt(10) == 0);
+        scenario.put("industryEnablementCenter", r.nextInt(10) == 0);
+        if (r.nextInt(4) == 0) {
+            innovation.putArray("datasets").add(r.nextBoolean() ? "CHINESE_LANGUAGE" : "INDUSTRY");
+        }
+        if (r.nextInt(4) == 0) {
+            budget.put("socialCapital", r.nextInt(20) == 0 ? total : total / 5); // now and then more than the self-funding
+        }
         if (r.nextInt(4) > 0) {
             evidence(app, r); // three in four back their claims; the rest have points withheld
         }
@@ -162,6 +171,17 @@ public final class SyntheticApplications {
         }
         if (app.path("green").path("inGreenPark").asBoolean(false)) {
             e.putArray("green.inGreenPark").add("绿色园区 2020");
+        }
+        if (app.path("green").path("aiGreenCase").asBoolean(false)) {
+            e.putArray("green.aiGreenCase").add("人工智能+绿色转型优秀案例 2025");
+        }
+        for (String claim : List.of("scenario.industryEnablementCenter", "budget.socialCapital")) {
+            String[] path = claim.split("\\.");
+            JsonNode v = app.path(path[0]).path(path[1]);
+            if (v.asBoolean(false) || v.isNumber()) {
+                e.putArray(claim).addObject().put("name", path[1] + ".pdf")
+                        .put("sha256", String.format("%064x", r.nextLong() & Long.MAX_VALUE));
+            }
         }
         if (app.path("green").path("greenSupplyChain").asBoolean(false)) {
             e.putArray("green.greenSupplyChain").add("绿色供应链管理企业 2022");

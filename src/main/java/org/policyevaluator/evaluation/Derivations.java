@@ -36,6 +36,7 @@ final class Derivations {
             "derived.chipSummary", "the inventory, each model with its count and origin (domestic, foreign, unknown)",
             "derived.requestedShare", "requested funding / total budget",
             "derived.selfFundedShare", "self-funded / total budget",
+            "derived.socialCapitalShare", "social capital drawn in / total budget",
             "derived.budgetGapRatio", "|requested + self-funded − total| / total",
             "derived.carbonTonsPerWan", "carbon reduction (t/yr) per 万元 of total budget",
             "derived.ipPerWan", "invention patents plus software copyrights per 万元 of total budget",
@@ -186,6 +187,10 @@ final class Derivations {
             if (requested != null) {
                 d.put("derived.budgetGapRatio", round(Math.abs(requested + selfFunded - total) / total));
             }
+        }
+        Double socialCapital = app.number("budget.socialCapital");
+        if (socialCapital != null) {
+            d.put("derived.socialCapitalShare", round(socialCapital / total));
         }
         Integer patents = app.integer("innovation.inventionPatents");
         Integer copyrights = app.integer("innovation.softwareCopyrights");

@@ -97,8 +97,13 @@ public final class EvaluationRenderer {
         if (o.suggestions() != null) {
             suggestions = new ArrayList<>(o.suggestions().size());
             for (Outcome.Suggested s : o.suggestions()) {
-                String text = suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang);
-                if (s.evidenceFor() != null) {
+                String text;
+                if (s.changes().isEmpty()) {
+                    text = evidenceText(s, lang);
+                } else {
+                    text = suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang);
+                }
+                if (s.evidenceFor() != null && !s.changes().isEmpty()) {
                     text += reasons.render(ruleBase.messages().get(lang, "suggest.evidence"),
                             Map.of("evidence", ruleBase.tables().evidenceClaims().get(s.evidenceFor()).name(lang)), lang);
                 }
@@ -159,6 +164,22 @@ public final class EvaluationRenderer {
         return code == null ? w.claim() : code.name(lang);
     }
 
+    /** A suggestion to give the evidence that a claim already made lacks. */
+    private String evidenceText(Outcome.Suggested s, String lang) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("evidence", ruleBase.tables().evidenceClaims().get(s.evidenceFor()).name(lang));
+        values.put("gain", s.gain());
+        values.put("rules", ruleNames(s.ruleIds(), lang));
+        return reasons.render(ruleBase.messages().get(lang, s.makesEligible() ? "suggest.provideEligible" : "suggest.provide"),
+                values, lang);
+    }
+
+    private String ruleNames(List<String> rules, String lang) {
+        // Chinese names the rules by their titles: a Chinese reader gets no raw ids
+        return "en".equals(lang) ? String.join(", ", rules)
+                : String.join("、", rules.stream().map(id -> texts.get(id).title()[0]).toList());
+    }
+
     private String suggestionText(Change change, BigDecimal gain, boolean makesEligible, List<String> rules, String lang) {
         FieldDef field = ruleBase.schema().field(change.field());
         Map<String, Object> values = new LinkedHashMap<>();
@@ -166,9 +187,7 @@ public final class EvaluationRenderer {
         String style = field != null && field.isShare() ? "pct" : "name";
         values.put("value", reasons.format(change.value(), style, lang));
         values.put("gain", gain);
-        // Chinese names the rules by their titles: a Chinese reader gets no raw ids
-        values.put("rules", "en".equals(lang) ? String.join(", ", rules)
-                : String.join("、", rules.stream().map(id -> texts.get(id).title()[0]).toList()));
+        values.put("rules", ruleNames(rules, lang));
         String key = makesEligible ? "suggest.eligible" : "suggest.gain";
         return reasons.render(ruleBase.messages().get(lang, key), values, lang);
     }

@@ -110,6 +110,12 @@ public final class ReasonRenderer {
             String origin = w.origins.getOrDefault(String.valueOf(chip.get("origin")), String.valueOf(chip.get("origin")));
             return chip.get("model") + "*" + chip.get("count") + origin;
         }
+        if (value instanceof Number n && style != null && style.startsWith("of:")) {
+            // a count with its noun: "1 month", "3 months"
+            int bar = style.indexOf('|');
+            String noun = n.doubleValue() == 1 ? style.substring(3, bar) : style.substring(bar + 1);
+            return format(n, null, lang) + " " + noun;
+        }
         if (value instanceof Number n) {
             boolean pct = "pct".equals(style);
             if (n instanceof Integer || n instanceof Long) {

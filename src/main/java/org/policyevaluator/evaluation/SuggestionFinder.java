@@ -93,12 +93,40 @@ final class SuggestionFinder {
             }
             out.add(new Outcome.Suggested(List.copyOf(c.getValue()), c.getKey(), gain, newTotal, makesEligible, evidenceFor));
         }
+        out.addAll(evidenceOnly(app, base, program));
         // what restores eligibility first, then what the project can do at once, then what also needs evidence
         out.sort(Comparator.comparing(Outcome.Suggested::makesEligible).reversed()
                 .thenComparing(s -> s.evidenceFor() != null)
                 .thenComparing(Outcome.Suggested::gain, Comparator.reverseOrder())
-                .thenComparing(s -> s.changes().get(0).field())
-                .thenComparing(s -> String.valueOf(s.changes().get(0).value())));
+                .thenComparing(s -> s.changes().isEmpty() ? "" : s.changes().get(0).field())
+                .thenComparing(s -> s.changes().isEmpty() ? s.evidenceFor() : String.valueOf(s.changes().get(0).value())));
+        return out;
+    }
+
+    /**
+     * Points withheld for want of evidence, one suggestion per claim: give the evidence, change nothing. Each
+     * gain is verified by evaluating the application as it would stand with that claim's evidence.
+     */
+    private List<Outcome.Suggested> evidenceOnly(Application app, Outcome base, String program) {
+        Map<String, List<String>> rulesByClaim = new java.util.TreeMap<>();
+        for (Outcome.Pending p : base.pending()) {
+            if (p.heldBy().isEmpty()) {
+                p.claims().forEach(w -> rulesByClaim.computeIfAbsent(w.claim(), k -> new ArrayList<>()).add(p.ruleId()));
+            }
+        }
+        List<String> claims = List.copyOf(rulesByClaim.keySet());
+        List<Application> backed = claims.stream().map(app::assumingEvidence).toList();
+        List<Outcome> evaluated = backed.isEmpty() ? List.of() : evaluator.decideAll(backed, program);
+        List<Outcome.Suggested> out = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            Outcome after = evaluated.get(i);
+            BigDecimal gain = Evaluator.tidy(after.totalScore().subtract(base.totalScore()));
+            boolean makesEligible = !base.eligible() && after.eligible();
+            if (gain.signum() > 0 || makesEligible) {
+                out.add(new Outcome.Suggested(List.copyOf(rulesByClaim.get(claims.get(i))), List.of(), gain,
+                        after.totalScore(), makesEligible, claims.get(i)));
+            }
+        }
         return out;
     }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * costs a few appends instead of a regular-expression pass per message.
  */
 final class Template {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(?::(pct|name|label))?}");
+    /** {key}, {key:pct}, {key:name}, {key:label}, or {key:of:noun|nouns}: a count with its noun, singular for 1. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(?::(pct|name|label|of:[^{}|]+\\|[^{}|]+))?}");
 
     /** A literal (key null) or a placeholder. */
     private record Part(String text, String key, String style) {

@@ -40,6 +40,13 @@ public final class Application {
         return backed.getOrDefault(claim, 0);
     }
 
+    /** The application as it would stand with full evidence for one claim (what a suggestion to give it verifies). */
+    public Application assumingEvidence(String claim) {
+        Map<String, Integer> more = new java.util.HashMap<>(backed);
+        more.put(claim, Integer.MAX_VALUE);
+        return new Application(json, layout, values, evidence, Map.copyOf(more));
+    }
+
     private Object value(String path) {
         int slot = layout.slot(path);
         return slot < 0 ? null : values[slot];

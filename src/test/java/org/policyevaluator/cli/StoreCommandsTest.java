@@ -89,8 +89,8 @@ class StoreCommandsTest {
                 green = row;
             }
         }
-        assertThat(green.get("oldTotal").decimalValue()).isEqualByComparingTo("46");
-        assertThat(green.get("newTotal").decimalValue()).isEqualByComparingTo("52.1");
+        assertThat(green.get("oldTotal").decimalValue()).isEqualByComparingTo("46.5");
+        assertThat(green.get("newTotal").decimalValue()).isEqualByComparingTo("52.6");
         Run unknown = run("impact", "--rules", rules.toString(), "--batch", "no-such-batch");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("error: no batch no-such-batch in the store");

@@ -166,4 +166,18 @@ class GatesAndFlagsTest {
                 .isEmpty();
         assertThat(flag(evaluate(with("scenario.sector", "MANUFACTURING")), "FL-070")).isEmpty();
     }
+
+    @Test
+    void englishMessagesShouldCountInTheSingularForOneAndThePluralOtherwise() {
+        assertThat(flag(evaluate(with("budget.months", 1), "en"), "FL-054").orElseThrow().message())
+                .isEqualTo("A duration of 1 month is outside the plausible 3-72 months");
+        assertThat(flag(evaluate(with("budget.months", 2), "en"), "FL-054").orElseThrow().message())
+                .isEqualTo("A duration of 2 months is outside the plausible 3-72 months");
+        var one = evaluate(with("innovation.academicPartners", 1), "en");
+        assertThat(org.policyevaluator.TestSupport.finding(one, "IE-052").orElseThrow().reason())
+                .isEqualTo("An enterprise leads the cooperation with 1 university or institute partner (+1.5)");
+        var three = evaluate(with("innovation.academicPartners", 3), "en");
+        assertThat(org.policyevaluator.TestSupport.finding(three, "IE-052").orElseThrow().reason())
+                .isEqualTo("An enterprise leads the cooperation with 3 university or institute partners (+1.5)");
+    }
 }

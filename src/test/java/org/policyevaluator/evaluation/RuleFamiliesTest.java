@@ -128,7 +128,9 @@ class RuleFamiliesTest {
 
     @Test
     void evaluateWhenAcademicPartnersOrConsortiumShouldAwardIe050() {
-        assertThat(finding(evaluate(with("innovation.academicPartners", 1)), "IE-050")).isPresent();
+        assertThat(finding(evaluate(with("applicant.type", "UNIVERSITY", "innovation.academicPartners", 1)), "IE-050")).isPresent();
+        // an enterprise that leads the cooperation earns IE-052 in IE-050's place
+        assertThat(finding(evaluate(with("innovation.academicPartners", 1)), "IE-050")).isEmpty();
         assertThat(finding(evaluate(with("innovation.academicPartners", 0)), "IE-050")).isEmpty();
         assertThat(finding(evaluate(with("applicant.type", "CONSORTIUM")), "IE-050")).isPresent();
         assertThat(finding(evaluate(with("innovation.internationalPartners", 1)), "IE-060")).isPresent();

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.policyevaluator.TestSupport;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.model.Application;
@@ -36,7 +37,7 @@ class WhyNotAndSuggestionsTest {
                 .isEqualTo("训练算力国产占比为 40%，未达到 ≥50% 档（满分档 ≥90%），得 3/10 分");
         Evaluation en = evaluate(with("green.dataCenterPue", 1.45, "compute.domesticComputingCenter", true), "en");
         assertThat(whyNot(en, "GR-030").orElseThrow().reason())
-                .isEqualTo("Data-centre PUE is 1.45, short of the ≤ 1.3 band (top band ≤ 1.25): 1 of 3");
+                .isEqualTo("Data-centre PUE is 1.45, short of the ≤ 1.3 band (top band ≤ 1.25): 1 of 2");
     }
 
     @Test
@@ -69,13 +70,33 @@ class WhyNotAndSuggestionsTest {
     void suggestWhenBandIsBelowShouldOfferTheNextAndTheTopThresholdWithVerifiedGains() {
         Application app = bind(with("innovation.inventionPatents", 3));
         Evaluation e = EVALUATOR.assess(app, "general", "zh");
-        assertThat(e.suggestions()).filteredOn(s -> s.ruleIds().contains("KT-040"))
+        assertThat(e.suggestions()).filteredOn(s -> s.ruleIds().contains("KT-040") && !s.changes().isEmpty())
                 .extracting(s -> s.changes().get(0).value(), Evaluation.Suggestion::gain)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10, new java.math.BigDecimal("4")),
                         org.assertj.core.groups.Tuple.tuple(5, new java.math.BigDecimal("2")));
-        assertThat(e.suggestions()).filteredOn(s -> s.ruleIds().contains("KT-040")).first()
+        assertThat(e.suggestions()).filteredOn(s -> s.ruleIds().contains("KT-040") && !s.changes().isEmpty()).first()
                 .extracting(Evaluation.Suggestion::text)
                 .isEqualTo("将“发明专利数”调整为 10：总分 +4（自主知识产权：发明专利），须同时提供发明专利号作为佐证");
+    }
+
+    @Test
+    void suggestWhenPointsWaitForEvidenceShouldOfferTheEvidenceAloneWithItsVerifiedGain() {
+        // 12 patents declared, none numbered: KT-040's 7 points wait; giving the numbers releases them
+        Application app = bind(with("innovation.inventionPatents", 12, "green.greenFactory", true,
+                "scenario.sector", "MANUFACTURING"));
+        Evaluation e = EVALUATOR.assess(app, "general", "zh");
+        List<Evaluation.Suggestion> evidenceOnly = e.suggestions().stream().filter(s -> s.changes().isEmpty()).toList();
+        assertThat(evidenceOnly).extracting(Evaluation.Suggestion::evidenceFor, Evaluation.Suggestion::gain)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("innovation.inventionPatents", new java.math.BigDecimal("7")),
+                        org.assertj.core.groups.Tuple.tuple("green.greenFactory", new java.math.BigDecimal("2")));
+        assertThat(evidenceOnly.get(0).text()).isEqualTo("提供发明专利号作为佐证（不改申报内容）：总分 +7（自主知识产权：发明专利）");
+        assertThat(evidenceOnly.get(0).newTotal()).isEqualByComparingTo(e.totalScore().add(new java.math.BigDecimal("7")));
+        Evaluation en = EVALUATOR.assess(app, "general", "en");
+        assertThat(en.suggestions()).extracting(Evaluation.Suggestion::text)
+                .contains("Give invention patent numbers as evidence, changing nothing declared: total +7 (KT-040)");
+        // with the numbers given, nothing waits and nothing is suggested for them
+        Evaluation backed = EVALUATOR.assess(bind(TestSupport.backed(with("innovation.inventionPatents", 12))), "general", "zh");
+        assertThat(backed.suggestions()).noneMatch(s -> s.changes().isEmpty());
     }
 
     @Test
@@ -112,8 +133,10 @@ class WhyNotAndSuggestionsTest {
             for (Application app : apps) {
                 Evaluation e = EVALUATOR.assess(app, program, "zh");
                 for (Evaluation.Suggestion s : e.suggestions()) {
-                    Evaluation after = EVALUATOR.evaluate(editor.apply(app, s.changes()), program, "zh");
-                    if (s.evidenceFor() == null) {
+                    Evaluation after = s.changes().isEmpty()
+                            ? EVALUATOR.evaluate(app.assumingEvidence(s.evidenceFor()), program, "zh")
+                            : EVALUATOR.evaluate(editor.apply(app, s.changes()), program, "zh");
+                    if (s.evidenceFor() == null || s.changes().isEmpty()) {
                         assertThat(after.totalScore().subtract(e.totalScore())).as(s.text()).isEqualByComparingTo(s.gain());
                         assertThat(after.totalScore()).isEqualByComparingTo(s.newTotal());
                     } else {

@@ -27,7 +27,7 @@ class ApplicationSchemaTest {
     @Test
     void fieldsShouldComeInTheSchemasOrderWithTheirTypesAndRequiredness() {
         assertThat(RULES.schema().fields()).extracting(FieldDef::path).startsWith("applicationId", "title", "program",
-                "applicant.name", "applicant.creditCode").hasSize(39);
+                "applicant.name", "applicant.creditCode").hasSize(43);
         assertThat(field("budget.total").required()).isTrue();
         assertThat(field("applicant.name").required()).isTrue();
         assertThat(field("compute.trainingDomesticShare").required()).isFalse();

@@ -90,7 +90,7 @@ class RulesFolderTest {
         Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
         replace(rules.resolve("tables/scoring.csv"), "GR-040,*,,,2,", "GR-040,*,,,two,");
         assertThatThrownBy(() -> RuleBase.fromDirectory(rules)).isInstanceOf(RuleBaseException.class)
-                .hasMessageContaining("tables/scoring.csv line 32: points 'two': expected a number");
+                .hasMessageContaining("tables/scoring.csv line 33: points 'two': expected a number");
     }
 
     @Test

@@ -159,8 +159,8 @@ class EvaluationApiTest extends WebTest {
                 + ", \"changes\": [{\"field\": \"green.dataCenterPue\", \"value\": 1.2}], \"lang\": \"en\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode w = json(response);
-        assertThat(w.get("totalBefore").asString()).isEqualTo("46");
-        assertThat(w.get("delta").decimalValue()).isEqualByComparingTo("2");
+        assertThat(w.get("totalBefore").asString()).isEqualTo("46.5");
+        assertThat(w.get("delta").decimalValue()).isEqualByComparingTo("1");
         assertThat(w.get("changed").toString()).contains("\"ruleId\":\"GR-030\"");
         assertThat(w.get("after").get("program").asString()).isEqualTo("general");
     }

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LanguageSwitchTest extends WebTest {
     static final String APPLICANT = "ls-applicant";
-    static final String TOTAL_46 = "<span class=\"big\" id=\"total\">46</span>";
+    static final String TOTAL_46_5 = "<span class=\"big\" id=\"total\">46.5</span>";
 
     @Autowired
     Evaluations evaluations;
@@ -30,13 +30,13 @@ class LanguageSwitchTest extends WebTest {
                 .getBytes(StandardCharsets.UTF_8));
         String path = zh.uri().getPath();
         String id = path.split("/")[2];
-        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_46);
+        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_46_5);
         var run = recent.get(id).run();
         long before = evaluations.evaluated();
 
         var en = get(path + "?lang=en");
         assertThat(en.statusCode()).isEqualTo(200);
-        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_46, "Apply and re-score");
+        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_46_5, "Apply and re-score");
         assertThat(evaluations.evaluated()).isEqualTo(before);
         assertThat(recent.get(id).run()).isSameAs(run);
         assertThat(recent.get(id).lang()).isEqualTo("en");
@@ -66,17 +66,17 @@ class LanguageSwitchTest extends WebTest {
         signIn(APPLICANT);
         var zh = get("/evaluations/" + evaluationId + "?lang=zh");
         assertThat(zh.statusCode()).isEqualTo(200);
-        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_46, "<h2>得分明细</h2>");
+        assertThat(zh.body()).contains(finding("GR-010", "节能降耗"), TOTAL_46_5, "<h2>得分明细</h2>");
         long before = evaluations.evaluated();
 
         var en = get("/evaluations/" + evaluationId + "?lang=en");
         assertThat(en.statusCode()).isEqualTo(200);
-        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_46, "<h2>Findings</h2>")
+        assertThat(en.body()).contains(finding("GR-010", "Energy saving"), TOTAL_46_5, "<h2>Findings</h2>")
                 .doesNotContain("节能降耗");
         // the stored result is shown as stored: the engine's score, no evaluation
         assertThat(evaluations.evaluated()).isEqualTo(before);
         assertThat(json(send("GET", "/api/evaluations/" + evaluationId, APPLICANT, null)).at("/evaluation/totalScore")
-                .decimalValue()).isEqualByComparingTo("46");
+                .decimalValue()).isEqualByComparingTo("46.5");
     }
 
 }

@@ -108,7 +108,7 @@ class StoreApiTest extends WebTest {
         assertThat(stored.get("rulesetVersion").asString()).startsWith("sha256:")
                 .isEqualTo(stored.get("evaluation").get("rulesetVersion").asString());
         assertThat(stored.get("evaluation").get("evaluationId").asString()).isEqualTo(evaluationId);
-        assertThat(stored.get("evaluation").get("totalScore").decimalValue()).isEqualByComparingTo("46");
+        assertThat(stored.get("evaluation").get("totalScore").decimalValue()).isEqualByComparingTo("46.5");
         assertThat(stored.get("input").get("applicationId").asString()).isEqualTo("GT-2026-013");
     }
 
@@ -200,7 +200,7 @@ class StoreApiTest extends WebTest {
 
         JsonNode stored = json(send("GET", "/api/evaluations/" + id, OWNER, null));
         JsonNode engine = stored.get("evaluation");
-        assertThat(engine.get("totalScore").decimalValue()).isEqualByComparingTo("46");
+        assertThat(engine.get("totalScore").decimalValue()).isEqualByComparingTo("46.5");
         assertThat(engine.get("dimensions").get(2).get("score").decimalValue()).isEqualByComparingTo("12");
         JsonNode o = stored.get("overrides").get(0);
         assertThat(o.get("reviewer").asString()).isEqualTo(REVIEWER);
@@ -208,7 +208,7 @@ class StoreApiTest extends WebTest {
         assertThat(o.get("ruleId").asString()).isEqualTo("GR-010");
         assertThat(o.get("engineValue").asString()).isEqualTo("12");
         assertThat(o.get("newValue").asString()).isEqualTo("10");
-        assertThat(stored.get("afterOverrides").get("totalScore").decimalValue()).isEqualByComparingTo(new BigDecimal("44"));
+        assertThat(stored.get("afterOverrides").get("totalScore").decimalValue()).isEqualByComparingTo(new BigDecimal("44.5"));
         assertThat(stored.get("afterOverrides").get("eligible").asBoolean()).isTrue();
 
         JsonNode verify = json(send("GET", "/api/audit/verify", AUDITOR, null));
@@ -399,7 +399,7 @@ class StoreApiTest extends WebTest {
         JsonNode stored = json(send("POST", "/api/evaluations?program=general&suggestions=false", OWNER,
                 sample("computing-centre-foreign-chips.json"))).get("evaluations").get(0);
         String id = stored.get("evaluationId").asString();
-        assertThat(stored.get("totalScore").decimalValue()).isEqualByComparingTo("19");
+        assertThat(stored.get("totalScore").decimalValue()).isEqualByComparingTo("18");
         assertThat(stored.get("pending").get(0).get("ruleId").asString()).isEqualTo("DC-030");
 
         var notPending = send("POST", "/api/evaluations/" + id + "/overrides", REVIEWER, "{\"targetKind\": \"EVIDENCE\", "
@@ -411,8 +411,8 @@ class StoreApiTest extends WebTest {
         assertThat(accepted.statusCode()).isEqualTo(201);
         assertThat(json(accepted).get("newValue").asString()).isEqualTo("4");
         JsonNode after = json(send("GET", "/api/evaluations/" + id, OWNER, null));
-        assertThat(after.get("evaluation").get("totalScore").decimalValue()).isEqualByComparingTo("19");
-        assertThat(after.get("afterOverrides").get("totalScore").decimalValue()).isEqualByComparingTo("23");
+        assertThat(after.get("evaluation").get("totalScore").decimalValue()).isEqualByComparingTo("18");
+        assertThat(after.get("afterOverrides").get("totalScore").decimalValue()).isEqualByComparingTo("22");
     }
 
     private String storeOne() throws Exception {

@@ -74,8 +74,8 @@ class StoreUiTest extends WebTest {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).contains("id=\"override-table\"", "<td class=\"num engine\">12</td>",
                 "<td class=\"num reviewed\">10</td>", "GR-010: the saving is projected, not measured",
-                "Engine total 46; after the overrides 44, Eligible (the engine&#39;s result is unchanged)");
-        assertThat(after.body()).contains("<span class=\"big\" id=\"total\">46</span>");
+                "Engine total 46.5; after the overrides 44.5, Eligible (the engine&#39;s result is unchanged)");
+        assertThat(after.body()).contains("<span class=\"big\" id=\"total\">46.5</span>");
     }
 
     @Test
@@ -99,7 +99,7 @@ class StoreUiTest extends WebTest {
                 "justification", "资质证明文件已过期，需补交后再认定"));
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).contains("<td class=\"num engine\">符合资格</td>", "<td class=\"num reviewed\">不符合资格</td>",
-                "引擎总分 46；按复核调整后 46，不符合资格（引擎结果保持不变）");
+                "引擎总分 46.5；按复核调整后 46.5，不符合资格（引擎结果保持不变）");
         assertThat(json(send("GET", "/api/evaluations/" + id, REVIEWER, null)).at("/overrides/0/newValue").asString())
                 .isEqualTo("false");
     }
