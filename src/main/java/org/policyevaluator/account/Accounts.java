@@ -31,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class Accounts implements UserDetailsService {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
-    static final int MIN_PASSWORD = 8;
+    static final int MIN_PASSWORD = 10;
+    /** BCrypt reads the first 72 bytes only: a longer password would be accepted by its prefix. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    private static final Set<String> COMMON_PASSWORDS = commonPasswords();
 
     /** A user name that is taken. */
     public static class Taken extends RuntimeException {
@@ -71,8 +74,12 @@ public class Accounts implements UserDetailsService {
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.add(problem("username", "account.username"));
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
+        if (password == null || password.strip().length() < MIN_PASSWORD) {
             problems.add(problem("password", "account.password", "min", MIN_PASSWORD));
+        } else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(problem("password", "account.password.long", "max", MAX_PASSWORD_BYTES));
+        } else if (guessable(password, username)) {
+            problems.add(problem("password", "account.password.common"));
         }
         Role r = null;
         try {
@@ -98,18 +105,38 @@ public class Accounts implements UserDetailsService {
             throw new InvalidRequest(problems);
         }
         Role finalRole = r;
+        // one account per name whatever its case: "Ana" and "ana" are the same person
+        String name = username.toLowerCase(Locale.ROOT);
         String at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
         tx.executeWithoutResult(status -> {
-            if (find(username).isPresent()) {
-                throw new Taken(username);
+            if (find(name).isPresent()) {
+                throw new Taken(name);
             }
             jdbc.update("INSERT INTO account (username, password_hash, role, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                    username, encoder.encode(password), finalRole.name(), at, createdBy);
+                    name, encoder.encode(password), finalRole.name(), at, createdBy);
             for (String p : progs) {
-                jdbc.update("INSERT INTO reviewer_program (username, program) VALUES (?, ?)", username, p);
+                jdbc.update("INSERT INTO reviewer_program (username, program) VALUES (?, ?)", name, p);
             }
         });
-        return new Account(username, finalRole, List.copyOf(progs), at, createdBy);
+        return new Account(name, finalRole, List.copyOf(progs), at, createdBy);
+    }
+
+    /** A common password, the user name, one or two characters repeated, or digits only: guessed first. */
+    static boolean guessable(String password, String username) {
+        String p = password.strip().toLowerCase(Locale.ROOT);
+        return COMMON_PASSWORDS.contains(p) || p.equalsIgnoreCase(username == null ? "" : username.strip())
+                || p.chars().distinct().count() <= 2 || p.chars().allMatch(Character::isDigit);
+    }
+
+    private static Set<String> commonPasswords() {
+        try (var in = Accounts.class.getResourceAsStream("/account/common-passwords.txt")) {
+            Set<String> out = new java.util.HashSet<>();
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> out.add(l.toLowerCase(Locale.ROOT)));
+            return Set.copyOf(out);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("account/common-passwords.txt is missing from the application", e);
+        }
     }
 
     private static Problem problem(String field, String key, Object... args) {
@@ -120,9 +147,27 @@ public class Accounts implements UserDetailsService {
         if (username == null) {
             return Optional.empty();
         }
-        List<Account> found = jdbc.query("SELECT * FROM account WHERE username = ?", (rs, n) -> new Account(
-                rs.getString("username"), Role.valueOf(rs.getString("role")), programs(rs.getString("username")),
-                rs.getString("created_at"), rs.getString("created_by")), username);
+        // one query: a second one inside the first's row mapper held two pooled connections per call, and
+        // under load every request waited for a connection that another waiting request held
+        List<Account> found = jdbc.query("SELECT a.username, a.role, a.created_at, a.created_by, p.program FROM account a "
+                + "LEFT JOIN reviewer_program p ON p.username = a.username WHERE LOWER(a.username) = LOWER(?) ORDER BY p.program",
+                rs -> {
+                    List<Account> one = new ArrayList<>();
+                    List<String> programs = new ArrayList<>();
+                    String[] row = null;
+                    while (rs.next()) {
+                        if (row == null) {
+                            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+                        }
+                        if (rs.getString(5) != null) {
+                            programs.add(rs.getString(5));
+                        }
+                    }
+                    if (row != null) {
+                        one.add(new Account(row[0], Role.valueOf(row[1]), List.copyOf(programs), row[2], row[3]));
+                    }
+                    return one;
+                }, username);
         return found.stream().findFirst();
     }
 
@@ -138,14 +183,9 @@ public class Accounts implements UserDetailsService {
         return n != null && n > 0;
     }
 
-    private List<String> programs(String username) {
-        return jdbc.queryForList("SELECT program FROM reviewer_program WHERE username = ? ORDER BY program", String.class,
-                username);
-    }
-
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> found = jdbc.query("SELECT username, password_hash, role FROM account WHERE username = ?",
+        List<UserDetails> found = jdbc.query("SELECT username, password_hash, role FROM account WHERE LOWER(username) = LOWER(?)",
                 (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2)).roles(rs.getString(3)).build(),
                 username);
         if (found.isEmpty()) {

@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class StoreDatabase {
     /** H2 speaks PostgreSQL's dialect, so one set of migrations serves both databases. */
-    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
 
     private StoreDatabase() {
     }

@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,7 +80,7 @@ class BrowserTest extends WebTest {
                 .filter(row -> row.getText().contains("GT-2026-013")).findFirst().orElseThrow().click();
         WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
         BigDecimal before = new BigDecimal(total.getText());
-        assertThat(before).isEqualByComparingTo("46");
+        assertThat(before).isEqualByComparingTo("46.5");
         String reason = driver.findElement(By.cssSelector("#findings tr[data-rule='GR-010'] td.reason")).getText();
         assertThat(reason).isEqualTo("Energy saving of 22%, reaching the >= 20% band (+5)");
         assertThat(driver.findElements(By.cssSelector("#chart svg g.dimension"))).hasSize(5);
@@ -90,8 +91,43 @@ class BrowserTest extends WebTest {
         WebElement applied = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applied")));
         BigDecimal after = new BigDecimal(driver.findElement(By.id("total")).getText());
         assertThat(after).isGreaterThan(before);
-        assertThat(applied.getText()).contains(suggestion, "total before 46");
+        assertThat(applied.getText()).contains(suggestion, "total before 46.5");
         screenshot("result-after-suggestion.png");
+    }
+
+    @Test
+    void formWhenAClaimLacksEvidenceShouldShowItsPointsPendingAndGivingTheListingShouldReleaseThem() throws Exception {
+        driver.get(uri("/?lang=zh").toString());
+        fillMinimalGreenFactory();
+        driver.findElement(By.id("assess-submit")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        // the green factory is declared without its listing: GR-040's 2 points wait for it
+        assertThat(driver.findElements(By.cssSelector("#pending tr[data-rule='GR-040']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#findings tr[data-rule='GR-040']"))).isEmpty();
+        BigDecimal without = new BigDecimal(driver.findElement(By.id("total")).getText());
+        screenshot("result-pending-evidence.png");
+
+        driver.get(uri("/?lang=zh").toString());
+        fillMinimalGreenFactory();
+        driver.findElement(By.id("ev-green-greenFactory")).sendKeys("绿色工厂 2021");
+        driver.findElement(By.id("assess-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        assertThat(driver.findElements(By.cssSelector("#findings tr[data-rule='GR-040']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#pending"))).isEmpty();
+        assertThat(new BigDecimal(driver.findElement(By.id("total")).getText())).isEqualByComparingTo(without.add(new BigDecimal("2")));
+    }
+
+    private static void fillMinimalGreenFactory() {
+        driver.findElement(By.id("f-applicationId")).sendKeys("EV-1");
+        driver.findElement(By.id("f-title")).sendKeys("绿色工厂改造");
+        driver.findElement(By.id("f-applicant-name")).sendKeys("测试公司");
+        driver.findElement(By.id("f-applicant-creditCode")).sendKeys("91350100M000100Y43");
+        new Select(driver.findElement(By.id("f-applicant-type"))).selectByValue("ENTERPRISE");
+        new Select(driver.findElement(By.id("f-green-greenFactory"))).selectByValue("true");
+        new Select(driver.findElement(By.id("f-scenario-sector"))).selectByValue("MANUFACTURING");
+        driver.findElement(By.id("f-budget-total")).sendKeys("1000");
+        driver.findElement(By.id("f-budget-requested")).sendKeys("400");
     }
 
     static void screenshot(String name) throws Exception {

@@ -307,7 +307,7 @@ class StoreApiTest extends WebTest {
                 + "\"role\": \"REVIEWER\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("title").asString()).isEqualTo("账户信息无效");
-        assertThat(errors(json(response))).containsExactly("$.password: 必填，至少 8 个字符",
+        assertThat(errors(json(response))).containsExactly("$.password: 必填，至少 10 个字符",
                 "$.programs: 审核人须指定所审核的项目类别，可选：general（通用人工智能创新项目）、compute（国产算力基础设施专项）、"
                         + "manufacturing（人工智能+制造专项）");
     }
@@ -373,6 +373,44 @@ class StoreApiTest extends WebTest {
                 + "\"role\": \"APPLICANT\"}");
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(json(response).get("detail").asString()).isEqualTo("username: an account \"sa-owner\" exists already");
+    }
+
+    @Test
+    void postUsersWhenTheNameDiffersOnlyInCaseShouldReturn409AndSignInShouldIgnoreCase() throws Exception {
+        var response = send("POST", "/api/users?lang=en", ADMIN, "{\"username\": \"SA-Owner\", \"password\": \"long-enough\", "
+                + "\"role\": \"APPLICANT\"}");
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(json(response).get("detail").asString()).isEqualTo("username: an account \"sa-owner\" exists already");
+        var upper = PLAIN.send(java.net.http.HttpRequest.newBuilder(uri("/api/batches")).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("SA-OWNER:" + password(OWNER)).getBytes())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(upper.statusCode()).isEqualTo(200);
+        var created = json(send("POST", "/api/users", ADMIN, "{\"username\": \"Sa-Mixed\", \"password\": \"long-enough\", "
+                + "\"role\": \"APPLICANT\"}"));
+        assertThat(created.get("username").asString()).isEqualTo("sa-mixed");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "12345678|$.password: required, at least 10 characters",
+            "'          '|$.password: required, at least 10 characters",
+            "1234567890123|$.password: too easy to guess (a common password, the user name, one or two distinct characters, or digits only): choose another",
+            "Password123|$.password: too easy to guess (a common password, the user name, one or two distinct characters, or digits only): choose another",
+            "abababababab|$.password: too easy to guess (a common password, the user name, one or two distinct characters, or digits only): choose another",
+            "sa-weak-user|$.password: too easy to guess (a common password, the user name, one or two distinct characters, or digits only): choose another"})
+    void postUsersWhenThePasswordIsWeakShouldReturn400SayingWhy(String password, String error) throws Exception {
+        var response = send("POST", "/api/users?lang=en", ADMIN, "{\"username\": \"sa-weak-user\", \"password\": \""
+                + password + "\", \"role\": \"APPLICANT\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(json(response))).containsExactly(error);
+    }
+
+    @Test
+    void postUsersWhenThePasswordIsLongerThanBcryptReadsShouldReturn400() throws Exception {
+        var response = send("POST", "/api/users?lang=zh", ADMIN, "{\"username\": \"sa-long-user\", \"password\": \""
+                + "长".repeat(25) + "\", \"role\": \"APPLICANT\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(json(response))).containsExactly("$.password: 密码最长 72 个字节（约 24 个汉字或 72 个字母）");
     }
 
     @Test
