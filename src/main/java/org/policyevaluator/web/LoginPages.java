@@ -17,9 +17,11 @@ class LoginPages {
     }
 
     @GetMapping("/login")
-    ModelAndView login(@RequestParam(required = false) String error, Locale locale) {
+    ModelAndView login(@RequestParam(required = false) String error, @RequestParam(required = false) Long locked,
+                       Locale locale) {
         ModelAndView mv = pages.page("login", Pages.lang(locale), "/login");
         mv.addObject("failed", error != null);
+        mv.addObject("locked", locked == null || locked <= 0 ? null : locked);
         return mv;
     }
 

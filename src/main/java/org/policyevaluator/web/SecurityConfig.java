@@ -10,6 +10,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.policyevaluator.account.AdminBootstrap;
 import org.policyevaluator.account.Accounts;
+import org.policyevaluator.account.SignInThrottle;
+import java.time.Duration;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.InvalidRequest;
 import org.policyevaluator.intake.Problem;
@@ -59,6 +61,28 @@ class SecurityConfig {
         return new Accounts(dataSource, encoder);
     }
 
+    /** Failed sign-ins counted in the store, per account and per client (settings in application.properties). */
+    @Bean
+    SignInThrottle signInThrottle(DataSource dataSource, @Value("${pe.security.sign-in.max-failures:5}") int perAccount,
+                                  @Value("${pe.security.sign-in.max-client-failures:20}") int perClient,
+                                  @Value("${pe.security.sign-in.window:15m}") Duration window,
+                                  @Value("${pe.security.sign-in.lock:15m}") Duration lock) {
+        return new SignInThrottle(dataSource, perAccount, perClient, window, lock);
+    }
+
+    @Bean
+    SignInGuard signInGuard(SignInThrottle throttle, WebTexts texts) {
+        return new SignInGuard(throttle, texts);
+    }
+
+    /** Not a servlet filter of its own: it runs inside the security chains, before anyone is signed in. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<SignInGuard> signInGuardRegistration(SignInGuard guard) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(guard);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     EvaluationStore evaluationStore(DataSource dataSource) {
         return new EvaluationStore(dataSource);
@@ -106,8 +130,9 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, WebTexts texts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, WebTexts texts, SignInGuard guard) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(guard, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         // anonymous self-assessment and the catalogue: nothing is stored for them
@@ -125,7 +150,8 @@ class SecurityConfig {
                                 HttpStatus.FORBIDDEN, "error.title.forbidden", Problem.of(null, "error.forbidden.role",
                                         "method", request.getMethod(), "path", request.getRequestURI()))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // credentials travel with every request (Basic), never in a cookie: nothing for a forged request to use
+                // credentials travel with every request (Basic), never in a cookie; a browser that remembers them
+                // would attach them to a forged request, which SignInGuard refuses by its Origin / Sec-Fetch-Site
                 .csrf(c -> c.disable());
         headers(http, true);
         return http.build();
@@ -146,8 +172,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain ui(HttpSecurity http, SignInGuard guard) throws Exception {
+        http.addFilterBefore(guard, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/evaluations/**").authenticated()
