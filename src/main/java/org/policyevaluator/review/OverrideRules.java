@@ -73,22 +73,32 @@ public final class OverrideRules {
     private OverrideRules() {
     }
 
-    /** Overrides are a reviewer's judgement on its own programmes, and an admin's on any. */
-    public static boolean mayOverride(Account who, String program) {
-        return who.role() == Role.ADMIN || who.reviews(program);
+    /**
+     * Overrides are a reviewer's judgement on its own programmes, and an admin's on any; never on what the
+     * account submitted itself (separation of duties).
+     */
+    public static boolean mayOverride(Account who, String program, String submittedBy) {
+        return (who.role() == Role.ADMIN || who.reviews(program)) && !ownSubmission(who, submittedBy);
+    }
+
+    private static boolean ownSubmission(Account who, String submittedBy) {
+        return submittedBy != null && who.username().equalsIgnoreCase(submittedBy);
     }
 
     /**
      * Checks an override of an evaluation of {@code program} whose engine result is {@code engine}: first who
      * asks, then that every required part is there (all missing ones listed), then the parts themselves.
      */
-    public static Checked check(Account who, String program, Evaluation engine, Request request) {
-        if (!mayOverride(who, program)) {
+    public static Checked check(Account who, String program, String submittedBy, Evaluation engine, Request request) {
+        if (!mayOverride(who, program, null)) {
             throw switch (who.role()) {
                 case AUDITOR -> new Refused("review.refused.auditor", Map.of());
                 case APPLICANT -> new Refused("review.refused.applicant", Map.of());
                 default -> new Refused("review.refused.programme", Map.of("program", program));
             };
+        }
+        if (ownSubmission(who, submittedBy)) {
+            throw new Refused("review.refused.own", Map.of());
         }
         Request r = request == null ? new Request(null, null, null, null, null) : request;
         List<Problem> missing = new ArrayList<>();

@@ -129,7 +129,7 @@ class StoredBatches {
         StoredEvaluation e = evaluation(id, me);
         OverrideRules.Checked c;
         try {
-            c = OverrideRules.check(me, e.program(), result(e), request);
+            c = OverrideRules.check(me, e.program(), e.submittedBy(), result(e), request);
         } catch (OverrideRules.Refused r) {
             throw new WebProblem(HttpStatus.FORBIDDEN, "error.title.forbidden", new Problem(null, r.key(), r.args()),
                     List.of());

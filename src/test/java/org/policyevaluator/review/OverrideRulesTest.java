@@ -42,7 +42,7 @@ class OverrideRulesTest {
     }
 
     static OverrideRules.Checked check(Account who, OverrideRules.Request r) {
-        return OverrideRules.check(who, "general", engine, r);
+        return OverrideRules.check(who, "general", "someone-else", engine, r);
     }
 
     static List<String> problems(Account who, OverrideRules.Request r) {
@@ -72,11 +72,14 @@ class OverrideRulesTest {
 
     @Test
     void mayOverrideShouldBeTheProgrammesReviewersAndAdminsOnly() {
-        assertThat(OverrideRules.mayOverride(REVIEWER, "general")).isTrue();
-        assertThat(OverrideRules.mayOverride(REVIEWER, "compute")).isFalse();
-        assertThat(OverrideRules.mayOverride(ADMIN, "compute")).isTrue();
-        assertThat(OverrideRules.mayOverride(AUDITOR, "general")).isFalse();
-        assertThat(OverrideRules.mayOverride(APPLICANT, "general")).isFalse();
+        assertThat(OverrideRules.mayOverride(REVIEWER, "general", "someone-else")).isTrue();
+        assertThat(OverrideRules.mayOverride(REVIEWER, "compute", "someone-else")).isFalse();
+        assertThat(OverrideRules.mayOverride(ADMIN, "compute", "someone-else")).isTrue();
+        assertThat(OverrideRules.mayOverride(AUDITOR, "general", "someone-else")).isFalse();
+        assertThat(OverrideRules.mayOverride(APPLICANT, "general", "someone-else")).isFalse();
+        // nobody overrides what they submitted, whatever their role
+        assertThat(OverrideRules.mayOverride(REVIEWER, "general", REVIEWER.username().toUpperCase())).isFalse();
+        assertThat(OverrideRules.mayOverride(ADMIN, "general", ADMIN.username())).isFalse();
     }
 
     @Test

@@ -433,6 +433,18 @@ class StoreApiTest extends WebTest {
     }
 
     @Test
+    void postOverrideWhenTheReviewerSubmittedTheApplicationShouldAnswer403() throws Exception {
+        JsonNode own = json(send("POST", "/api/evaluations?program=general&suggestions=false", REVIEWER,
+                sample("green-textile-factory.json")));
+        String id = own.get("evaluations").get(0).get("evaluationId").asString();
+        var refused = send("POST", "/api/evaluations/" + id + "/overrides?lang=en", REVIEWER, OVERRIDE);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("detail").asString())
+                .isEqualTo("nobody may override an evaluation they submitted: another reviewer must");
+        assertThat(json(send("GET", "/api/evaluations/" + id, REVIEWER, null)).get("overrides")).isEmpty();
+    }
+
+    @Test
     void postOverrideWhenReviewerAcceptsPendingEvidenceShouldReleaseItsPointsBesideTheEngineResult() throws Exception {
         JsonNode stored = json(send("POST", "/api/evaluations?program=general&suggestions=false", OWNER,
                 sample("computing-centre-foreign-chips.json"))).get("evaluations").get(0);
