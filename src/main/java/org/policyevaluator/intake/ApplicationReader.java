@@ -99,6 +99,10 @@ public final class ApplicationReader {
         Set<String> blanks = new HashSet<>();
         format.normalise(tree, blanks);
         List<Problem> problems = new ArrayList<>();
+        unreadableText(tree, at, null, null, null, problems);
+        if (!problems.isEmpty()) {
+            return new Result(null, null, List.copyOf(problems));
+        }
         for (Placed f : numeric) {
             unusableNumbers(tree, f, at, problems);
         }
@@ -133,6 +137,40 @@ public final class ApplicationReader {
             return new Result(null, id, dedupe(problems));
         }
         return new Result(format.bind(tree, backed), id, List.of());
+    }
+
+    /**
+     * NUL and the other control characters (but tab and line breaks), and half of a character (a lone
+     * surrogate), refused where they are: no database stores them all, and no reader means them.
+     */
+    private static void unreadableText(JsonNode node, Location.InJson root, String field, Integer item, String itemField,
+                                       List<Problem> problems) {
+        if (node.isString()) {
+            String text = node.asString();
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+                boolean lone = Character.isHighSurrogate(c) ? k + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++k))
+                        : Character.isLowSurrogate(c);
+                if (control || lone) {
+                    problems.add(Problem.of(new Location.InJson(root.root(), field, item, itemField), "problem.text.unreadable",
+                            "position", k + 1));
+                    return;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                if (item != null) {
+                    unreadableText(e.getValue(), root, field, item, itemField == null ? e.getKey() : itemField + "." + e.getKey(), problems);
+                } else {
+                    unreadableText(e.getValue(), root, field == null ? e.getKey() : field + "." + e.getKey(), null, null, problems);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int k = 0; k < node.size(); k++) {
+                unreadableText(node.get(k), root, field, item == null ? Integer.valueOf(k) : item, itemField, problems);
+            }
+        }
     }
 
     /**

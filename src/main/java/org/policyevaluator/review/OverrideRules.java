@@ -25,6 +25,8 @@ public final class OverrideRules {
     /** The target of an eligibility override. */
     public static final String ELIGIBLE = "eligible";
     public static final int MIN_JUSTIFICATION = 10;
+    /** A justification is a reviewer's paragraph, not a document: documents go in as evidence. */
+    public static final int MAX_JUSTIFICATION = 4000;
 
     /** An override as asked for; any part may be missing. */
     public record Request(String targetKind, String target, String ruleId, String newValue, String justification) {
@@ -117,6 +119,9 @@ public final class OverrideRules {
         String justification = r.justification().strip();
         if (justification.length() < MIN_JUSTIFICATION) {
             throw invalid("justification", "review.justification.short", "min", MIN_JUSTIFICATION);
+        }
+        if (justification.length() > MAX_JUSTIFICATION) {
+            throw invalid("justification", "review.justification.long", "max", MAX_JUSTIFICATION, "length", justification.length());
         }
         String ruleId = r.ruleId();
         if (EVIDENCE.equals(r.targetKind())) {

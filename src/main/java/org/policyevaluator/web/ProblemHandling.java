@@ -76,6 +76,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(WebProblem.invalid("error.title.invalidRequest", e.problems()), lang(request));
     }
 
+    /** A multipart body cut short or malformed (a client that gave up): the client's problem, logged in one line. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e,
+                                                      HttpServletRequest request) {
+        log.info("unreadable multipart body: {}", e.getMostSpecificCause().getMessage());
+        String lang = lang(request);
+        return problem(HttpStatus.BAD_REQUEST, texts.text("error.title.unusableInput", lang),
+                texts.text("error.multipart", lang), List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> internal(Exception e, HttpServletRequest request) {
         log.error("internal error", e);
