@@ -14,6 +14,7 @@ import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.WhatIf;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.model.Application;
+import org.policyevaluator.report.JsonReport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,8 +44,11 @@ class EvaluationApi {
     private final Evaluations evaluations;
     private final StoredBatches stored;
     private final DataSize maxUpload;
+    private final org.policyevaluator.store.IdempotencyKeys keys;
 
-    EvaluationApi(Evaluations evaluations, StoredBatches stored, @Value("${pe.web.max-upload}") DataSize maxUpload) {
+    EvaluationApi(Evaluations evaluations, StoredBatches stored, @Value("${pe.web.max-upload}") DataSize maxUpload,
+                  org.policyevaluator.store.IdempotencyKeys keys) {
+        this.keys = keys;
         this.evaluations = evaluations;
         this.stored = stored;
         this.maxUpload = maxUpload;
@@ -63,12 +67,64 @@ class EvaluationApi {
             @RequestParam(required = false) Boolean suggestions,
             @Parameter(description = "json (default) or xlsx, the evaluation workbook") @RequestParam(required = false)
             String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal principal)
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(description = "a key of the client's choosing: a repeat with it answers the first answer and stores nothing new")
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal)
             throws IOException {
         Optional<Account> submitter = submitter(principal);
         Upload upload = Upload.read("request body", body, maxUpload);
         boolean xlsx = wantsWorkbook(format, accept);
-        return () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx);
+        return () -> once(submitter, idempotencyKey, upload, program, lang, suggestions, xlsx,
+                () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx));
+    }
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    /**
+     * The request done once per Idempotency-Key of a signed-in submitter: a repeat answers the first answer
+     * (with Idempotent-Replayed: true), a repeat while the first is at work 409 with Retry-After, the key
+     * reused for another request 422. Without a key, or anonymous (nothing is stored), it is just done.
+     */
+    private ResponseEntity<?> once(Optional<Account> submitter, String key, Upload upload, String program, String lang,
+                                   Boolean suggestions, boolean xlsx, Callable<ResponseEntity<?>> work) throws Exception {
+        if (key == null || submitter.isEmpty()) {
+            return work.call();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw WebProblem.badParameter(IDEMPOTENCY_KEY, "error.idempotency.key", "value", key.length() > 60
+                    ? key.substring(0, 60) + "…" : key);
+        }
+        String user = submitter.get().username();
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        digest.update(String.join("\u0000", String.valueOf(program), String.valueOf(lang), String.valueOf(suggestions),
+                String.valueOf(xlsx), upload.source(), "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String request = java.util.HexFormat.of().formatHex(digest.digest(upload.bytes()));
+        var claim = keys.claim(user, key, request);
+        if (claim instanceof org.policyevaluator.store.IdempotencyKeys.Answered a) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
+                    .header("Idempotent-Replayed", "true").body(a.body());
+        }
+        if (claim instanceof org.policyevaluator.store.IdempotencyKeys.InProgress) {
+            throw new WebProblem(org.springframework.http.HttpStatus.CONFLICT, "error.title.idempotency",
+                    org.policyevaluator.intake.Problem.of(null, "error.idempotency.inProgress"), List.of())
+                    .withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (claim instanceof org.policyevaluator.store.IdempotencyKeys.Mismatch) {
+            throw new WebProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "error.title.idempotency",
+                    org.policyevaluator.intake.Problem.of(null, "error.idempotency.mismatch"), List.of());
+        }
+        ResponseEntity<?> answer;
+        try {
+            answer = work.call();
+        } catch (Exception | Error refused) {
+            keys.release(user, key);
+            throw refused;
+        }
+        byte[] bytes = answer.getBody() instanceof byte[] b ? b : JsonReport.mapper().writeValueAsBytes(answer.getBody());
+        String type = String.valueOf(answer.getHeaders().getContentType());
+        keys.complete(user, key, type, bytes);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(bytes);
     }
 
     @Operation(summary = "Evaluate an uploaded file (JSON, XLSX or XLS) in the form field 'file'")
@@ -77,12 +133,14 @@ class EvaluationApi {
     Callable<ResponseEntity<?>> evaluateUpload(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String program, @RequestParam(required = false) String lang,
             @RequestParam(required = false) Boolean suggestions, @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal principal)
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal)
             throws IOException {
         Optional<Account> submitter = submitter(principal);
         Upload upload = new Upload(sourceName(file.getOriginalFilename()), file.getOriginalFilename(), file.getBytes());
         boolean xlsx = wantsWorkbook(format, accept);
-        return () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx);
+        return () -> once(submitter, idempotencyKey, upload, program, lang, suggestions, xlsx,
+                () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx));
     }
 
     /** A signed-in caller's evaluations are stored (an auditor's are refused); an anonymous one's are not. */

@@ -151,7 +151,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> problem(WebProblem e, String lang) {
-        return problem(e.status(), texts.text(e.title(), lang), texts.line(e.detail(), lang), views(e.errors(), lang));
+        ResponseEntity<ProblemDetail> r = problem(e.status(), texts.text(e.title(), lang), texts.line(e.detail(), lang),
+                views(e.errors(), lang));
+        return e.header() == null ? r : ResponseEntity.status(r.getStatusCode()).header(e.header()[0], e.header()[1]).body(r.getBody());
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

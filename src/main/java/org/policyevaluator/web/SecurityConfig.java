@@ -83,6 +83,12 @@ class SecurityConfig {
         return registration;
     }
 
+    /** Idempotency keys of submissions; a claim left without an answer for 10 minutes is taken over. */
+    @Bean
+    org.policyevaluator.store.IdempotencyKeys idempotencyKeys(DataSource dataSource) {
+        return new org.policyevaluator.store.IdempotencyKeys(dataSource, Duration.ofMinutes(10));
+    }
+
     @Bean
     EvaluationStore evaluationStore(DataSource dataSource) {
         return new EvaluationStore(dataSource);

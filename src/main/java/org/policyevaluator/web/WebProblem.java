@@ -16,6 +16,8 @@ class WebProblem extends RuntimeException {
     private final String title;
     private final Problem detail;
     private final List<Problem> errors;
+    /** A header the answer carries besides the problem (Retry-After, say); null when none. */
+    private String[] header;
 
     WebProblem(HttpStatus status, String title, Problem detail, List<Problem> errors) {
         super(title + ": " + detail.key() + " " + detail.args());
@@ -51,6 +53,15 @@ class WebProblem extends RuntimeException {
 
     static Problem count(int n) {
         return n == 1 ? Problem.of(null, "error.problems.one") : Problem.of(null, "error.problems.many", "count", n);
+    }
+
+    WebProblem withHeader(String name, String value) {
+        this.header = new String[] {name, value};
+        return this;
+    }
+
+    String[] header() {
+        return header;
     }
 
     HttpStatus status() {
