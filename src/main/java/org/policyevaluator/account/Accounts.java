@@ -117,6 +117,7 @@ public class Accounts implements UserDetailsService {
             for (String p : progs) {
                 jdbc.update("INSERT INTO reviewer_program (username, program) VALUES (?, ?)", name, p);
             }
+            org.policyevaluator.store.AuditChain.appendAccount(jdbc, name, at);
         });
         return new Account(name, finalRole, List.copyOf(progs), at, createdBy);
     }

@@ -7,7 +7,7 @@ import org.policyevaluator.rules.RuleFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The audit chain: one entry per stored record (RULESET, BATCH, EVALUATION, OVERRIDE), each holding
+ * The audit chain: one entry per stored record (RULESET, BATCH, EVALUATION, OVERRIDE, ACCOUNT), each holding
  * the hash of the record's content and the hash of the entry before it. Verifying recomputes both
  * from the records as they are now, so an edited, deleted or inserted record, or an edited entry,
  * breaks the chain at the first place it happened.
@@ -38,6 +38,28 @@ public final class AuditChain {
         jdbc.update("INSERT INTO audit_log (seq, kind, ref_id, payload_sha256, prev_hash, hash, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", seq, kind, refId, payloadSha256, prev, hash, at);
         jdbc.update("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+    }
+
+    /**
+     * An account as the log records it, in the caller's transaction: its name, role, password hash,
+     * programmes and who made it — so that a role, a password or a programme changed in the database
+     * behind the application's back breaks the chain.
+     */
+    public static void appendAccount(JdbcTemplate jdbc, String username, String at) {
+        append(jdbc, "ACCOUNT", username, accountPayload(jdbc, username), at);
+    }
+
+    static String accountPayload(JdbcTemplate jdbc, String username) {
+        var rows = jdbc.queryForList("SELECT username, password_hash, role, created_at, created_by FROM account "
+                + "WHERE username = ?", username);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        var r = rows.get(0);
+        List<String> programs = jdbc.queryForList("SELECT program FROM reviewer_program WHERE username = ? ORDER BY program",
+                String.class, username);
+        return Hashes.ofFields(r.get("username"), r.get("password_hash"), r.get("role"), String.join(",", programs),
+                r.get("created_at"), r.get("created_by"));
     }
 
     static String entryHash(long seq, String kind, String refId, String payload, String prev, String at) {
@@ -103,7 +125,7 @@ public final class AuditChain {
             return new Report(false, entries.size(), "chain entry " + expected, "entries after it were removed");
         }
         for (String[] t : new String[][] {{"ruleset", "version", "RULESET"}, {"batch", "id", "BATCH"},
-                {"evaluation", "id", "EVALUATION"}, {"override_record", "id", "OVERRIDE"}}) {
+                {"evaluation", "id", "EVALUATION"}, {"override_record", "id", "OVERRIDE"}, {"account", "username", "ACCOUNT"}}) {
             List<String> unchained = jdbc.queryForList("SELECT " + t[1] + " FROM " + t[0] + " WHERE " + t[1]
                     + " NOT IN (SELECT ref_id FROM audit_log WHERE kind = ?) ORDER BY " + t[1], String.class, t[2]);
             if (!unchained.isEmpty()) {
@@ -136,6 +158,8 @@ public final class AuditChain {
             }
             case "EVALUATION":
                 return store.evaluation(ref).map(AuditChain::evaluationPayload).orElse(null);
+            case "ACCOUNT":
+                return accountPayload(jdbc, ref);
             case "OVERRIDE": {
                 var rows = jdbc.queryForList("SELECT evaluation_id FROM override_record WHERE id = ?", ref);
                 if (rows.isEmpty()) {

@@ -231,6 +231,64 @@ public final class EvaluationStore {
         return AuditChain.verify(jdbc, this);
     }
 
+    /** The entries' hashes in log order: the leaves of the Merkle tree. */
+    private List<byte[]> leaves() {
+        return jdbc.queryForList("SELECT hash FROM audit_log ORDER BY seq", String.class).stream().map(MerkleLog::leaf).toList();
+    }
+
+    /** The log's size and Merkle root now, signed. */
+    public Checkpoint checkpoint(CheckpointSigner signer) {
+        return checkpoint(signer, leaves());
+    }
+
+    private static Checkpoint checkpoint(CheckpointSigner signer, List<byte[]> leaves) {
+        String root = java.util.HexFormat.of().formatHex(MerkleLog.root(leaves));
+        String time = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String text = Checkpoint.signedText(Checkpoint.ORIGIN, leaves.size(), root, time);
+        return new Checkpoint(Checkpoint.ORIGIN, leaves.size(), root, time, signer.publicKey(), signer.sign(text));
+    }
+
+    /** That the evaluation's entry is in the log, against a checkpoint of the log as it is now; empty when it has none. */
+    public java.util.Optional<Checkpoint.InclusionProof> inclusionProof(String evaluationId, CheckpointSigner signer) {
+        List<Long> seq = jdbc.queryForList("SELECT seq FROM audit_log WHERE kind = 'EVALUATION' AND ref_id = ?", Long.class,
+                evaluationId);
+        if (seq.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> hashes = jdbc.queryForList("SELECT hash FROM audit_log ORDER BY seq", String.class);
+        List<byte[]> leaves = hashes.stream().map(MerkleLog::leaf).toList();
+        int index = (int) (seq.get(0) - 1);
+        List<String> path = MerkleLog.inclusionProof(leaves, index).stream().map(java.util.HexFormat.of()::formatHex).toList();
+        return java.util.Optional.of(new Checkpoint.InclusionProof(evaluationId, index, hashes.get(index), path,
+                checkpoint(signer, leaves)));
+    }
+
+    /**
+     * The chain verified, and then that the log still begins with the entries of a checkpoint an auditor saved:
+     * its signature holds, the log is at least as long, and its first entries have the checkpoint's root.
+     */
+    public AuditChain.Report verify(Checkpoint saved) {
+        AuditChain.Report chain = verify();
+        if (!chain.intact()) {
+            return chain;
+        }
+        String at = "checkpoint of " + saved.treeSize() + " entries (" + saved.time() + ")";
+        if (!saved.signatureValid()) {
+            return new AuditChain.Report(false, chain.entries(), at, "the checkpoint's signature does not hold: it was not signed by its key");
+        }
+        List<byte[]> leaves = leaves();
+        if (leaves.size() < saved.treeSize()) {
+            return new AuditChain.Report(false, chain.entries(), at, "the log has " + leaves.size()
+                    + " entries, fewer than the checkpoint: entries were removed");
+        }
+        String root = java.util.HexFormat.of().formatHex(MerkleLog.root(leaves.subList(0, (int) saved.treeSize())));
+        if (!root.equals(saved.rootHash())) {
+            return new AuditChain.Report(false, chain.entries(), at,
+                    "the first " + saved.treeSize() + " entries no longer have the checkpoint's root: the log was rewritten");
+        }
+        return chain;
+    }
+
     /** Counts per table, for a quick look at the store. */
     public Map<String, Integer> counts() {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();

@@ -22,8 +22,8 @@ public class PageFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** How {@code AuditChain} names the first broken record: "chain entry 3", "override ID (chain entry 17)", "batch ID". */
     private static final Pattern ENTRY = Pattern.compile("chain entry (\\d+)");
-    private static final Pattern RECORD = Pattern.compile("(ruleset|batch|evaluation|override) (\\S+) \\(chain entry (\\d+)\\)");
-    private static final Pattern UNCHAINED = Pattern.compile("(ruleset|batch|evaluation|override) (\\S+)");
+    private static final Pattern RECORD = Pattern.compile("(ruleset|batch|evaluation|override|account) (\\S+) \\(chain entry (\\d+)\\)");
+    private static final Pattern UNCHAINED = Pattern.compile("(ruleset|batch|evaluation|override|account) (\\S+)");
     /** AuditChain's reasons, a fixed set. */
     private static final Map<String, String> REASONS = Map.of(
             "the entry is missing", "audit.reason.missing",

@@ -83,6 +83,18 @@ class SecurityConfig {
         return registration;
     }
 
+    /** The key that signs the audit log's checkpoints, in a file beside the store, not in it; its public part printed once at creation. */
+    @Bean
+    org.policyevaluator.store.CheckpointSigner checkpointSigner(
+            @Value("${pe.audit.key-file:./data/audit-signing.key}") String keyFile) {
+        var signer = org.policyevaluator.store.CheckpointSigner.open(java.nio.file.Path.of(keyFile));
+        if (signer.created()) {
+            System.out.println("Created the audit log's signing key in " + keyFile + " (keep it outside the database, back it up)."
+                    + " Its public key, which checkpoints are verified with:\n\n    " + signer.publicKey() + "\n");
+        }
+        return signer;
+    }
+
     /** Idempotency keys of submissions; a claim left without an answer for 10 minutes is taken over. */
     @Bean
     org.policyevaluator.store.IdempotencyKeys idempotencyKeys(DataSource dataSource) {
@@ -146,6 +158,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/programs",
                                 "/api/template.xlsx", "/api/schema").permitAll()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/checkpoint").authenticated()
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**").authenticated()
                         // any other path: the 404 problem of an unknown endpoint

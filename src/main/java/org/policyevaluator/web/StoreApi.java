@@ -35,8 +35,11 @@ class StoreApi {
     private final StoredBatches stored;
     private final Evaluations evaluations;
     private final Replayer replayer;
+    private final org.policyevaluator.store.CheckpointSigner signer;
 
-    StoreApi(StoredBatches stored, Evaluations evaluations, Replayer replayer) {
+    StoreApi(StoredBatches stored, Evaluations evaluations, Replayer replayer,
+             org.policyevaluator.store.CheckpointSigner signer) {
+        this.signer = signer;
         this.stored = stored;
         this.evaluations = evaluations;
         this.replayer = replayer;
@@ -77,6 +80,22 @@ class StoreApi {
     @PostMapping(path = "/evaluations/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     Replayer.Result replay(@PathVariable String id, Principal principal) {
         return replayer.replay(stored.evaluation(id, me(principal)).evaluationId());
+    }
+
+    @Operation(summary = "The audit log's size and Merkle root now, signed with the key kept outside the database "
+            + "(any signed-in account): save it, and verify --checkpoint proves later that the log still begins with it")
+    @GetMapping(path = "/audit/checkpoint", produces = MediaType.APPLICATION_JSON_VALUE)
+    org.policyevaluator.store.Checkpoint checkpoint() {
+        return stored.store().checkpoint(signer);
+    }
+
+    @Operation(summary = "That a stored evaluation is in the audit log: its leaf, the audit path and a signed checkpoint "
+            + "(RFC 9162 inclusion proof; whoever may read the evaluation)")
+    @GetMapping(path = "/evaluations/{id}/proof", produces = MediaType.APPLICATION_JSON_VALUE)
+    org.policyevaluator.store.Checkpoint.InclusionProof proof(@PathVariable String id, Principal principal) {
+        String evaluationId = stored.evaluation(id, me(principal)).evaluationId();
+        return stored.store().inclusionProof(evaluationId, signer)
+                .orElseThrow(() -> WebProblem.notFound("evaluation", id));
     }
 
     @Operation(summary = "Recompute the audit chain; names the first broken record (auditors and admins)")

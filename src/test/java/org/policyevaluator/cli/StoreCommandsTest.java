@@ -56,6 +56,19 @@ class StoreCommandsTest {
         assertThat(replay.exit()).isEqualTo(0);
         assertThat(JsonIntake.mapper().readTree(replay.out()).get("identical").booleanValue()).isTrue();
 
+        // a checkpoint as GET /api/audit/checkpoint serves it, saved by an auditor
+        Path saved = workDir.resolve("checkpoint.json");
+        try (var ds = StoreDatabase.open(StoreDatabase.h2Url(workDir.resolve("data")), "sa", "")) {
+            var signer = org.policyevaluator.store.CheckpointSigner.open(workDir.resolve("data/audit-signing.key"));
+            Files.writeString(saved, JsonIntake.mapper().writeValueAsString(
+                    new org.policyevaluator.store.EvaluationStore(ds).checkpoint(signer)));
+        }
+        Run extended = run("verify", "--checkpoint", saved.toString());
+        assertThat(extended.exit()).as(extended.err()).isEqualTo(0);
+        assertThat(extended.out()).contains("audit chain intact: 3 entries verified; the log extends the checkpoint");
+        Files.writeString(workDir.resolve("not-a-checkpoint.json"), "[1, 2]");
+        assertThat(run("verify", "--checkpoint", workDir.resolve("not-a-checkpoint.json").toString()).exit()).isEqualTo(2);
+
         try (var ds = StoreDatabase.open(StoreDatabase.h2Url(workDir.resolve("data")), "sa", "")) {
             new org.springframework.jdbc.core.JdbcTemplate(ds).update(
                     "UPDATE evaluation SET input_json = REPLACE(input_json, '22', '92') WHERE id = ?", id);

@@ -59,6 +59,7 @@ class RestartTest {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(), "--spring.datasource.password=",
                 "--pe.security.bcrypt-strength=4", "--logging.level.org.springframework.boot=WARN",
+                "--pe.audit.key-file=target/test-audit/" + Integer.toHexString(db.url().hashCode()) + "/audit-signing.key",
                 "--logging.level.org.policyevaluator=WARN"));
         args.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WebApplication.class).run(args.toArray(String[]::new));
@@ -94,7 +95,7 @@ class RestartTest {
                 assertThat(replay.get("differences")).isEmpty();
                 JsonNode verify = json(second.send("GET", "/api/audit/verify", "root:root-password", null));
                 assertThat(verify.get("intact").asBoolean()).isTrue();
-                assertThat(verify.get("entries").asInt()).isEqualTo(3); // ruleset, batch, evaluation
+                assertThat(verify.get("entries").asInt()).isEqualTo(5); // two accounts, ruleset, batch, evaluation
                 JsonNode users = json(second.send("GET", "/api/users", "root:root-password", null));
                 assertThat(users).hasSize(2); // the admin was not made twice
             }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.policyevaluator.intake.JsonIntake;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -430,6 +431,41 @@ class StoreApiTest extends WebTest {
         String hash = new JdbcTemplate(dataSource).queryForObject("SELECT password_hash FROM account WHERE username = ?",
                 String.class, OWNER);
         assertThat(hash).startsWith("{bcrypt}$2a$04$");
+    }
+
+    @Test
+    void verifyWhenARoleIsRaisedInTheDatabaseShouldNameTheAccount() throws Exception {
+        account("sa-escalates", "APPLICANT");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try {
+            jdbc.update("UPDATE account SET role = 'ADMIN' WHERE username = 'sa-escalates'");
+            JsonNode broken = json(send("GET", "/api/audit/verify", ADMIN, null));
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(broken.get("firstBroken").asString()).startsWith("account sa-escalates (chain entry ");
+            assertThat(broken.get("reason").asString()).isEqualTo("the record was altered after it was recorded");
+        } finally {
+            jdbc.update("UPDATE account SET role = 'APPLICANT' WHERE username = 'sa-escalates'");
+        }
+        assertThat(json(send("GET", "/api/audit/verify", ADMIN, null)).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void getProofWhenTheSubmitterAsksShouldProveTheEvaluationIsInTheSignedLog() throws Exception {
+        String id = storeOne();
+        var checkpoint = JsonIntake.mapper().readValue(send("GET", "/api/audit/checkpoint", OWNER, null).body(),
+                org.policyevaluator.store.Checkpoint.class);
+        assertThat(checkpoint.signatureValid()).isTrue();
+        var response = send("GET", "/api/evaluations/" + id + "/proof", OWNER, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var proof = JsonIntake.mapper().readValue(response.body(), org.policyevaluator.store.Checkpoint.InclusionProof.class);
+        assertThat(proof.checkpoint().signatureValid()).isTrue();
+        assertThat(proof.checkpoint().publicKey()).isEqualTo(checkpoint.publicKey());
+        assertThat(org.policyevaluator.store.MerkleLog.verifyInclusion(org.policyevaluator.store.MerkleLog.leaf(proof.entryHash()),
+                (int) proof.leafIndex(), (int) proof.checkpoint().treeSize(),
+                proof.auditPath().stream().map(java.util.HexFormat.of()::parseHex).toList(),
+                java.util.HexFormat.of().parseHex(proof.checkpoint().rootHash()))).isTrue();
+        assertThat(send("GET", "/api/evaluations/" + id + "/proof", OTHER, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/audit/checkpoint", null, null).statusCode()).isEqualTo(401);
     }
 
     @Test
