@@ -151,7 +151,7 @@ public class Accounts implements UserDetailsService {
         // one query: a second one inside the first's row mapper held two pooled connections per call, and
         // under load every request waited for a connection that another waiting request held
         List<Account> found = jdbc.query("SELECT a.username, a.role, a.created_at, a.created_by, p.program FROM account a "
-                + "LEFT JOIN reviewer_program p ON p.username = a.username WHERE LOWER(a.username) = LOWER(?) ORDER BY p.program",
+                + "LEFT JOIN reviewer_program p ON p.username = a.username WHERE a.username IN (?, ?) ORDER BY a.username, p.program",
                 rs -> {
                     List<Account> one = new ArrayList<>();
                     List<String> programs = new ArrayList<>();
@@ -160,7 +160,7 @@ public class Accounts implements UserDetailsService {
                         if (row == null) {
                             row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
                         }
-                        if (rs.getString(5) != null) {
+                        if (rs.getString(5) != null && rs.getString(1).equals(row[0])) {
                             programs.add(rs.getString(5));
                         }
                     }
@@ -168,7 +168,7 @@ public class Accounts implements UserDetailsService {
                         one.add(new Account(row[0], Role.valueOf(row[1]), List.copyOf(programs), row[2], row[3]));
                     }
                     return one;
-                }, username);
+                }, username.toLowerCase(Locale.ROOT), username);
         return found.stream().findFirst();
     }
 
@@ -186,9 +186,10 @@ public class Accounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> found = jdbc.query("SELECT username, password_hash, role FROM account WHERE LOWER(username) = LOWER(?)",
-                (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2)).roles(rs.getString(3)).build(),
-                username);
+        // names are kept in lower case (an account made before that is found as it was written): the key's index serves
+        List<UserDetails> found = jdbc.query("SELECT username, password_hash, role FROM account WHERE username IN (?, ?) "
+                        + "ORDER BY username", (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .roles(rs.getString(3)).build(), username.toLowerCase(Locale.ROOT), username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("no account " + username);
         }

@@ -65,8 +65,9 @@ class SignInGuard extends OncePerRequestFilter {
     /** Sent by a browser from a page of another site: Sec-Fetch-Site says so, or Origin names another host. */
     static boolean crossSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            return true;
+        if (site != null) {
+            // a browser sets it and a page cannot: it decides, also behind a proxy that rewrites Host
+            return !site.equals("same-origin") && !site.equals("none");
         }
         String origin = request.getHeader("Origin");
         if (origin == null) {

@@ -65,6 +65,29 @@ class AuditCheckpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void upgradeWhenAccountsPredateTheLogShouldRecordThemOnceSoThatARaisedRoleIsCaught(String kind) {
+        try (TestDatabases.Database db = TestDatabases.fresh(kind, tmp)) {
+            try (HikariDataSource ds = new HikariDataSource()) {
+                ds.setJdbcUrl(db.url());
+                ds.setUsername(db.user());
+                org.flywaydb.core.Flyway.configure().dataSource(ds).target("5").load().migrate();
+                new JdbcTemplate(ds).update("INSERT INTO account (username, password_hash, role, created_at, created_by) "
+                        + "VALUES ('old-ana', '{bcrypt}x', 'APPLICANT', '2026-01-01T00:00:00Z', 'admin')");
+            }
+            try (HikariDataSource ds = db.open()) { // migrates to the latest version
+                EvaluationStore store = new EvaluationStore(ds);
+                assertThat(store.verify().intact()).isTrue();
+                assertThat(store.verify().entries()).isEqualTo(1);
+                new JdbcTemplate(ds).update("UPDATE account SET role = 'ADMIN' WHERE username = 'old-ana'");
+                var caught = store.verify();
+                assertThat(caught.intact()).isFalse();
+                assertThat(caught.firstBroken()).isEqualTo("account old-ana (chain entry 1)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void verifyAgainstACheckpointShouldCatchATruncatedLogThatAPlainVerifyPasses(String kind) {
         try (TestDatabases.Database db = TestDatabases.fresh(kind, tmp); HikariDataSource ds = db.open()) {
             EvaluationStore store = new EvaluationStore(ds);
