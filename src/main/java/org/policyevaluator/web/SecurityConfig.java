@@ -71,8 +71,9 @@ class SecurityConfig {
     }
 
     @Bean
-    SignInGuard signInGuard(SignInThrottle throttle, WebTexts texts) {
-        return new SignInGuard(throttle, texts);
+    SignInGuard signInGuard(SignInThrottle throttle, WebTexts texts,
+                            @Value("${pe.web.anonymous.per-minute:120}") int anonymousPerMinute) {
+        return new SignInGuard(throttle, texts, new AnonymousLimit(anonymousPerMinute, java.time.Clock.systemUTC()));
     }
 
     /** Not a servlet filter of its own: it runs inside the security chains, before anyone is signed in. */

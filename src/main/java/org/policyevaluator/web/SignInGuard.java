@@ -25,12 +25,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SignInGuard extends OncePerRequestFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    /** Where anonymous visitors ask for evaluations: the API's and the pages' form posts. */
+    private static final Set<String> EVALUATING = Set.of("/api/evaluations", "/api/whatif", "/evaluate", "/assess", "/apply");
+
     private final SignInThrottle throttle;
     private final WebTexts texts;
+    private final AnonymousLimit anonymous;
 
-    SignInGuard(SignInThrottle throttle, WebTexts texts) {
+    SignInGuard(SignInThrottle throttle, WebTexts texts, AnonymousLimit anonymous) {
         this.throttle = throttle;
         this.texts = texts;
+        this.anonymous = anonymous;
     }
 
     @Override
@@ -59,7 +64,22 @@ class SignInGuard extends OncePerRequestFilter {
                 return;
             }
         }
+        if ("POST".equals(request.getMethod()) && EVALUATING.contains(path) && username == null && !signedIn(request)) {
+            long wait = anonymous.retryAfter(request.getRemoteAddr());
+            if (wait > 0) {
+                response.setHeader("Retry-After", Long.toString(wait));
+                SecurityConfig.problem(response, texts, request, HttpStatus.TOO_MANY_REQUESTS, "error.title.tooManyRequests",
+                        Problem.of(null, "error.tooManyRequests", "seconds", wait));
+                return;
+            }
+        }
         chain.doFilter(request, response);
+    }
+
+    /** A page session signed in (the session is looked at, never made). */
+    private static boolean signedIn(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute("SPRING_SECURITY_CONTEXT") != null;
     }
 
     /** Sent by a browser from a page of another site: Sec-Fetch-Site says so, or Origin names another host. */

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
         properties = {"pe.web.max-upload=1MB", "logging.level.org.springframework.boot=WARN",
                 "PE_ADMIN_USER=" + WebTest.ADMIN, "PE_ADMIN_PASSWORD=" + WebTest.ADMIN_PASSWORD, "pe.security.bcrypt-strength=4",
                 // every test signs in from 127.0.0.1: the per-client limit is tried on its own (SignInThrottleTest)
-                "pe.security.sign-in.max-client-failures=100000", "pe.audit.key-file=target/test-audit/audit-signing.key",
+                "pe.security.sign-in.max-client-failures=100000", "pe.web.anonymous.per-minute=100000", "pe.audit.key-file=target/test-audit/audit-signing.key",
                 "spring.datasource.url=jdbc:h2:mem:webtest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
 abstract class WebTest {
     /** The first admin, as PE_ADMIN_USER and PE_ADMIN_PASSWORD would give it. */

@@ -1,0 +1,84 @@
+package org.policyevaluator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Anonymous evaluation is bounded per client; signed-in submissions are not bounded by it. */
+class AnonymousLimitTest {
+
+    /** A clock the test moves. */
+    static final class Hand extends Clock {
+        long millis = 1_000_000;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+    }
+
+    @Test
+    void bucketWhenEmptiedShouldRefuseUntilItRefillsAndKeepClientsApart() {
+        Hand clock = new Hand();
+        AnonymousLimit limit = new AnonymousLimit(6, clock); // one every 10 s
+        for (int i = 0; i < 6; i++) {
+            assertThat(limit.retryAfter("10.0.0.1")).isZero();
+        }
+        assertThat(limit.retryAfter("10.0.0.1")).isEqualTo(10);
+        assertThat(limit.retryAfter("10.0.0.2")).isZero();
+        clock.millis += 9_000;
+        assertThat(limit.retryAfter("10.0.0.1")).isEqualTo(1);
+        clock.millis += 1_000;
+        assertThat(limit.retryAfter("10.0.0.1")).isZero();
+        assertThat(limit.retryAfter("10.0.0.1")).isEqualTo(10);
+    }
+
+    @Test
+    void anonymousEvaluationsWhenOverTheLimitShouldAnswer429WithRetryAfterInChinese() throws Exception {
+        var context = new SpringApplicationBuilder(WebApplication.class).run("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:anonymous-limit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--pe.web.anonymous.per-minute=3", "--PE_ADMIN_USER=root", "--PE_ADMIN_PASSWORD=root-password-for-limit",
+                "--pe.security.bcrypt-strength=4", "--pe.audit.key-file=target/test-audit/anonymous-limit/audit-signing.key",
+                "--logging.level.org.springframework.boot=WARN", "--logging.level.org.policyevaluator=WARN");
+        try {
+            int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+            HttpClient http = HttpClient.newHttpClient();
+            String body = Files.readString(Path.of("samples", "green-textile-factory.json"));
+            HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/evaluations?suggestions=false"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> refused = http.send(post, HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("20");
+            assertThat(refused.body()).contains("未登录时本机的评估请求过于频繁，请 20 秒后再试，或登录后提交");
+            // a signed-in submission is the submitter's, not the anonymous client's
+            HttpRequest signedIn = HttpRequest.newBuilder(post, (n, v) -> true).header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString("root:root-password-for-limit".getBytes())).build();
+            assertThat(http.send(signedIn, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } finally {
+            context.close();
+        }
+    }
+}
