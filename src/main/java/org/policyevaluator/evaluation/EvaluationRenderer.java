@@ -99,13 +99,13 @@ public final class EvaluationRenderer {
             for (Outcome.Suggested s : o.suggestions()) {
                 String text;
                 if (s.changes().isEmpty()) {
-                    text = evidenceText(s, lang);
+                    text = evidenceText(s, lang); // the evidence alone, nothing to change
                 } else {
                     text = suggestionText(s.changes().get(0), s.gain(), s.makesEligible(), s.ruleIds(), lang);
-                }
-                if (s.evidenceFor() != null && !s.changes().isEmpty()) {
-                    text += reasons.render(ruleBase.messages().get(lang, "suggest.evidence"),
-                            Map.of("evidence", ruleBase.tables().evidenceClaims().get(s.evidenceFor()).name(lang)), lang);
+                    if (s.evidenceFor() != null) {
+                        text += reasons.render(ruleBase.messages().get(lang, "suggest.evidence"),
+                                Map.of("evidence", ruleBase.tables().evidenceClaims().get(s.evidenceFor()).name(lang)), lang);
+                    }
                 }
                 suggestions.add(new Evaluation.Suggestion(s.ruleIds(), s.changes(), s.gain(), s.newTotal(), s.makesEligible(),
                         s.evidenceFor(), text));

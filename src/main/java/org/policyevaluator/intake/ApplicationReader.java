@@ -147,12 +147,11 @@ public final class ApplicationReader {
                                        List<Problem> problems) {
         if (node.isString()) {
             String text = node.asString();
-            for (int k = 0; k < text.length(); k++) {
-                char c = text.charAt(k);
+            // a surrogate pair reads as one code point; half of one reads as itself, in the surrogate range
+            for (int k = 0; k < text.length(); k += Character.charCount(text.codePointAt(k))) {
+                int c = text.codePointAt(k);
                 boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-                boolean lone = Character.isHighSurrogate(c) ? k + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++k))
-                        : Character.isLowSurrogate(c);
-                if (control || lone) {
+                if (control || Character.getType(c) == Character.SURROGATE) {
                     problems.add(Problem.of(new Location.InJson(root.root(), field, item, itemField), "problem.text.unreadable",
                             "position", k + 1));
                     return;

@@ -231,9 +231,14 @@ public final class EvaluationStore {
         return AuditChain.verify(jdbc, this);
     }
 
-    /** The entries' hashes in log order: the leaves of the Merkle tree. */
+    /** The entries' hashes in log order. */
+    private List<String> entryHashes() {
+        return jdbc.queryForList("SELECT hash FROM audit_log ORDER BY seq", String.class);
+    }
+
+    /** The leaves of the Merkle tree over the log, in its order. */
     private List<byte[]> leaves() {
-        return jdbc.queryForList("SELECT hash FROM audit_log ORDER BY seq", String.class).stream().map(MerkleLog::leaf).toList();
+        return entryHashes().stream().map(MerkleLog::leaf).toList();
     }
 
     /** The log's size and Merkle root now, signed. */
@@ -255,7 +260,7 @@ public final class EvaluationStore {
         if (seq.isEmpty()) {
             return java.util.Optional.empty();
         }
-        List<String> hashes = jdbc.queryForList("SELECT hash FROM audit_log ORDER BY seq", String.class);
+        List<String> hashes = entryHashes();
         List<byte[]> leaves = hashes.stream().map(MerkleLog::leaf).toList();
         int index = (int) (seq.get(0) - 1);
         List<String> path = MerkleLog.inclusionProof(leaves, index).stream().map(java.util.HexFormat.of()::formatHex).toList();

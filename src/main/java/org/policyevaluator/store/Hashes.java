@@ -6,15 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 as lowercase hex, and the canonical join of a record's fields before hashing. */
-final class Hashes {
+public final class Hashes {
     private Hashes() {
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -23,7 +23,7 @@ final class Hashes {
     }
 
     /** Fields joined by the unit separator, which no field contains, then hashed. */
-    static String ofFields(Object... fields) {
+    public static String ofFields(Object... fields) {
         StringBuilder sb = new StringBuilder();
         for (Object f : fields) {
             sb.append(f == null ? "\u0000" : f.toString()).append('\u001f');

@@ -12,12 +12,17 @@ import java.util.concurrent.Callable;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.BatchResult;
 import org.policyevaluator.evaluation.WhatIf;
+import java.util.regex.Pattern;
 import org.policyevaluator.intake.ApplicationEditor.Change;
+import org.policyevaluator.intake.Problem;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.store.Hashes;
+import org.policyevaluator.store.IdempotencyKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -44,10 +49,10 @@ class EvaluationApi {
     private final Evaluations evaluations;
     private final StoredBatches stored;
     private final DataSize maxUpload;
-    private final org.policyevaluator.store.IdempotencyKeys keys;
+    private final IdempotencyKeys keys;
 
     EvaluationApi(Evaluations evaluations, StoredBatches stored, @Value("${pe.web.max-upload}") DataSize maxUpload,
-                  org.policyevaluator.store.IdempotencyKeys keys) {
+                  IdempotencyKeys keys) {
         this.keys = keys;
         this.evaluations = evaluations;
         this.stored = stored;
@@ -79,7 +84,7 @@ class EvaluationApi {
     }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     /**
      * The request done once per Idempotency-Key of a signed-in submitter: a repeat answers the first answer
@@ -96,23 +101,20 @@ class EvaluationApi {
                     ? key.substring(0, 60) + "…" : key);
         }
         String user = submitter.get().username();
-        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-        digest.update(String.join("\u0000", String.valueOf(program), String.valueOf(lang), String.valueOf(suggestions),
-                String.valueOf(xlsx), upload.source(), "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String request = java.util.HexFormat.of().formatHex(digest.digest(upload.bytes()));
+        String request = Hashes.ofFields(program, lang, suggestions, xlsx, upload.source(), Hashes.sha256(upload.bytes()));
         var claim = keys.claim(user, key, request);
-        if (claim instanceof org.policyevaluator.store.IdempotencyKeys.Answered a) {
+        if (claim instanceof IdempotencyKeys.Answered a) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
                     .header("Idempotent-Replayed", "true").body(a.body());
         }
-        if (claim instanceof org.policyevaluator.store.IdempotencyKeys.InProgress) {
-            throw new WebProblem(org.springframework.http.HttpStatus.CONFLICT, "error.title.idempotency",
-                    org.policyevaluator.intake.Problem.of(null, "error.idempotency.inProgress"), List.of())
+        if (claim instanceof IdempotencyKeys.InProgress) {
+            throw new WebProblem(HttpStatus.CONFLICT, "error.title.idempotency",
+                    Problem.of(null, "error.idempotency.inProgress"), List.of())
                     .withHeader(HttpHeaders.RETRY_AFTER, "5");
         }
-        if (claim instanceof org.policyevaluator.store.IdempotencyKeys.Mismatch) {
-            throw new WebProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "error.title.idempotency",
-                    org.policyevaluator.intake.Problem.of(null, "error.idempotency.mismatch"), List.of());
+        if (claim instanceof IdempotencyKeys.Mismatch) {
+            throw new WebProblem(HttpStatus.UNPROCESSABLE_CONTENT, "error.title.idempotency",
+                    Problem.of(null, "error.idempotency.mismatch"), List.of());
         }
         ResponseEntity<?> answer;
         try {
@@ -162,7 +164,7 @@ class EvaluationApi {
         return () -> {
             JsonNode root = JsonBodies.tree(upload);
             if (!root.isObject()) {
-                throw JsonBodies.invalid(List.of(org.policyevaluator.intake.Problem.of(
+                throw JsonBodies.invalid(List.of(Problem.of(
                         org.policyevaluator.intake.Location.InJson.of("$"), "error.whatif.body")));
             }
             String program = evaluations.program(JsonBodies.text(root, "program", "$.program"));

@@ -4,6 +4,9 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +14,17 @@ import javax.sql.DataSource;
 import org.policyevaluator.account.AdminBootstrap;
 import org.policyevaluator.account.Accounts;
 import org.policyevaluator.account.SignInThrottle;
-import java.time.Duration;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.InvalidRequest;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.store.CheckpointSigner;
 import org.policyevaluator.store.EvaluationStore;
+import org.policyevaluator.store.IdempotencyKeys;
 import org.policyevaluator.store.Replayer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,6 +42,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -73,22 +80,22 @@ class SecurityConfig {
     @Bean
     SignInGuard signInGuard(SignInThrottle throttle, WebTexts texts,
                             @Value("${pe.web.anonymous.per-minute:120}") int anonymousPerMinute) {
-        return new SignInGuard(throttle, texts, new AnonymousLimit(anonymousPerMinute, java.time.Clock.systemUTC()));
+        return new SignInGuard(throttle, texts, new AnonymousLimit(anonymousPerMinute, Clock.systemUTC()));
     }
 
     /** Not a servlet filter of its own: it runs inside the security chains, before anyone is signed in. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<SignInGuard> signInGuardRegistration(SignInGuard guard) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(guard);
+    FilterRegistrationBean<SignInGuard> signInGuardRegistration(SignInGuard guard) {
+        var registration = new FilterRegistrationBean<>(guard);
         registration.setEnabled(false);
         return registration;
     }
 
     /** The key that signs the audit log's checkpoints, in a file beside the store, not in it; its public part printed once at creation. */
     @Bean
-    org.policyevaluator.store.CheckpointSigner checkpointSigner(
+    CheckpointSigner checkpointSigner(
             @Value("${pe.audit.key-file:./data/audit-signing.key}") String keyFile) {
-        var signer = org.policyevaluator.store.CheckpointSigner.open(java.nio.file.Path.of(keyFile));
+        var signer = CheckpointSigner.open(Path.of(keyFile));
         if (signer.created()) {
             System.out.println("Created the audit log's signing key in " + keyFile + " (keep it outside the database, back it up)."
                     + " Its public key, which checkpoints are verified with:\n\n    " + signer.publicKey() + "\n");
@@ -98,8 +105,8 @@ class SecurityConfig {
 
     /** Idempotency keys of submissions; a claim left without an answer for 10 minutes is taken over. */
     @Bean
-    org.policyevaluator.store.IdempotencyKeys idempotencyKeys(DataSource dataSource) {
-        return new org.policyevaluator.store.IdempotencyKeys(dataSource, Duration.ofMinutes(10));
+    IdempotencyKeys idempotencyKeys(DataSource dataSource) {
+        return new IdempotencyKeys(dataSource, Duration.ofMinutes(10));
     }
 
     @Bean
@@ -151,7 +158,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, WebTexts texts, SignInGuard guard) throws Exception {
         http.securityMatcher("/api/**")
-                .addFilterBefore(guard, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .addFilterBefore(guard, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         // anonymous self-assessment and the catalogue: nothing is stored for them
@@ -193,7 +200,7 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain ui(HttpSecurity http, SignInGuard guard) throws Exception {
-        http.addFilterBefore(guard, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        http.addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")

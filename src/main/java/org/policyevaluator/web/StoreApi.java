@@ -8,6 +8,8 @@ import java.util.List;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.review.OverrideRules;
 import org.policyevaluator.store.AuditChain;
+import org.policyevaluator.store.Checkpoint;
+import org.policyevaluator.store.CheckpointSigner;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.Replayer;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +37,10 @@ class StoreApi {
     private final StoredBatches stored;
     private final Evaluations evaluations;
     private final Replayer replayer;
-    private final org.policyevaluator.store.CheckpointSigner signer;
+    private final CheckpointSigner signer;
 
     StoreApi(StoredBatches stored, Evaluations evaluations, Replayer replayer,
-             org.policyevaluator.store.CheckpointSigner signer) {
+             CheckpointSigner signer) {
         this.signer = signer;
         this.stored = stored;
         this.evaluations = evaluations;
@@ -85,14 +87,14 @@ class StoreApi {
     @Operation(summary = "The audit log's size and Merkle root now, signed with the key kept outside the database "
             + "(any signed-in account): save it, and verify --checkpoint proves later that the log still begins with it")
     @GetMapping(path = "/audit/checkpoint", produces = MediaType.APPLICATION_JSON_VALUE)
-    org.policyevaluator.store.Checkpoint checkpoint() {
+    Checkpoint checkpoint() {
         return stored.store().checkpoint(signer);
     }
 
     @Operation(summary = "That a stored evaluation is in the audit log: its leaf, the audit path and a signed checkpoint "
             + "(RFC 9162 inclusion proof; whoever may read the evaluation)")
     @GetMapping(path = "/evaluations/{id}/proof", produces = MediaType.APPLICATION_JSON_VALUE)
-    org.policyevaluator.store.Checkpoint.InclusionProof proof(@PathVariable String id, Principal principal) {
+    Checkpoint.InclusionProof proof(@PathVariable String id, Principal principal) {
         String evaluationId = stored.evaluation(id, me(principal)).evaluationId();
         return stored.store().inclusionProof(evaluationId, signer)
                 .orElseThrow(() -> WebProblem.notFound("evaluation", id));
