@@ -1,6 +1,7 @@
 package org.policyevaluator.store;
 
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.policyevaluator.rules.RuleFiles;
@@ -38,6 +39,32 @@ public final class AuditChain {
         jdbc.update("INSERT INTO audit_log (seq, kind, ref_id, payload_sha256, prev_hash, hash, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", seq, kind, refId, payloadSha256, prev, hash, at);
         jdbc.update("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+    }
+
+    /** An entry to be linked into the chain: what kind of record, its id, and the hash of its content. */
+    record Entry(String kind, String refId, String payloadSha256) {
+    }
+
+    /**
+     * Appends entries in their order, with one read of the head and one update of it: the head is locked from
+     * here until the caller's transaction commits, so a caller writes its records before and calls this last.
+     */
+    static void appendAll(JdbcTemplate jdbc, List<Entry> entries, String at) {
+        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE");
+        long seq = ((Number) head.get("seq")).longValue();
+        String prev = (String) head.get("hash");
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            seq++;
+            String hash = entryHash(seq, e.kind(), e.refId(), e.payloadSha256(), prev, at);
+            rows.add(new Object[] {seq, e.kind(), e.refId(), e.payloadSha256(), prev, hash, at});
+            prev = hash;
+        }
+        for (int from = 0; from < rows.size(); from += 500) {
+            jdbc.batchUpdate("INSERT INTO audit_log (seq, kind, ref_id, payload_sha256, prev_hash, hash, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows.subList(from, Math.min(rows.size(), from + 500)));
+        }
+        jdbc.update("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
     }
 
     /**

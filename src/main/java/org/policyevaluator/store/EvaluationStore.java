@@ -76,49 +76,70 @@ public final class EvaluationStore {
     /**
      * Saves a batch kept in memory ({@link BatchRun.Keep#MEMORY}): its ruleset (once per version), the batch
      * and each evaluation with its input, its outcome and its words in {@code lang}, all in one transaction.
+     * Everything is worded, serialised and hashed before the transaction, and its rows are written before the
+     * chain head is locked: the lock, which lines up every writer on every node, is held only while the
+     * batch's entries are linked into the chain and the transaction commits.
      */
     public Saved save(RuleBase ruleBase, BatchRun.Result run, String submittedBy, String lang) {
+        return save(ruleBase, run, submittedBy, lang, null);
+    }
+
+    /** As {@link #save(RuleBase, BatchRun.Result, String, String)}, marking a submission done in the same transaction. */
+    public Saved save(RuleBase ruleBase, BatchRun.Result run, String submittedBy, String lang, String submissionId) {
         BatchResult result = run.render(lang);
+        registerRuleset(ruleBase.files()); // on its own: a ruleset kept when the batch is not does no harm
+        String batchId = UUID.randomUUID().toString();
+        String at = now();
+        String rejectedJson = JsonReport.toJson(result.rejected());
+        List<AuditChain.Entry> entries = new ArrayList<>(run.rows().size() + 1);
+        entries.add(new AuditChain.Entry("BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, run.program(),
+                lang, ruleBase.version(), result.evaluatedCount(), rejectedJson)));
+        List<Object[]> rows = new ArrayList<>(run.rows().size());
+        List<String> ids = new ArrayList<>(run.rows().size());
+        for (int i = 0; i < run.rows().size(); i++) {
+            Evaluation e = result.evaluations().get(i);
+            String input = JsonReport.toJson(run.application(run.rows().get(i)).toJson());
+            String outcome = JsonReport.compact(run.outcome(run.rows().get(i)));
+            String id = UUID.randomUUID().toString();
+            StoredEvaluation s = new StoredEvaluation(id, batchId, i, e.applicationId(), e.program(), lang, run.suggest(),
+                    e.rulesetVersion(), input, Hashes.sha256(input), JsonReport.toJson(e),
+                    e.totalScore().setScale(2, RoundingMode.HALF_UP), e.eligible(), submittedBy, at, outcome);
+            rows.add(new Object[] {s.evaluationId(), s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(),
+                    s.withSuggestions(), s.rulesetVersion(), s.inputJson(), s.inputSha256(), s.resultJson(), s.totalScore(),
+                    s.eligible(), s.submittedBy(), s.createdAt(), s.outcomeJson()});
+            entries.add(new AuditChain.Entry("EVALUATION", id, AuditChain.evaluationPayload(s)));
+            ids.add(id);
+        }
         return tx.execute(status -> {
-            AuditChain.lock(jdbc);
-            registerRuleset(ruleBase.files());
-            String batchId = UUID.randomUUID().toString();
-            String at = now();
-            String rejectedJson = JsonReport.toJson(result.rejected());
             jdbc.update("INSERT INTO batch (id, submitted_by, submitted_at, program, lang, ruleset_version, evaluated_count,"
                             + " rejected_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, run.program(), lang,
                     ruleBase.version(), result.evaluatedCount(), rejectedJson);
-            AuditChain.append(jdbc, "BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, run.program(), lang,
-                    ruleBase.version(), result.evaluatedCount(), rejectedJson), at);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < run.rows().size(); i++) {
-                Evaluation e = result.evaluations().get(i);
-                String input = JsonReport.toJson(run.application(run.rows().get(i)).toJson());
-                String outcome = JsonReport.compact(run.outcome(run.rows().get(i)));
-                String id = UUID.randomUUID().toString();
-                StoredEvaluation s = new StoredEvaluation(id, batchId, i, e.applicationId(), e.program(), lang, run.suggest(),
-                        e.rulesetVersion(), input, Hashes.sha256(input), JsonReport.toJson(e),
-                        e.totalScore().setScale(2, RoundingMode.HALF_UP), e.eligible(), submittedBy, at, outcome);
-                jdbc.update("INSERT INTO evaluation (id, batch_id, position, application_id, program, lang, with_suggestions,"
-                                + " ruleset_version, input_json, input_sha256, result_json, total_score, eligible, submitted_by,"
-                                + " created_at, outcome_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        s.evaluationId(), s.batchId(), s.position(), s.applicationId(), s.program(), s.lang(),
-                        s.withSuggestions(), s.rulesetVersion(), s.inputJson(), s.inputSha256(), s.resultJson(),
-                        s.totalScore(), s.eligible(), s.submittedBy(), s.createdAt(), s.outcomeJson());
-                AuditChain.append(jdbc, "EVALUATION", id, AuditChain.evaluationPayload(s), at);
-                ids.add(id);
+            for (int from = 0; from < rows.size(); from += INSERTS_PER_ROUND_TRIP) {
+                jdbc.batchUpdate("INSERT INTO evaluation (id, batch_id, position, application_id, program, lang,"
+                        + " with_suggestions, ruleset_version, input_json, input_sha256, result_json, total_score, eligible,"
+                        + " submitted_by, created_at, outcome_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows.subList(from, Math.min(rows.size(), from + INSERTS_PER_ROUND_TRIP)));
             }
+            if (submissionId != null) {
+                Submissions.markDone(jdbc, submissionId, batchId, at);
+            }
+            AuditChain.appendAll(jdbc, entries, at); // takes the chain head: held from here to the commit
             return new Saved(batchId, List.copyOf(ids));
         });
     }
 
+    /** Rows sent to the database in one round trip when a batch is written. */
+    private static final int INSERTS_PER_ROUND_TRIP = 500;
+
     /** Stores a ruleset under its content hash unless it is there already. */
     public void registerRuleset(RuleFiles files) {
+        String version = files.sha256();
+        if (registered(version)) {
+            return; // a ruleset once registered stays: no lock needed to see it
+        }
         tx.executeWithoutResult(status -> {
-            AuditChain.lock(jdbc);
-            String version = files.sha256();
-            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset WHERE version = ?", Integer.class, version);
-            if (known != null && known > 0) {
+            AuditChain.lock(jdbc); // then two writers registering the same version line up, and the second finds it
+            if (registered(version)) {
                 return;
             }
             String at = now();
@@ -129,6 +150,11 @@ public final class EvaluationStore {
             }
             AuditChain.append(jdbc, "RULESET", version, AuditChain.rulesetPayload(version, ruleset(version).orElseThrow()), at);
         });
+    }
+
+    private boolean registered(String version) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset WHERE version = ?", Integer.class, version);
+        return known != null && known > 0;
     }
 
     /** A stored ruleset, exactly as it was registered. */
@@ -208,12 +234,11 @@ public final class EvaluationStore {
         Override o = new Override(UUID.randomUUID().toString(), evaluationId, reviewer, targetKind, target, ruleId,
                 engineValue, newValue, justification, now());
         tx.executeWithoutResult(status -> {
-            AuditChain.lock(jdbc);
             jdbc.update("INSERT INTO override_record (id, evaluation_id, reviewer, target_kind, target, rule_id, engine_value,"
                             + " new_value, justification, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", o.overrideId(),
                     o.evaluationId(), o.reviewer(), o.targetKind(), o.target(), o.ruleId(), o.engineValue(), o.newValue(),
                     o.justification(), o.createdAt());
-            AuditChain.append(jdbc, "OVERRIDE", o.overrideId(), AuditChain.overridePayload(o), o.createdAt());
+            AuditChain.append(jdbc, "OVERRIDE", o.overrideId(), AuditChain.overridePayload(o), o.createdAt()); // locks the head
         });
         return o;
     }

@@ -26,8 +26,8 @@ public class IdempotencyKeys {
     public record Answered(String contentType, byte[] body) implements Claim {
     }
 
-    /** The first request with the key is still being worked on. */
-    public record InProgress() implements Claim {
+    /** The first request with the key is still being worked on, as that submission (null before it has one). */
+    public record InProgress(String submissionId) implements Claim {
     }
 
     /** The key was used for a different request. */
@@ -50,7 +50,7 @@ public class IdempotencyKeys {
                     + "VALUES (?, ?, ?, 'PENDING', ?)", submitter, key, requestSha256, now);
             return new Claimed();
         } catch (DuplicateKeyException taken) {
-            List<Claim> found = jdbc.query("SELECT request_sha256, state, content_type, body, created_at FROM idempotency_key "
+            List<Claim> found = jdbc.query("SELECT request_sha256, state, content_type, body, created_at, submission_id FROM idempotency_key "
                     + "WHERE submitter = ? AND idem_key = ?", (rs, n) -> {
                         if (!rs.getString(1).equals(requestSha256)) {
                             return new Mismatch();
@@ -58,7 +58,7 @@ public class IdempotencyKeys {
                         if (rs.getString(2).equals("DONE")) {
                             return new Answered(rs.getString(3), rs.getBytes(4));
                         }
-                        return rs.getLong(5) < now - abandonedAfter.toMillis() ? null : new InProgress();
+                        return rs.getLong(5) < now - abandonedAfter.toMillis() ? null : new InProgress(rs.getString(6));
                     }, submitter, key);
             if (found.isEmpty()) {
                 return claim(submitter, key, requestSha256); // released meanwhile
@@ -67,10 +67,16 @@ public class IdempotencyKeys {
                 // abandoned: taken over by whoever moves its time first
                 int taken2 = jdbc.update("UPDATE idempotency_key SET created_at = ? WHERE submitter = ? AND idem_key = ? "
                         + "AND state = 'PENDING' AND created_at < ?", now, submitter, key, now - abandonedAfter.toMillis());
-                return taken2 == 1 ? new Claimed() : new InProgress();
+                return taken2 == 1 ? new Claimed() : new InProgress(null);
             }
             return found.get(0);
         }
+    }
+
+    /** The submission that works on a claimed key's request: a repeat meanwhile is pointed to it. */
+    public void attach(String submitter, String key, String submissionId) {
+        jdbc.update("UPDATE idempotency_key SET submission_id = ? WHERE submitter = ? AND idem_key = ?", submissionId,
+                submitter, key);
     }
 
     /** The answer of a claimed key, given to every repeat from now on. */

@@ -19,6 +19,16 @@ import org.policyevaluator.model.Application;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.store.Hashes;
 import org.policyevaluator.store.IdempotencyKeys;
+import org.policyevaluator.store.Submissions;
+import org.policyevaluator.account.Role;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +47,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Evaluations over HTTP: the same {@link BatchResult} as {@code evaluate} on the command line. Work runs
- * under the MVC async timeout ({@code pe.web.request-timeout}); a late answer is a 503 problem.
+ * under the MVC async timeout ({@code pe.web.request-timeout}): a signed-in submission that outlasts it is
+ * answered 202 with its status URL and goes on; an anonymous one (nothing is stored) is answered 503.
  */
 @RestController
 @RequestMapping("/api")
@@ -49,14 +60,24 @@ class EvaluationApi {
     private final Evaluations evaluations;
     private final StoredBatches stored;
     private final DataSize maxUpload;
+    private final Upload.Pace pace;
     private final IdempotencyKeys keys;
+    private final Submissions submissions;
+    private final ProblemHandling problems;
+    private final TaskExecutor executor;
 
     EvaluationApi(Evaluations evaluations, StoredBatches stored, @Value("${pe.web.max-upload}") DataSize maxUpload,
-                  IdempotencyKeys keys) {
+                  @Value("${pe.web.min-upload-rate}") DataSize minUploadRate,
+                  @Value("${pe.web.upload-grace}") java.time.Duration uploadGrace, IdempotencyKeys keys, Submissions submissions, ProblemHandling problems,
+                  @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.keys = keys;
+        this.submissions = submissions;
+        this.problems = problems;
+        this.executor = executor;
         this.evaluations = evaluations;
         this.stored = stored;
         this.maxUpload = maxUpload;
+        this.pace = new Upload.Pace(minUploadRate, uploadGrace);
     }
 
     @Operation(summary = "Evaluate one application, an array of them, or {\"applications\": [...]}",
@@ -64,7 +85,7 @@ class EvaluationApi {
                     + "rejected); 400 problem when the body is unusable or no application can be evaluated.")
     @PostMapping(path = "/evaluations", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = {MediaType.APPLICATION_JSON_VALUE, XLSX_VALUE})
-    Callable<ResponseEntity<?>> evaluateJson(InputStream body,
+    DeferredResult<ResponseEntity<?>> evaluateJson(InputStream body,
             @Parameter(description = "programme for every application (default: each application's own, else general)")
             @RequestParam(required = false) String program,
             @Parameter(description = "zh (default) or en") @RequestParam(required = false) String lang,
@@ -74,84 +95,179 @@ class EvaluationApi {
             String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(description = "a key of the client's choosing: a repeat with it answers the first answer and stores nothing new")
-            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal)
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Parameter(description = "respond-async: answer 202 with the submission's status URL at once")
+            @RequestHeader(value = PREFER, required = false) String prefer, Principal principal)
             throws IOException {
         Optional<Account> submitter = submitter(principal);
-        Upload upload = Upload.read("request body", body, maxUpload);
-        boolean xlsx = wantsWorkbook(format, accept);
-        return () -> once(submitter, idempotencyKey, upload, program, lang, suggestions, xlsx,
-                () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx));
+        Upload upload = Upload.read("request body", body, maxUpload, pace);
+        return submit(submitter, idempotencyKey, prefer, upload, program, lang, suggestions, wantsWorkbook(format, accept));
     }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String PREFER = "Prefer";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Pattern RESPOND_ASYNC = Pattern.compile("(?i)(^|[,;\\s])respond-async($|[,;\\s=])");
 
     /**
-     * The request done once per Idempotency-Key of a signed-in submitter: a repeat answers the first answer
-     * (with Idempotent-Replayed: true), a repeat while the first is at work 409 with Retry-After, the key
-     * reused for another request 422. Without a key, or anonymous (nothing is stored), it is just done.
+     * Evaluates on the task executor, so that the request thread is free and the answer can be given at a time
+     * of our choosing. An anonymous request is just evaluated (nothing is stored; a late answer is a 503). A
+     * signed-in submission is started first ({@link Submissions}): if it outlasts the request timeout, or the
+     * client sent {@code Prefer: respond-async}, it is answered 202 with {@code Location:
+     * /api/submissions/{id}}, and the work goes on to store the batch, or to record why it could not.
+     * With an Idempotency-Key the first answer is kept: a repeat gets it (Idempotent-Replayed: true), a repeat
+     * while the first is at work 202 with the same submission, the key reused for another request 422.
      */
-    private ResponseEntity<?> once(Optional<Account> submitter, String key, Upload upload, String program, String lang,
-                                   Boolean suggestions, boolean xlsx, Callable<ResponseEntity<?>> work) throws Exception {
-        if (key == null || submitter.isEmpty()) {
-            return work.call();
+    private DeferredResult<ResponseEntity<?>> submit(Optional<Account> submitter, String key, String prefer, Upload upload,
+                                                     String program, String lang, Boolean suggestions, boolean xlsx) {
+        DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>();
+        String l = Evaluations.lang(lang);
+        if (submitter.isEmpty()) {
+            executor.execute(() -> {
+                try {
+                    answer.setResult(respond(evaluations.evaluate(upload, program, lang, suggestions), xlsx));
+                } catch (Throwable e) {
+                    answer.setErrorResult(e);
+                }
+            });
+            return answer;
         }
-        if (!KEY.matcher(key).matches()) {
-            throw WebProblem.badParameter(IDEMPOTENCY_KEY, "error.idempotency.key", "value", key.length() > 60
-                    ? key.substring(0, 60) + "…" : key);
+        Account account = submitter.get();
+        String user = account.username();
+        if (key != null) {
+            if (!KEY.matcher(key).matches()) {
+                throw WebProblem.badParameter(IDEMPOTENCY_KEY, "error.idempotency.key", "value", key.length() > 60
+                        ? key.substring(0, 60) + "…" : key);
+            }
+            String request = Hashes.ofFields(program, lang, suggestions, xlsx, upload.source(), Hashes.sha256(upload.bytes()));
+            var claim = keys.claim(user, key, request);
+            if (claim instanceof IdempotencyKeys.Answered a) {
+                answer.setResult(ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
+                        .header("Idempotent-Replayed", "true").body(a.body()));
+                return answer;
+            }
+            if (claim instanceof IdempotencyKeys.InProgress p) {
+                if (p.submissionId() == null) {
+                    throw new WebProblem(HttpStatus.CONFLICT, "error.title.idempotency",
+                            Problem.of(null, "error.idempotency.inProgress"), List.of())
+                            .withHeader(HttpHeaders.RETRY_AFTER, "5");
+                }
+                answer.setResult(accepted(p.submissionId()));
+                return answer;
+            }
+            if (claim instanceof IdempotencyKeys.Mismatch) {
+                throw new WebProblem(HttpStatus.UNPROCESSABLE_CONTENT, "error.title.idempotency",
+                        Problem.of(null, "error.idempotency.mismatch"), List.of());
+            }
         }
-        String user = submitter.get().username();
-        String request = Hashes.ofFields(program, lang, suggestions, xlsx, upload.source(), Hashes.sha256(upload.bytes()));
-        var claim = keys.claim(user, key, request);
-        if (claim instanceof IdempotencyKeys.Answered a) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
-                    .header("Idempotent-Replayed", "true").body(a.body());
-        }
-        if (claim instanceof IdempotencyKeys.InProgress) {
-            throw new WebProblem(HttpStatus.CONFLICT, "error.title.idempotency",
-                    Problem.of(null, "error.idempotency.inProgress"), List.of())
-                    .withHeader(HttpHeaders.RETRY_AFTER, "5");
-        }
-        if (claim instanceof IdempotencyKeys.Mismatch) {
-            throw new WebProblem(HttpStatus.UNPROCESSABLE_CONTENT, "error.title.idempotency",
-                    Problem.of(null, "error.idempotency.mismatch"), List.of());
-        }
-        ResponseEntity<?> answer;
+        String submission;
         try {
-            answer = work.call();
-        } catch (Exception | Error refused) {
-            keys.release(user, key);
+            StoredBatches.submitter(account);
+            submission = submissions.start(user);
+            if (key != null) {
+                keys.attach(user, key, submission);
+            }
+        } catch (RuntimeException refused) {
+            if (key != null) {
+                keys.release(user, key);
+            }
             throw refused;
         }
-        byte[] bytes = answer.getBody() instanceof byte[] b ? b : JsonReport.mapper().writeValueAsBytes(answer.getBody());
-        String type = String.valueOf(answer.getHeaders().getContentType());
-        keys.complete(user, key, type, bytes);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(bytes);
+        if (prefer != null && RESPOND_ASYNC.matcher(prefer).find()) {
+            ResponseEntity<?> now = accepted(submission);
+            answer.setResult(ResponseEntity.status(now.getStatusCode()).headers(now.getHeaders())
+                    .header("Preference-Applied", "respond-async").body(now.getBody()));
+        } else {
+            answer.onTimeout(() -> answer.setResult(accepted(submission)));
+        }
+        executor.execute(() -> answer.setResult(work(account, key, submission, upload, program, lang, l, suggestions, xlsx)));
+        return answer;
+    }
+
+    /** A signed-in submission evaluated and stored: its answer, which its status in the store agrees with. */
+    private ResponseEntity<?> work(Account account, String key, String submission, Upload upload, String program,
+                                   String lang, String l, Boolean suggestions, boolean xlsx) {
+        String user = account.username();
+        try {
+            Evaluations.Batch batch = stored.save(evaluations.evaluate(upload, program, lang, suggestions), account, submission);
+            ResponseEntity<?> r = respond(batch, xlsx);
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(r.getHeaders());
+            headers.set(HttpHeaders.CONTENT_LOCATION, "/api/batches/" + batch.result().batchId());
+            if (key == null) {
+                return ResponseEntity.status(r.getStatusCode()).headers(headers).body(r.getBody());
+            }
+            byte[] bytes = r.getBody() instanceof byte[] b ? b : JsonReport.mapper().writeValueAsBytes(r.getBody());
+            keys.complete(user, key, String.valueOf(r.getHeaders().getContentType()), bytes);
+            return ResponseEntity.status(r.getStatusCode()).headers(headers).body(bytes);
+        } catch (Throwable e) {
+            ResponseEntity<ProblemDetail> problem = problems.answer(e, l);
+            try {
+                submissions.markFailed(submission, problem.getStatusCode().value(),
+                        JsonReport.mapper().writeValueAsString(ProblemHandling.body(problem.getBody())));
+                if (key != null) {
+                    keys.release(user, key); // nothing was stored: a corrected repeat may use the key
+                }
+            } catch (RuntimeException storeDown) {
+                LoggerFactory.getLogger(EvaluationApi.class).warn("submission {} failed and could not be marked: {}",
+                        submission, storeDown.toString());
+            }
+            return problem;
+        }
+    }
+
+    /** 202: the submission goes on; its status, and its batch once stored, at the Location. */
+    private static ResponseEntity<?> accepted(String submission) {
+        String url = "/api/submissions/" + submission;
+        return ResponseEntity.accepted().location(URI.create(url)).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new SubmissionView(submission, Submissions.State.RUNNING.name(), null, null, url, null, null, null));
+    }
+
+    /** A submission as its submitter sees it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SubmissionView(String submissionId, String status, String submittedAt, String finishedAt, String statusUrl,
+                          String batchId, String batchUrl, JsonNode problem) {
+    }
+
+    @Operation(summary = "A submission's status: RUNNING, DONE (with its stored batch), FAILED (with the problem "
+            + "it was answered) or INTERRUPTED (its node stopped; nothing was stored)")
+    @GetMapping(path = "/submissions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubmissionView> submission(@PathVariable String id, Principal principal) {
+        Account me = stored.viewer(principal).orElseThrow(() -> WebProblem.of(HttpStatus.UNAUTHORIZED,
+                "error.title.unauthorized", "error.unauthorized.gone"));
+        Submissions.Submission s = submissions.find(id)
+                .filter(x -> x.submitter().equals(me.username()) || me.role() == Role.ADMIN)
+                .orElseThrow(() -> WebProblem.notFound("submission", id));
+        String url = "/api/submissions/" + id;
+        SubmissionView view = new SubmissionView(id, s.state().name(), s.submittedAt(), s.finishedAt(), url, s.batchId(),
+                s.batchId() == null ? null : "/api/batches/" + s.batchId(),
+                s.problemJson() == null ? null : JsonReport.mapper().readTree(s.problemJson()));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (s.state() == Submissions.State.RUNNING) {
+            ok.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return ok.body(view);
     }
 
     @Operation(summary = "Evaluate an uploaded file (JSON, XLSX or XLS) in the form field 'file'")
     @PostMapping(path = "/evaluations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, XLSX_VALUE})
-    Callable<ResponseEntity<?>> evaluateUpload(@RequestParam("file") MultipartFile file,
+    DeferredResult<ResponseEntity<?>> evaluateUpload(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String program, @RequestParam(required = false) String lang,
             @RequestParam(required = false) Boolean suggestions, @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal)
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(value = PREFER, required = false) String prefer, Principal principal)
             throws IOException {
         Optional<Account> submitter = submitter(principal);
         Upload upload = new Upload(sourceName(file.getOriginalFilename()), file.getOriginalFilename(), file.getBytes());
-        boolean xlsx = wantsWorkbook(format, accept);
-        return () -> once(submitter, idempotencyKey, upload, program, lang, suggestions, xlsx,
-                () -> respond(store(evaluations.evaluate(upload, program, lang, suggestions), submitter), xlsx));
+        return submit(submitter, idempotencyKey, prefer, upload, program, lang, suggestions, wantsWorkbook(format, accept));
     }
 
     /** A signed-in caller's evaluations are stored (an auditor's are refused); an anonymous one's are not. */
     private Optional<Account> submitter(Principal principal) {
         return stored.viewer(principal).map(StoredBatches::submitter);
-    }
-
-    private Evaluations.Batch store(Evaluations.Batch batch, Optional<Account> submitter) {
-        return submitter.isPresent() ? stored.save(batch, submitter.get()) : batch;
     }
 
     @Operation(summary = "An application's evaluation before and after changing fields",
@@ -160,7 +276,7 @@ class EvaluationApi {
     @PostMapping(path = "/whatif", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     Callable<WhatIf> whatIf(InputStream body) throws IOException {
-        Upload upload = Upload.read("request body", body, maxUpload);
+        Upload upload = Upload.read("request body", body, maxUpload, pace);
         return () -> {
             JsonNode root = JsonBodies.tree(upload);
             if (!root.isObject()) {

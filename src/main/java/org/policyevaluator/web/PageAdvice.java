@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -69,6 +70,15 @@ class PageAdvice {
         WebProblem p = Upload.tooLarge(maxUpload);
         return pages.problem(p.status(), pages.texts().message(p.detail(), Pages.lang(locale)), List.of(),
                 Pages.lang(locale));
+    }
+
+    /** A form post whose multipart body Tomcat could not take apart (read when any parameter is first asked for). */
+    @ExceptionHandler({InvalidParameterException.class, org.springframework.web.multipart.MultipartException.class})
+    ModelAndView unreadableUpload(Exception e, Locale locale) {
+        log.info("unreadable form post: {}", e.getMessage());
+        WebProblem p = Upload.unreadable(e, maxUpload);
+        String lang = Pages.lang(locale);
+        return pages.problem(p.status(), pages.texts().message(p.detail(), lang), List.of(), lang);
     }
 
     @ExceptionHandler(AsyncRequestTimeoutException.class)

@@ -46,6 +46,44 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         this.texts = texts;
     }
 
+    /**
+     * The answer to a failure met away from its request (a submission worked on after its answer was sent): as
+     * the handlers below answer it.
+     */
+    ResponseEntity<ProblemDetail> answer(Throwable e, String lang) {
+        if (e instanceof WebProblem w) {
+            return problem(w, lang);
+        }
+        if (e instanceof InputException i) {
+            return unusableInput(i, lang);
+        }
+        if (e instanceof ApplicationEditor.InvalidChange c) {
+            return invalidChange(c, lang);
+        }
+        if (e instanceof InvalidRequest r) {
+            return problem(WebProblem.invalid("error.title.invalidRequest", r.problems()), lang);
+        }
+        log.error("internal error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, texts.text("error.title.internal", lang),
+                texts.text("error.internal", lang), List.of());
+    }
+
+    /** A problem's body as it is served (its properties beside the standard members), to be kept as JSON. */
+    static java.util.Map<String, Object> body(ProblemDetail p) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("type", String.valueOf(p.getType()));
+        m.put("title", p.getTitle());
+        m.put("status", p.getStatus());
+        m.put("detail", p.getDetail());
+        if (p.getInstance() != null) {
+            m.put("instance", p.getInstance().toString());
+        }
+        if (p.getProperties() != null) {
+            m.putAll(p.getProperties());
+        }
+        return m;
+    }
+
     @ExceptionHandler(WebProblem.class)
     ResponseEntity<ProblemDetail> webProblem(WebProblem e, HttpServletRequest request) {
         return problem(e, lang(request));
@@ -53,7 +91,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InputException.class)
     ResponseEntity<ProblemDetail> unusableInput(InputException e, HttpServletRequest request) {
-        String lang = lang(request);
+        return unusableInput(e, lang(request));
+    }
+
+    private ResponseEntity<ProblemDetail> unusableInput(InputException e, String lang) {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, texts.text("error.title.unusableInput", lang),
                 texts.line(e.problem(), lang), List.of(texts.view(e.problem(), lang)));
         if (e.problem().location() instanceof Location.InFile f && f.line() != null) {
@@ -65,7 +106,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApplicationEditor.InvalidChange.class)
     ResponseEntity<ProblemDetail> invalidChange(ApplicationEditor.InvalidChange e, HttpServletRequest request) {
-        String lang = lang(request);
+        return invalidChange(e, lang(request));
+    }
+
+    private ResponseEntity<ProblemDetail> invalidChange(ApplicationEditor.InvalidChange e, String lang) {
         return problem(HttpStatus.BAD_REQUEST, texts.text("error.title.invalidChange", lang),
                 texts.message(Problem.of(null, "error.invalidChange", "message", e.getMessage()), lang),
                 views(e.problems(), lang));
@@ -76,14 +120,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(WebProblem.invalid("error.title.invalidRequest", e.problems()), lang(request));
     }
 
-    /** A multipart body cut short or malformed (a client that gave up): the client's problem, logged in one line. */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e,
-                                                      HttpServletRequest request) {
-        log.info("unreadable multipart body: {}", e.getMostSpecificCause().getMessage());
-        String lang = lang(request);
-        return problem(HttpStatus.BAD_REQUEST, texts.text("error.title.unusableInput", lang),
-                texts.text("error.multipart", lang), List.of());
+    /**
+     * A multipart body cut short or malformed (a client that gave up), too large or in too many parts: the
+     * client's problem, logged in one line. Tomcat's own exception comes when a parameter is asked for first.
+     */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.apache.tomcat.util.http.InvalidParameterException.class})
+    ResponseEntity<ProblemDetail> unreadableMultipart(Exception e, HttpServletRequest request) {
+        log.info("unreadable multipart body: {}", e.getMessage());
+        return problem(Upload.unreadable(e, maxUpload), lang(request));
     }
 
     @ExceptionHandler(Exception.class)
@@ -97,8 +142,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return new ResponseEntity<>(problem(Upload.tooLarge(maxUpload), lang(request)).getBody(),
-                HttpStatus.CONTENT_TOO_LARGE);
+        WebProblem p = Upload.unreadable(ex, maxUpload); // Spring calls too many parts too large as well
+        return new ResponseEntity<>(problem(p, lang(request)).getBody(), p.status());
     }
 
     /**

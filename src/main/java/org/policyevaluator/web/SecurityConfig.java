@@ -21,6 +21,7 @@ import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.store.CheckpointSigner;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.IdempotencyKeys;
+import org.policyevaluator.store.Submissions;
 import org.policyevaluator.store.Replayer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -35,6 +36,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -79,8 +82,9 @@ class SecurityConfig {
 
     @Bean
     SignInGuard signInGuard(SignInThrottle throttle, WebTexts texts,
-                            @Value("${pe.web.anonymous.per-minute:120}") int anonymousPerMinute) {
-        return new SignInGuard(throttle, texts, new AnonymousLimit(anonymousPerMinute, Clock.systemUTC()));
+                            @Value("${pe.web.anonymous.per-minute:120}") int anonymousPerMinute,
+                            @Value("${pe.web.anonymous.concurrent:4}") int anonymousConcurrent) {
+        return new SignInGuard(throttle, texts, new AnonymousLimit(anonymousPerMinute, anonymousConcurrent, Clock.systemUTC()));
     }
 
     /** Not a servlet filter of its own: it runs inside the security chains, before anyone is signed in. */
@@ -107,6 +111,12 @@ class SecurityConfig {
     @Bean
     IdempotencyKeys idempotencyKeys(DataSource dataSource) {
         return new IdempotencyKeys(dataSource, Duration.ofMinutes(10));
+    }
+
+    /** Submissions being worked on; one still running after 10 minutes died with its node (a batch takes seconds). */
+    @Bean
+    Submissions submissions(DataSource dataSource) {
+        return new Submissions(dataSource, Duration.ofMinutes(10));
     }
 
     @Bean
@@ -168,7 +178,8 @@ class SecurityConfig {
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/checkpoint").authenticated()
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**").authenticated()
+                        .requestMatchers("/api/evaluations/**", "/api/batches", "/api/batches/**", "/api/submissions/**")
+                        .authenticated()
                         // any other path: the 404 problem of an unknown endpoint
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.realmName("policy-evaluator").authenticationEntryPoint(unauthorized(texts)))
@@ -212,9 +223,13 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/batches").permitAll())
                 .logout(l -> l.logoutSuccessUrl("/"))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                // an anonymous visitor gets no server session: the page it asked for before signing in and the
+                // forms' token are kept in cookies; a session begins when someone signs in
+                .requestCache(r -> r.requestCache(new CookieRequestCache()))
                 // a forged form post matters only for a signed-in browser (or the login form itself):
                 // an anonymous self-assessment stores nothing and needs no token
-                .csrf(c -> c.requireCsrfProtectionMatcher(signedInOrSigningIn()));
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .requireCsrfProtectionMatcher(signedInOrSigningIn()));
         headers(http, true);
         return http.build();
     }

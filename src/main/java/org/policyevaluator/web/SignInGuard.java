@@ -65,13 +65,26 @@ class SignInGuard extends OncePerRequestFilter {
             }
         }
         if ("POST".equals(request.getMethod()) && EVALUATING.contains(path) && username == null && !signedIn(request)) {
-            long wait = anonymous.retryAfter(request.getRemoteAddr());
+            String client = request.getRemoteAddr();
+            long wait = anonymous.retryAfter(client);
             if (wait > 0) {
                 response.setHeader("Retry-After", Long.toString(wait));
                 SecurityConfig.problem(response, texts, request, HttpStatus.TOO_MANY_REQUESTS, "error.title.tooManyRequests",
                         Problem.of(null, "error.tooManyRequests", "seconds", wait));
                 return;
             }
+            if (!anonymous.enter(client)) {
+                response.setHeader("Retry-After", "5");
+                SecurityConfig.problem(response, texts, request, HttpStatus.TOO_MANY_REQUESTS, "error.title.tooManyRequests",
+                        Problem.of(null, "error.tooManyAtOnce"));
+                return;
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                anonymous.leave(client); // its body is read by now: what threads it held are free (evaluation may go on, async)
+            }
+            return;
         }
         chain.doFilter(request, response);
     }

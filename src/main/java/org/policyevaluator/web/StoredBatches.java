@@ -109,8 +109,14 @@ class StoredBatches {
 
     /** Stores a batch evaluated for a signed-in user; the result carries the batch's and evaluations' ids. */
     Evaluations.Batch save(Evaluations.Batch batch, Account account) {
+        return save(batch, account, null);
+    }
+
+    /** As {@link #save(Evaluations.Batch, Account)}, the submission marked done in the batch's transaction. */
+    Evaluations.Batch save(Evaluations.Batch batch, Account account, String submissionId) {
         submitter(account);
-        var saved = store.save(evaluations.evaluator().ruleBase(), batch.run(), account.username(), batch.lang());
+        var saved = store.save(evaluations.evaluator().ruleBase(), batch.run(), account.username(), batch.lang(),
+                submissionId);
         return new Evaluations.Batch(batch.run(), batch.result().stored(saved.batchId(), saved.evaluationIds()),
                 batch.warnings(), batch.program(), batch.lang(), batch.applied());
     }

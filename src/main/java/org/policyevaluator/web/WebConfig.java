@@ -6,6 +6,9 @@ import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.rules.RuleBase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -29,6 +32,21 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     Evaluator evaluator(RuleBase ruleBase) {
         return new Evaluator(ruleBase);
+    }
+
+    /** A body refused as too slow is not read to its end: its connection closes (see AbandonedBodies). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> abandonedBodies() {
+        return factory -> factory.addContextValves(new AbandonedBodies());
+    }
+
+    /**
+     * Every cookie (the session of a signed-in page user, the forms' token, the page to return to after signing
+     * in, the language) is SameSite=Lax: a page on another site cannot make a browser send them with its posts.
+     */
+    @Bean
+    CookieSameSiteSupplier sameSiteLax() {
+        return CookieSameSiteSupplier.ofLax();
     }
 
     /** The same settings as {@code JsonReport}: plain-notation numbers, indented, declaration order. */

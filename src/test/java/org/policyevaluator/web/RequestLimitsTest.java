@@ -63,4 +63,36 @@ class RequestLimitsTest extends WebTest {
                 + "\"justification\": \"the audit report gives a lower figure\"}");
         assertThat(ruleId.statusCode()).as(ruleId.body()).isEqualTo(400);
     }
+
+    /** A multipart form post with {@code parts} small fields and a file of {@code fileBytes} bytes. */
+    private HttpResponse<String> formPost(String path, int parts, int fileBytes) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            body.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        body.append("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n")
+                .append(" ".repeat(fileBytes)).append("{}\r\n--b--\r\n");
+        return PLAIN.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void postFormWhenTheUploadIsOverTheLimitOrInThousandsOfPartsShouldAnswer413Or400InChinese() throws Exception {
+        // the pages read a parameter (the language) before the file: Tomcat takes the body apart there
+        var large = formPost("/evaluate", 0, 1_100_000);
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(large.body()).contains("上传内容超过 1 MB 的上限：请拆分批次后上传，或请运维人员调高上限");
+        var parts = formPost("/evaluate", 5000, 10);
+        assertThat(parts.statusCode()).isEqualTo(400);
+        assertThat(parts.body()).contains("上传内容分段过多：每次请只上传一个申报文件");
+        var apiParts = formPost("/api/evaluations", 5000, 10);
+        assertThat(apiParts.statusCode()).isEqualTo(400);
+        assertThat(json(apiParts).get("detail").asString()).isEqualTo("上传内容分段过多：每次请只上传一个申报文件");
+        var apiLarge = formPost("/api/evaluations?lang=en", 0, 1_100_000);
+        assertThat(apiLarge.statusCode()).isEqualTo(413);
+        // what a normal form post gets is not refused by the limits
+        var fine = formPost("/evaluate", 3, 10);
+        assertThat(fine.statusCode()).isNotIn(413, 500);
+        assertThat(fine.body()).doesNotContain("上传内容分段过多");
+    }
 }

@@ -48,4 +48,46 @@ class SecurityHeadersTest extends WebTest {
             assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
         }
     }
+
+    /** The cookies an answer sets, each as its Set-Cookie header. */
+    private static java.util.List<String> cookies(HttpHeaders headers) {
+        return headers.allValues("Set-Cookie");
+    }
+
+    @Test
+    void pagesWhenViewedAnonymouslyShouldMakeNoServerSessionAndEveryCookieShouldBeSameSiteLax() throws Exception {
+        var plain = java.net.http.HttpClient.newHttpClient(); // no redirects followed, no cookies kept
+        for (String path : new String[] {"/", "/rules", "/login", "/batches", "/assess?lang=en"}) {
+            var answer = plain.send(java.net.http.HttpRequest.newBuilder(uri(path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(cookies(answer.headers())).as(path).noneMatch(c -> c.startsWith("JSESSIONID="));
+            assertThat(cookies(answer.headers())).as(path).allMatch(c -> c.contains("; SameSite=Lax"));
+        }
+        // the forms' token and the page to come back to are cookies instead
+        var home = plain.send(java.net.http.HttpRequest.newBuilder(uri("/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(cookies(home.headers())).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+        var batches = plain.send(java.net.http.HttpRequest.newBuilder(uri("/batches")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(batches.statusCode()).isEqualTo(302);
+        assertThat(cookies(batches.headers())).anyMatch(c -> c.startsWith("REDIRECT_URI="));
+    }
+
+    @Test
+    void signInThroughTheFormShouldBeginASameSiteSessionAndReturnToThePageAskedFor() throws Exception {
+        account("cookie-ana", "APPLICANT");
+        var asked = get("/batches"); // follows to the login page, keeping the cookies
+        assertThat(asked.uri().getPath()).isEqualTo("/login");
+        java.util.regex.Matcher m = CSRF.matcher(asked.body());
+        assertThat(m.find()).isTrue();
+        var signedIn = HTTP.send(java.net.http.HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=cookie-ana&password="
+                        + password("cookie-ana") + "&_csrf=" + m.group(1))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).isEqualTo("/batches");
+        assertThat(signedIn.previousResponse().orElseThrow().headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("; SameSite=Lax"));
+    }
 }

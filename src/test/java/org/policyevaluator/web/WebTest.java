@@ -121,6 +121,36 @@ abstract class WebTest {
         return Files.readString(Path.of("samples", name), StandardCharsets.UTF_8);
     }
 
+    /** POST /api/evaluations (en, no suggestions) as {@code user} (anonymous when null), with headers as name, value pairs. */
+    HttpResponse<String> submit(String user, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/evaluations?lang=en&suggestions=false"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password(user))
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return PLAIN.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The submission's status once it is no longer RUNNING (bounded: 30 s). */
+    JsonNode finished(String location, String user) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> r = send("GET", location, user, null);
+            org.assertj.core.api.Assertions.assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode s = json(r);
+            if (!s.get("status").asString().equals("RUNNING")) {
+                return s;
+            }
+            org.assertj.core.api.Assertions.assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still running after 30 s: " + location);
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JsonIntake.mapper().readTree(response.body());
     }
