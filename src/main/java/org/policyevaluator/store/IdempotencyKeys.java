@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Idempotency keys of submissions (as Stripe's and the IETF draft's Idempotency-Key): the first request with
  * a key claims it before anything is evaluated, and its answer is kept with it once stored; a repeat gets
- * that answer, and a repeat while the first is still working is told to retry. A claim whose request
- * died without an answer is taken over after {@code abandonedAfter}.
+ * that answer, and a repeat while the first is still working is pointed to its submission. A claim whose request
+ * died without storing anything is taken over after {@code abandonedAfter}; one whose batch was stored before
+ * its node died never is (its submission leads to the batch).
  */
 public class IdempotencyKeys {
     /** What a claim found. */
@@ -58,7 +59,11 @@ public class IdempotencyKeys {
                         if (rs.getString(2).equals("DONE")) {
                             return new Answered(rs.getString(3), rs.getBytes(4));
                         }
-                        return rs.getLong(5) < now - abandonedAfter.toMillis() ? null : new InProgress(rs.getString(6));
+                        if (rs.getLong(5) >= now - abandonedAfter.toMillis() || stored(rs.getString(6))) {
+                            // at work, or its node died after storing the batch: its submission says where it is
+                            return new InProgress(rs.getString(6));
+                        }
+                        return null;
                     }, submitter, key);
             if (found.isEmpty()) {
                 return claim(submitter, key, requestSha256); // released meanwhile
@@ -71,6 +76,12 @@ public class IdempotencyKeys {
             }
             return found.get(0);
         }
+    }
+
+    /** Whether the submission of a key's first request stored its batch. */
+    private boolean stored(String submissionId) {
+        return submissionId != null && !jdbc.queryForList("SELECT id FROM submission WHERE id = ? AND state = 'DONE'",
+                String.class, submissionId).isEmpty();
     }
 
     /** The submission that works on a claimed key's request: a repeat meanwhile is pointed to it. */

@@ -68,8 +68,9 @@ public final class Submissions {
                 state = State.INTERRUPTED;
             }
             int status = rs.getInt("problem_status");
+            Integer problemStatus = rs.wasNull() ? null : status;
             return new Submission(rs.getString("id"), rs.getString("submitter"), state, rs.getString("batch_id"),
-                    rs.wasNull() ? null : status, rs.getString("problem_json"), at, rs.getString("finished_at"));
+                    problemStatus, rs.getString("problem_json"), at, rs.getString("finished_at"));
         }, id).stream().findFirst();
     }
 }
