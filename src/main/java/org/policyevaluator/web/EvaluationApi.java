@@ -82,7 +82,9 @@ class EvaluationApi {
 
     @Operation(summary = "Evaluate one application, an array of them, or {\"applications\": [...]}",
             description = "200 with evaluations and rejected applications (as the CLI's exit 3 when some are "
-                    + "rejected); 400 problem when the body is unusable or no application can be evaluated.")
+                    + "rejected); 400 problem when the body is unusable or no application can be evaluated. A signed-in "
+                    + "submission that outlasts the request timeout, or sent with Prefer: respond-async, is answered 202 "
+                    + "with Location: /api/submissions/{id}, which leads to the stored batch.")
     @PostMapping(path = "/evaluations", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = {MediaType.APPLICATION_JSON_VALUE, XLSX_VALUE})
     DeferredResult<ResponseEntity<?>> evaluateJson(InputStream body,
