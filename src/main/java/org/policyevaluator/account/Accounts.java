@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import org.policyevaluator.intake.InvalidRequest;
+import org.policyevaluator.intake.CreditCode;
 import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import java.util.Collection;
@@ -70,7 +71,28 @@ public class Accounts implements UserDetailsService {
      */
     public Account create(String username, String password, String role, Collection<String> programs, String createdBy,
                           Set<String> knownProgrammes) {
+        return create(username, password, role, programs, null, createdBy, knownProgrammes);
+    }
+
+    /** As above, for an account that works for {@code organisation} (may be null): a name, and a valid credit code if any. */
+    public Account create(String username, String password, String role, Collection<String> programs,
+                          Organisation organisation, String createdBy, Set<String> knownProgrammes) {
         List<Problem> problems = new ArrayList<>();
+        Organisation employer = null;
+        if (organisation != null) {
+            String orgName = organisation.name() == null ? "" : organisation.name().strip();
+            String code = organisation.creditCode() == null || organisation.creditCode().isBlank() ? null
+                    : organisation.creditCode().strip().toUpperCase(Locale.ROOT);
+            if (orgName.isEmpty() || orgName.length() > 200) {
+                problems.add(Problem.of(Location.InJson.of("$").at("organisation.name"), "account.organisation.name",
+                        "max", 200));
+            }
+            Problem bad = code == null ? null : CreditCode.problem(code, Location.InJson.of("$").at("organisation.creditCode"));
+            if (bad != null) {
+                problems.add(bad);
+            }
+            employer = new Organisation(orgName, code);
+        }
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.add(problem("username", "account.username"));
         }
@@ -105,6 +127,7 @@ public class Accounts implements UserDetailsService {
             throw new InvalidRequest(problems);
         }
         Role finalRole = r;
+        Organisation finalOrg = employer;
         // one account per name whatever its case: "Ana" and "ana" are the same person
         String name = username.toLowerCase(Locale.ROOT);
         String at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
@@ -112,14 +135,16 @@ public class Accounts implements UserDetailsService {
             if (find(name).isPresent()) {
                 throw new Taken(name);
             }
-            jdbc.update("INSERT INTO account (username, password_hash, role, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                    name, encoder.encode(password), finalRole.name(), at, createdBy);
+            jdbc.update("INSERT INTO account (username, password_hash, role, created_at, created_by, organisation, "
+                    + "organisation_credit_code) VALUES (?, ?, ?, ?, ?, ?, ?)", name, encoder.encode(password),
+                    finalRole.name(), at, createdBy, finalOrg == null ? null : finalOrg.name(),
+                    finalOrg == null ? null : finalOrg.creditCode());
             for (String p : progs) {
                 jdbc.update("INSERT INTO reviewer_program (username, program) VALUES (?, ?)", name, p);
             }
             org.policyevaluator.store.AuditChain.appendAccount(jdbc, name, at);
         });
-        return new Account(name, finalRole, List.copyOf(progs), at, createdBy);
+        return new Account(name, finalRole, List.copyOf(progs), finalOrg, at, createdBy);
     }
 
     /** A common password, the user name, one or two characters repeated, or digits only: guessed first. */
@@ -150,7 +175,8 @@ public class Accounts implements UserDetailsService {
         }
         // one query: a second one inside the first's row mapper held two pooled connections per call, and
         // under load every request waited for a connection that another waiting request held
-        List<Account> found = jdbc.query("SELECT a.username, a.role, a.created_at, a.created_by, p.program FROM account a "
+        List<Account> found = jdbc.query("SELECT a.username, a.role, a.created_at, a.created_by, p.program, a.organisation, "
+                + "a.organisation_credit_code FROM account a "
                 + "LEFT JOIN reviewer_program p ON p.username = a.username WHERE a.username IN (?, ?) ORDER BY a.username, p.program",
                 rs -> {
                     List<Account> one = new ArrayList<>();
@@ -158,14 +184,16 @@ public class Accounts implements UserDetailsService {
                     String[] row = null;
                     while (rs.next()) {
                         if (row == null) {
-                            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+                            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(6), rs.getString(7)};
                         }
                         if (rs.getString(5) != null && rs.getString(1).equals(row[0])) {
                             programs.add(rs.getString(5));
                         }
                     }
                     if (row != null) {
-                        one.add(new Account(row[0], Role.valueOf(row[1]), List.copyOf(programs), row[2], row[3]));
+                        Organisation org = row[4] == null ? null : new Organisation(row[4], row[5]);
+                        one.add(new Account(row[0], Role.valueOf(row[1]), List.copyOf(programs), org, row[2], row[3]));
                     }
                     return one;
                 }, username.toLowerCase(Locale.ROOT), username);

@@ -77,21 +77,33 @@ public final class OverrideRules {
 
     /**
      * Overrides are a reviewer's judgement on its own programmes, and an admin's on any; never on what the
-     * account submitted itself (separation of duties).
+     * account submitted itself, nor on what its organisation applied for (separation of duties).
      */
-    public static boolean mayOverride(Account who, String program, String submittedBy) {
-        return (who.role() == Role.ADMIN || who.reviews(program)) && !ownSubmission(who, submittedBy);
+    public static boolean mayOverride(Account who, String program, Origin origin) {
+        return (who.role() == Role.ADMIN || who.reviews(program)) && !ownSubmission(who, origin)
+                && !ownOrganisation(who, origin);
     }
 
-    private static boolean ownSubmission(Account who, String submittedBy) {
-        return submittedBy != null && who.username().equalsIgnoreCase(submittedBy);
+    /** Who submitted a stored evaluation, and the applicant it is about: what separation of duties looks at. */
+    public record Origin(String submittedBy, String applicantName, String applicantCreditCode) {
+        public static Origin submittedBy(String username) {
+            return new Origin(username, null, null);
+        }
+    }
+
+    private static boolean ownSubmission(Account who, Origin origin) {
+        return origin != null && origin.submittedBy() != null && who.username().equalsIgnoreCase(origin.submittedBy());
+    }
+
+    private static boolean ownOrganisation(Account who, Origin origin) {
+        return origin != null && who.worksFor(origin.applicantName(), origin.applicantCreditCode());
     }
 
     /**
      * Checks an override of an evaluation of {@code program} whose engine result is {@code engine}: first who
      * asks, then that every required part is there (all missing ones listed), then the parts themselves.
      */
-    public static Checked check(Account who, String program, String submittedBy, Evaluation engine, Request request) {
+    public static Checked check(Account who, String program, Origin origin, Evaluation engine, Request request) {
         if (!mayOverride(who, program, null)) {
             throw switch (who.role()) {
                 case AUDITOR -> new Refused("review.refused.auditor", Map.of());
@@ -99,8 +111,11 @@ public final class OverrideRules {
                 default -> new Refused("review.refused.programme", Map.of("program", program));
             };
         }
-        if (ownSubmission(who, submittedBy)) {
+        if (ownSubmission(who, origin)) {
             throw new Refused("review.refused.own", Map.of());
+        }
+        if (ownOrganisation(who, origin)) {
+            throw new Refused("review.refused.organisation", Map.of("organisation", who.organisation().name()));
         }
         Request r = request == null ? new Request(null, null, null, null, null) : request;
         List<Problem> missing = new ArrayList<>();

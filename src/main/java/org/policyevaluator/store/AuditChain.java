@@ -77,16 +77,19 @@ public final class AuditChain {
     }
 
     static String accountPayload(JdbcTemplate jdbc, String username) {
-        var rows = jdbc.queryForList("SELECT username, password_hash, role, created_at, created_by FROM account "
-                + "WHERE username = ?", username);
+        // every column: the organisation's came with V8, and V6 records the accounts made before it
+        var rows = jdbc.queryForList("SELECT * FROM account WHERE username = ?", username);
         if (rows.isEmpty()) {
             return null;
         }
         var r = rows.get(0);
         List<String> programs = jdbc.queryForList("SELECT program FROM reviewer_program WHERE username = ? ORDER BY program",
                 String.class, username);
-        return Hashes.ofFields(r.get("username"), r.get("password_hash"), r.get("role"), String.join(",", programs),
+        String payload = Hashes.ofFields(r.get("username"), r.get("password_hash"), r.get("role"), String.join(",", programs),
                 r.get("created_at"), r.get("created_by"));
+        // the organisation, kept since V8, is chained too (accounts without one hash as they did before it)
+        return r.get("organisation") == null && r.get("organisation_credit_code") == null ? payload
+                : Hashes.ofFields(payload, r.get("organisation"), r.get("organisation_credit_code"));
     }
 
     static String entryHash(long seq, String kind, String refId, String payload, String prev, String at) {

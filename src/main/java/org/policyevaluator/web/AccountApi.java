@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.util.List;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.account.Accounts;
+import org.policyevaluator.account.Organisation;
 import org.policyevaluator.intake.InvalidRequest;
 import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "accounts", description = "Accounts and roles (admins)")
 class AccountApi {
 
-    record NewAccount(String username, String password, String role, List<String> programs) {
+    record NewAccount(String username, String password, String role, List<String> programs, Organisation organisation) {
     }
 
     private final Accounts accounts;
@@ -43,11 +44,12 @@ class AccountApi {
     }
 
     @Operation(summary = "Create an account",
-            description = "Body: {\"username\": \"li.wei\", \"password\": \"...\", \"role\": \"REVIEWER\", \"programs\": [\"compute\"]}")
+            description = "Body: {\"username\": \"li.wei\", \"password\": \"...\", \"role\": \"REVIEWER\", \"programs\": [\"compute\"], "
+                    + "\"organisation\": {\"name\": \"...\", \"creditCode\": \"...\"}} (organisation optional: nobody judges what it applied for)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Account> create(@RequestBody NewAccount body, Principal principal) {
         try {
-            Account a = accounts.create(body.username(), body.password(), body.role(), body.programs(),
+            Account a = accounts.create(body.username(), body.password(), body.role(), body.programs(), body.organisation(),
                     principal.getName(), evaluations.programmes());
             return ResponseEntity.created(URI.create("/api/users/" + a.username())).body(a);
         } catch (Accounts.Taken e) {

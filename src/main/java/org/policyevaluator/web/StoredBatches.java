@@ -121,6 +121,16 @@ class StoredBatches {
                 batch.warnings(), batch.program(), batch.lang(), batch.applied());
     }
 
+    /** Who submitted a stored evaluation and its applicant, as its stored input names them. */
+    static OverrideRules.Origin origin(StoredEvaluation e) {
+        JsonNode applicant = JsonReport.mapper().readTree(e.inputJson()).path("applicant");
+        return new OverrideRules.Origin(e.submittedBy(), text(applicant.get("name")), text(applicant.get("creditCode")));
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || !n.isString() ? null : n.asString();
+    }
+
     /** A stored evaluation the viewer may see, else 404. */
     StoredEvaluation evaluation(String id, Account viewer) {
         return store.evaluation(id).filter(e -> Visibility.maySee(viewer, e))
@@ -135,7 +145,7 @@ class StoredBatches {
         StoredEvaluation e = evaluation(id, me);
         OverrideRules.Checked c;
         try {
-            c = OverrideRules.check(me, e.program(), e.submittedBy(), result(e), request);
+            c = OverrideRules.check(me, e.program(), origin(e), result(e), request);
         } catch (OverrideRules.Refused r) {
             throw new WebProblem(HttpStatus.FORBIDDEN, "error.title.forbidden", new Problem(null, r.key(), r.args()),
                     List.of());

@@ -52,7 +52,7 @@ class StoredEvaluationPages {
         ModelAndView mv = results.page(batch, s.batchId(), index(batch, id), "/evaluations/" + id);
         mv.addObject("stored", true);
         mv.addObject("view", view);
-        mv.addObject("canOverride", OverrideRules.mayOverride(me, s.program(), s.submittedBy()));
+        mv.addObject("canOverride", OverrideRules.mayOverride(me, s.program(), StoredBatches.origin(s)));
         mv.addObject("canAudit", me.mayAudit());
         mv.addObject("ruleIds", ruleIds(view.evaluation()));
         mv.addObject("editHref", "/?evaluation=" + id);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policyevaluator.TestSupport;
 import org.policyevaluator.account.Account;
+import org.policyevaluator.account.Organisation;
 import org.policyevaluator.account.Role;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.intake.JsonIntake;
@@ -29,6 +30,9 @@ class OverrideRulesTest {
     static final String WHY = "GR-010: the saving is projected, not measured";
 
     static Evaluation engine;
+    /** The sample as another account submitted it, for its own applicant. */
+    static final OverrideRules.Origin SOMEONE_ELSE = new OverrideRules.Origin("someone-else", "绍兴绿纺科技有限公司",
+            "91330681MA2BW3L7XA");
 
     @BeforeAll
     static void evaluateTheSample() throws Exception {
@@ -38,11 +42,11 @@ class OverrideRulesTest {
     }
 
     static Account account(String name, Role role, String... programs) {
-        return new Account(name, role, List.of(programs), "2026-01-01T00:00:00Z", "test");
+        return new Account(name, role, List.of(programs), null, "2026-01-01T00:00:00Z", "test");
     }
 
     static OverrideRules.Checked check(Account who, OverrideRules.Request r) {
-        return OverrideRules.check(who, "general", "someone-else", engine, r);
+        return OverrideRules.check(who, "general", SOMEONE_ELSE, engine, r);
     }
 
     static List<String> problems(Account who, OverrideRules.Request r) {
@@ -72,14 +76,33 @@ class OverrideRulesTest {
 
     @Test
     void mayOverrideShouldBeTheProgrammesReviewersAndAdminsOnly() {
-        assertThat(OverrideRules.mayOverride(REVIEWER, "general", "someone-else")).isTrue();
-        assertThat(OverrideRules.mayOverride(REVIEWER, "compute", "someone-else")).isFalse();
-        assertThat(OverrideRules.mayOverride(ADMIN, "compute", "someone-else")).isTrue();
-        assertThat(OverrideRules.mayOverride(AUDITOR, "general", "someone-else")).isFalse();
-        assertThat(OverrideRules.mayOverride(APPLICANT, "general", "someone-else")).isFalse();
+        assertThat(OverrideRules.mayOverride(REVIEWER, "general", SOMEONE_ELSE)).isTrue();
+        assertThat(OverrideRules.mayOverride(REVIEWER, "compute", SOMEONE_ELSE)).isFalse();
+        assertThat(OverrideRules.mayOverride(ADMIN, "compute", SOMEONE_ELSE)).isTrue();
+        assertThat(OverrideRules.mayOverride(AUDITOR, "general", SOMEONE_ELSE)).isFalse();
+        assertThat(OverrideRules.mayOverride(APPLICANT, "general", SOMEONE_ELSE)).isFalse();
         // nobody overrides what they submitted, whatever their role
-        assertThat(OverrideRules.mayOverride(REVIEWER, "general", REVIEWER.username().toUpperCase())).isFalse();
-        assertThat(OverrideRules.mayOverride(ADMIN, "general", ADMIN.username())).isFalse();
+        assertThat(OverrideRules.mayOverride(REVIEWER, "general", OverrideRules.Origin.submittedBy(REVIEWER.username().toUpperCase()))).isFalse();
+        assertThat(OverrideRules.mayOverride(ADMIN, "general", OverrideRules.Origin.submittedBy(ADMIN.username()))).isFalse();
+    }
+
+    @Test
+    void mayOverrideWhenTheReviewerWorksForTheApplicantShouldBeFalseByCreditCodeOrElseByName() {
+        var sameCode = new Account("rev-org", Role.REVIEWER, List.of("general"),
+                new Organisation("绍兴绿纺科技", "91330681ma2bw3l7xa"), "2026-01-01T00:00:00Z", "test");
+        var sameName = new Account("rev-name", Role.REVIEWER, List.of("general"),
+                new Organisation(" 绍兴绿纺科技有限公司 ", null), "2026-01-01T00:00:00Z", "test");
+        var otherCode = new Account("rev-other", Role.REVIEWER, List.of("general"),
+                new Organisation("绍兴绿纺科技有限公司", "91110000100000000C"), "2026-01-01T00:00:00Z", "test");
+        assertThat(OverrideRules.mayOverride(sameCode, "general", SOMEONE_ELSE)).isFalse();
+        assertThat(OverrideRules.mayOverride(sameName, "general", SOMEONE_ELSE)).isFalse();
+        // two credit codes decide: the same name with another code is another organisation
+        assertThat(OverrideRules.mayOverride(otherCode, "general", SOMEONE_ELSE)).isTrue();
+        assertThatThrownBy(() -> check(sameCode, new OverrideRules.Request("DIMENSION", "greenTransformation", "GR-010",
+                "10", WHY))).isInstanceOfSatisfying(OverrideRules.Refused.class, e -> {
+                    assertThat(e.key()).isEqualTo("review.refused.organisation");
+                    assertThat(e.args()).isEqualTo(Map.of("organisation", "绍兴绿纺科技"));
+                });
     }
 
     @Test

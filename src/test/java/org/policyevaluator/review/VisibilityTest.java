@@ -24,7 +24,7 @@ class VisibilityTest {
             List.of("e-1", "e-2"));
 
     static Account account(String name, Role role, String... programs) {
-        return new Account(name, role, List.of(programs), "2026-01-01T00:00:00Z", "test");
+        return new Account(name, role, List.of(programs), null, "2026-01-01T00:00:00Z", "test");
     }
 
     static StoredEvaluation evaluation(String id, String program) {

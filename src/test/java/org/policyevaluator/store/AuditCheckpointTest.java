@@ -88,6 +88,27 @@ class AuditCheckpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void verifyWhenAnAccountsOrganisationIsChangedInTheDatabaseShouldNameTheAccount(String kind) {
+        try (TestDatabases.Database db = TestDatabases.fresh(kind, tmp); HikariDataSource ds = db.open()) {
+            var accounts = new org.policyevaluator.account.Accounts(ds,
+                    org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder());
+            accounts.create("rev-li", "a-long-password-9", "REVIEWER", List.of("general"),
+                    new org.policyevaluator.account.Organisation("绍兴绿纺科技有限公司", "91330681MA2BW3L7XA"), "admin",
+                    java.util.Set.of("general"));
+            EvaluationStore store = new EvaluationStore(ds);
+            assertThat(store.verify().intact()).isTrue();
+            // moving the reviewer to another organisation would let them judge this applicant
+            new JdbcTemplate(ds).update("UPDATE account SET organisation_credit_code = '91110000MA00000000' "
+                    + "WHERE username = 'rev-li'");
+            var caught = store.verify();
+            assertThat(caught.intact()).isFalse();
+            assertThat(caught.firstBroken()).isEqualTo("account rev-li (chain entry 1)");
+            assertThat(caught.reason()).isEqualTo("the record was altered after it was recorded");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void verifyAgainstACheckpointShouldCatchATruncatedLogThatAPlainVerifyPasses(String kind) {
         try (TestDatabases.Database db = TestDatabases.fresh(kind, tmp); HikariDataSource ds = db.open()) {
             EvaluationStore store = new EvaluationStore(ds);

@@ -481,6 +481,41 @@ class StoreApiTest extends WebTest {
     }
 
     @Test
+    void postOverrideWhenTheReviewerWorksForTheApplicantShouldAnswer403AndTheOrganisationShouldBeInTheLog()
+            throws Exception {
+        var created = send("POST", "/api/users?lang=en", ADMIN, "{\"username\": \"sa-reviewer-textile\", \"password\": \""
+                + password("sa-reviewer-textile") + "\", \"role\": \"REVIEWER\", \"programs\": [\"general\"], "
+                + "\"organisation\": {\"name\": \"绍兴绿纺科技有限公司\", \"creditCode\": \"91330681ma2bw3l7xa\"}}");
+        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        JsonNode listed = null;
+        for (JsonNode a : json(send("GET", "/api/users", ADMIN, null))) {
+            if (a.get("username").asString().equals("sa-reviewer-textile")) {
+                listed = a;
+            }
+        }
+        assertThat(listed.get("organisation").get("creditCode").asString()).isEqualTo("91330681MA2BW3L7XA");
+        var refused = send("POST", "/api/evaluations/" + evaluationId + "/overrides?lang=en", "sa-reviewer-textile", OVERRIDE);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("detail").asString()).isEqualTo("nobody may override an application of their own "
+                + "organisation (绍兴绿纺科技有限公司): a reviewer of another organisation must");
+        var zh = send("POST", "/api/evaluations/" + evaluationId + "/overrides", "sa-reviewer-textile", OVERRIDE);
+        assertThat(json(zh).get("detail").asString())
+                .isEqualTo("不能复核调整本单位（绍兴绿纺科技有限公司）申报的项目：复核须由其他单位的审核人进行");
+        // the organisation is part of the account's log entry: changing it in the database breaks the chain
+        assertThat(json(send("GET", "/api/audit/verify", ADMIN, null)).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void postUserWhenTheOrganisationHasNoNameOrABadCreditCodeShouldAnswer400AtItsPath() throws Exception {
+        var r = send("POST", "/api/users?lang=en", ADMIN, "{\"username\": \"sa-org-bad\", \"password\": \""
+                + password("sa-org-bad") + "\", \"role\": \"REVIEWER\", \"programs\": [\"general\"], "
+                + "\"organisation\": {\"name\": \" \", \"creditCode\": \"91330681MA2BW3L7XB\"}}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(errors(json(r))).containsExactly("$.organisation.name: the organisation needs a name of at most 200 characters",
+                "$.organisation.creditCode: check character is 'B' but GB 32100-2015 gives 'A' for the first 17 characters");
+    }
+
+    @Test
     void postOverrideWhenReviewerAcceptsPendingEvidenceShouldReleaseItsPointsBesideTheEngineResult() throws Exception {
         JsonNode stored = json(send("POST", "/api/evaluations?program=general&suggestions=false", OWNER,
                 sample("computing-centre-foreign-chips.json"))).get("evaluations").get(0);
