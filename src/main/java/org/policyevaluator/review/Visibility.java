@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.policyevaluator.account.Account;
+import org.policyevaluator.account.Role;
 import org.policyevaluator.store.EvaluationStore.StoredBatch;
 import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
 
@@ -34,6 +35,22 @@ public final class Visibility {
         return maySee(viewer, e.program(), e.submittedBy());
     }
 
+    /**
+     * As {@link #maySee(Account, StoredEvaluation)}, in a batch with a panel: once reviewers are assigned in it, a
+     * reviewer sees there only what they are assigned (a chair of the batch sees all of it).
+     */
+    public static boolean maySee(Account viewer, StoredEvaluation e, PanelState panel) {
+        if (viewer.role() == Role.REVIEWER && !viewer.username().equals(e.submittedBy())) {
+            if (panel.chairs(viewer.username()) || panel.assigned(e.evaluationId(), viewer.username())) {
+                return true;
+            }
+            if (panel.governs()) {
+                return false;
+            }
+        }
+        return maySee(viewer, e);
+    }
+
     /** Whether the viewer sees the whole batch, its rejected applications included. */
     public static boolean seesWhole(Account viewer, StoredBatch batch) {
         return viewer.seesEverything() || viewer.username().equals(batch.submittedBy());
@@ -43,13 +60,14 @@ public final class Visibility {
      * What of a batch (its evaluations in the batch's order) the viewer may open; empty when nothing, so that
      * such a batch is answered as one that does not exist.
      */
-    public static Optional<Visible> batch(Account viewer, StoredBatch batch, List<StoredEvaluation> evaluations) {
+    public static Optional<Visible> batch(Account viewer, StoredBatch batch, List<StoredEvaluation> evaluations,
+                                         PanelState panel) {
         if (seesWhole(viewer, batch)) {
             return Optional.of(new Visible(true, evaluations));
         }
         List<StoredEvaluation> visible = new ArrayList<>();
         for (StoredEvaluation e : evaluations) {
-            if (maySee(viewer, e)) {
+            if (maySee(viewer, e, panel)) {
                 visible.add(e);
             }
         }

@@ -8,7 +8,7 @@ import org.policyevaluator.rules.RuleFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The audit chain: one entry per stored record (RULESET, BATCH, EVALUATION, OVERRIDE, ACCOUNT), each holding
+ * The audit chain: one entry per stored record (RULESET, BATCH, EVALUATION, OVERRIDE, ACCOUNT, PANEL), each holding
  * the hash of the record's content and the hash of the entry before it. Verifying recomputes both
  * from the records as they are now, so an edited, deleted or inserted record, or an edited entry,
  * breaks the chain at the first place it happened.
@@ -155,7 +155,8 @@ public final class AuditChain {
             return new Report(false, entries.size(), "chain entry " + expected, "entries after it were removed");
         }
         for (String[] t : new String[][] {{"ruleset", "version", "RULESET"}, {"batch", "id", "BATCH"},
-                {"evaluation", "id", "EVALUATION"}, {"override_record", "id", "OVERRIDE"}, {"account", "username", "ACCOUNT"}}) {
+                {"evaluation", "id", "EVALUATION"}, {"override_record", "id", "OVERRIDE"}, {"account", "username", "ACCOUNT"},
+                {"panel_record", "id", "PANEL"}}) {
             List<String> unchained = jdbc.queryForList("SELECT " + t[1] + " FROM " + t[0] + " WHERE " + t[1]
                     + " NOT IN (SELECT ref_id FROM audit_log WHERE kind = ?) ORDER BY " + t[1], String.class, t[2]);
             if (!unchained.isEmpty()) {
@@ -190,6 +191,8 @@ public final class AuditChain {
                 return store.evaluation(ref).map(AuditChain::evaluationPayload).orElse(null);
             case "ACCOUNT":
                 return accountPayload(jdbc, ref);
+            case "PANEL":
+                return PanelStore.currentPayload(jdbc, ref);
             case "OVERRIDE": {
                 var rows = jdbc.queryForList("SELECT evaluation_id FROM override_record WHERE id = ?", ref);
                 if (rows.isEmpty()) {

@@ -183,12 +183,14 @@ public final class EvaluationStore {
     }
 
     /**
-     * Batches, newest first, that {@code submittedBy} submitted or that hold an evaluation of one of
-     * {@code programmes} (what a reviewer may open).
+     * Batches, newest first, that {@code submittedBy} submitted, chairs or is assigned in, or that hold an
+     * evaluation of one of {@code programmes} (what a reviewer may open).
      */
     public List<StoredBatch> batchesFor(String submittedBy, java.util.Collection<String> programmes) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT id FROM batch WHERE submitted_by = ?");
+        StringBuilder sql = new StringBuilder("SELECT id FROM batch WHERE submitted_by = ? OR id IN (SELECT batch_id FROM "
+                + "panel_record WHERE account = ? AND kind IN ('ASSIGNMENT', 'CHAIR'))");
+        args.add(submittedBy);
         args.add(submittedBy);
         if (!programmes.isEmpty()) {
             sql.append(" OR id IN (SELECT batch_id FROM evaluation WHERE program IN (")

@@ -22,6 +22,7 @@ import org.policyevaluator.store.CheckpointSigner;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.IdempotencyKeys;
 import org.policyevaluator.store.Submissions;
+import org.policyevaluator.store.PanelStore;
 import org.policyevaluator.store.Replayer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -117,6 +118,11 @@ class SecurityConfig {
     @Bean
     Submissions submissions(DataSource dataSource) {
         return new Submissions(dataSource, Duration.ofMinutes(10));
+    }
+
+    @Bean
+    PanelStore panelStore(DataSource dataSource) {
+        return new PanelStore(dataSource);
     }
 
     @Bean

@@ -25,6 +25,8 @@ import org.policyevaluator.model.Application;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.report.xlsx.OverridesSheet;
 import org.policyevaluator.review.OverrideRules;
+import org.policyevaluator.review.PanelState;
+import org.policyevaluator.store.PanelStore;
 import org.policyevaluator.review.Reviewed;
 import org.policyevaluator.review.Visibility;
 import org.policyevaluator.store.EvaluationStore;
@@ -72,6 +74,7 @@ class StoredBatches {
     private static final int SUGGESTIONS_KEPT = 512;
 
     private final EvaluationStore store;
+    private final PanelStore panels;
     private final Accounts accounts;
     private final Evaluations evaluations;
     private final Replayer replayer;
@@ -83,8 +86,9 @@ class StoredBatches {
                 }
             });
 
-    StoredBatches(EvaluationStore store, Accounts accounts, Evaluations evaluations, Replayer replayer) {
+    StoredBatches(EvaluationStore store, Accounts accounts, Evaluations evaluations, Replayer replayer, PanelStore panels) {
         this.store = store;
+        this.panels = panels;
         this.accounts = accounts;
         this.evaluations = evaluations;
         this.replayer = replayer;
@@ -133,8 +137,17 @@ class StoredBatches {
 
     /** A stored evaluation the viewer may see, else 404. */
     StoredEvaluation evaluation(String id, Account viewer) {
-        return store.evaluation(id).filter(e -> Visibility.maySee(viewer, e))
+        return store.evaluation(id).filter(e -> Visibility.maySee(viewer, e, panel(e.batchId())))
                 .orElseThrow(() -> WebProblem.notFound("evaluation", id));
+    }
+
+    /** A batch's review panel as its records make it. */
+    PanelState panel(String batchId) {
+        return new PanelState(panels.ofBatch(batchId));
+    }
+
+    PanelStore panels() {
+        return panels;
     }
 
     /**
@@ -171,7 +184,7 @@ class StoredBatches {
     /** A stored batch the viewer may open, with the evaluations it may see, else 404. */
     Loaded batch(String id, Account viewer) {
         StoredBatch b = store.batch(id).orElseThrow(() -> WebProblem.notFound("batch", id));
-        Visibility.Visible visible = Visibility.batch(viewer, b, store.evaluationsOfBatch(id))
+        Visibility.Visible visible = Visibility.batch(viewer, b, store.evaluationsOfBatch(id), panel(id))
                 .orElseThrow(() -> WebProblem.notFound("batch", id));
         return new Loaded(b, visible.complete(), visible.evaluations());
     }
@@ -210,8 +223,12 @@ class StoredBatches {
         List<BatchSummary> out = new ArrayList<>();
         for (StoredBatch b : batches) {
             boolean complete = Visibility.seesWhole(viewer, b);
+            PanelState panel = complete ? null : panel(b.batchId());
             List<String> ids = complete ? b.evaluationIds() : store.evaluationsOfBatch(b.batchId()).stream()
-                    .filter(e -> Visibility.maySee(viewer, e)).map(StoredEvaluation::evaluationId).toList();
+                    .filter(e -> Visibility.maySee(viewer, e, panel)).map(StoredEvaluation::evaluationId).toList();
+            if (ids.isEmpty()) {
+                continue; // a batch of the reviewer's programmes whose panel assigned them nothing
+            }
             out.add(new BatchSummary(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(),
                     b.rulesetVersion(), complete, ids.size(), ids));
         }

@@ -11,6 +11,7 @@ import org.policyevaluator.store.EvaluationStore.StoredBatch;
 import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
 
 class VisibilityTest {
+    static final PanelState NO_PANEL = new PanelState(List.of());
     static final Account OWNER = account("ana", Role.APPLICANT);
     static final Account OTHER = account("bo", Role.APPLICANT);
     static final Account GENERAL = account("li", Role.REVIEWER, "general");
@@ -45,22 +46,22 @@ class VisibilityTest {
     @Test
     void batchWhenViewerSubmittedItOrSeesEverythingShouldBeComplete() {
         for (Account a : List.of(OWNER, AUDITOR, ADMIN)) {
-            assertThat(Visibility.batch(a, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE)))
+            assertThat(Visibility.batch(a, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE), NO_PANEL))
                     .contains(new Visibility.Visible(true, List.of(GENERAL_ONE, COMPUTE_ONE)));
         }
     }
 
     @Test
     void batchWhenReviewerShouldHoldOnlyItsProgrammesEvaluationsAndNotBeComplete() {
-        assertThat(Visibility.batch(GENERAL, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE)))
+        assertThat(Visibility.batch(GENERAL, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE), NO_PANEL))
                 .contains(new Visibility.Visible(false, List.of(GENERAL_ONE)));
-        assertThat(Visibility.batch(COMPUTE, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE)))
+        assertThat(Visibility.batch(COMPUTE, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE), NO_PANEL))
                 .contains(new Visibility.Visible(false, List.of(COMPUTE_ONE)));
     }
 
     @Test
     void batchWhenNothingOfItIsVisibleShouldBeEmptyAsIfItDidNotExist() {
-        assertThat(Visibility.batch(OTHER, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE))).isEmpty();
-        assertThat(Visibility.batch(account("zh", Role.REVIEWER, "manufacturing"), BATCH, List.of(GENERAL_ONE))).isEmpty();
+        assertThat(Visibility.batch(OTHER, BATCH, List.of(GENERAL_ONE, COMPUTE_ONE), NO_PANEL)).isEmpty();
+        assertThat(Visibility.batch(account("zh", Role.REVIEWER, "manufacturing"), BATCH, List.of(GENERAL_ONE), NO_PANEL)).isEmpty();
     }
 }
