@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.policyevaluator.evaluation.BatchResult;
+import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.report.DocxReport;
 import org.policyevaluator.report.TextReport;
 import org.policyevaluator.batch.BatchOutput;
 import org.policyevaluator.batch.BatchRun;
@@ -20,12 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", description = "Evaluate applications (JSON or Excel files) and explain every point.")
 class EvaluateCommand implements Callable<Integer> {
-    enum Format { json, jsonl, text, xlsx }
+    enum Format { json, jsonl, text, xlsx, docx }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Application files: one object, a list, or {\"applications\": [...]}.")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default), jsonl (one evaluation per line), text, or xlsx (a report workbook; needs --out).")
+    @Option(names = "--format", defaultValue = "json", description = "json (default), jsonl (one evaluation per line), text, xlsx (a report workbook; needs --out), "
+            + "or docx (a Word report per application, named by its id, in the folder --out DIR).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
@@ -57,6 +60,9 @@ class EvaluateCommand implements Callable<Integer> {
         if (format == Format.xlsx && out == null) {
             throw new Main.UsageException("--format xlsx writes a workbook: give the file with --out REPORT.xlsx");
         }
+        if (format == Format.docx && out == null) {
+            throw new Main.UsageException("--format docx writes one document per application: give the folder with --out DIR");
+        }
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads: expected 1 or more, found " + threads);
         }
@@ -85,6 +91,7 @@ class EvaluateCommand implements Callable<Integer> {
             BatchResult stored = store ? store(evaluator, result) : null;
             switch (format) {
                 case xlsx -> excel.writeReport(result, options.program, out);
+                case docx -> documents(evaluator, result, lang);
                 case jsonl -> Output.to(out, spec.commandLine().getOut(), w -> BatchOutput.jsonLines(result, lang, w));
                 case text -> Output.to(out, spec.commandLine().getOut(), w -> new TextReport(lang).write(
                         result.rulesetVersion(), result.rankedRows(lang), result.evaluations(result.rows(), lang, true),
@@ -98,6 +105,25 @@ class EvaluateCommand implements Callable<Integer> {
                 });
             }
             return finish(result.rejected().size(), result.rows().size());
+        }
+    }
+
+    /** One Word document per evaluated application, {@code <applicationId>.docx} in the folder {@code --out}. */
+    private void documents(Evaluator evaluator, BatchRun.Result result, String lang) {
+        try {
+            java.nio.file.Files.createDirectories(out);
+            DocxReport report = new DocxReport(lang);
+            int n = 0;
+            for (Evaluation e : result.evaluations(result.rows(), lang, true)) {
+                String name = e.applicationId().replaceAll("[^A-Za-z0-9._-]", "_") + ".docx";
+                java.nio.file.Files.write(out.resolve(name), report.write(e,
+                        evaluator.ruleBase().tables().programme(e.program()).name(lang), null));
+                n++;
+            }
+            spec.commandLine().getErr().println("en".equals(lang) ? "wrote " + n + " documents to " + out
+                    : "已写出 " + n + " 份报告到 " + out);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 

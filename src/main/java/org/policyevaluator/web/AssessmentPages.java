@@ -142,6 +142,11 @@ class AssessmentPages {
         return results.json(recent.get(id, Pages.lang(locale), evaluations), index);
     }
 
+    @GetMapping("/batches/{id}/evaluations/{index}/report.docx")
+    ResponseEntity<byte[]> evaluationDocx(@PathVariable String id, @PathVariable int index, Locale locale) {
+        return results.docx(recent.get(id, Pages.lang(locale), evaluations), index, null);
+    }
+
     /** After evaluating: a signed-in user's result is stored and opened from the store, a visitor's kept in memory. */
     private String show(Evaluations.Batch batch, Optional<Account> submitter) {
         boolean single = batch.result().evaluatedCount() == 1 && batch.result().rejectedCount() == 0;

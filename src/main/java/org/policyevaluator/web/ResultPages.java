@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.report.DocxReport;
 import org.policyevaluator.report.JsonReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +47,7 @@ class ResultPages {
         mv.addObject("e", e);
         mv.addObject("stored", false);
         mv.addObject("jsonHref", base + "/result.json");
+        mv.addObject("docxHref", base + "/report.docx");
         mv.addObject("applicationJson", FormFields.json(batch.application(e)));
         mv.addObject("chart", SvgChart.bars(e.dimensions(), pages.texts().text("result.chart", lang)));
         mv.addObject("programme", evaluations.evaluator().ruleBase().tables().programme(e.program()));
@@ -56,6 +58,20 @@ class ResultPages {
         mv.addObject("changesJson", changesJson);
         return mv;
     }
+
+    /** The result as a Word document (the self-assessment report, or with the panel's part the summary report). */
+    ResponseEntity<byte[]> docx(Evaluations.Batch batch, int index, DocxReport.PanelPart panel) {
+        Evaluation e = evaluation(batch, index);
+        byte[] bytes = new DocxReport(batch.lang()).write(e,
+                evaluations.evaluator().ruleBase().tables().programme(e.program()).name(batch.lang()), panel);
+        return ResponseEntity.ok().contentType(DOCX).header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment()
+                        .filename(e.applicationId().replaceAll("[^A-Za-z0-9._-]", "_") + ".docx").build().toString())
+                .body(bytes);
+    }
+
+    static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     /** The result as the API words it, for the page's download link. */
     ResponseEntity<String> json(Evaluations.Batch batch, int index) {

@@ -38,9 +38,11 @@ class StoreApi {
     private final Evaluations evaluations;
     private final Replayer replayer;
     private final CheckpointSigner signer;
+    private final ResultPages results;
 
     StoreApi(StoredBatches stored, Evaluations evaluations, Replayer replayer,
-             CheckpointSigner signer) {
+             CheckpointSigner signer, ResultPages results) {
+        this.results = results;
         this.signer = signer;
         this.stored = stored;
         this.evaluations = evaluations;
@@ -51,6 +53,19 @@ class StoreApi {
         // the filter chain lets only signed-in users through to here
         return stored.viewer(principal).orElseThrow(() -> WebProblem.of(HttpStatus.UNAUTHORIZED,
                 "error.title.unauthorized", "error.unauthorized.gone"));
+    }
+
+    @Operation(summary = "A stored evaluation as a Word document (A4, zh or en): the self-assessment report, or for the "
+            + "panel (chairs, its reviewers, admins, auditors) the evaluation summary report with the reviews and consensus")
+    @GetMapping(path = "/evaluations/{id}/report.docx", produces = {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<byte[]> report(@PathVariable String id, @RequestParam(required = false) String lang,
+                                  Principal principal) {
+        Account me = me(principal);
+        EvaluationStore.StoredEvaluation s = stored.evaluation(id, me);
+        Evaluations.Batch batch = stored.asBatch(new StoredBatches.Loaded(stored.batch(s.batchId(), me).batch(), false,
+                List.of(s)), Evaluations.lang(lang));
+        return results.docx(batch, 0, stored.panelPart(s, me));
     }
 
     @Operation(summary = "A stored evaluation: the engine's result, the overrides beside it, ruleset version, input hash")

@@ -151,6 +151,26 @@ class StoredBatches {
     }
 
     /**
+     * The panel's part of an evaluation's document: its submitted reviews and consensus, for those who sit on or
+     * oversee the panel (admins, auditors, the batch's chairs, its assigned reviewers); null for anyone else (an
+     * applicant's document is the self-assessment report).
+     */
+    org.policyevaluator.report.DocxReport.PanelPart panelPart(StoredEvaluation e, Account viewer) {
+        PanelState panel = panel(e.batchId());
+        boolean onPanel = viewer.seesEverything() || panel.chairs(viewer.username())
+                || panel.assigned(e.evaluationId(), viewer.username()) || panel.reviewed(e.evaluationId(), viewer.username());
+        if (!onPanel) {
+            return null;
+        }
+        List<org.policyevaluator.report.DocxReport.Reviewer> reviews = panel.reviews(e.evaluationId()).stream()
+                .map(r -> new org.policyevaluator.report.DocxReport.Reviewer(r.reviewer(), r.dimensions(), r.total(),
+                        r.recommendation(), r.comment())).toList();
+        var c = panel.consensus(e.evaluationId());
+        return new org.policyevaluator.report.DocxReport.PanelPart(reviews, c == null ? null
+                : new org.policyevaluator.report.DocxReport.Reviewer(c.chair(), c.dimensions(), c.total(), null, c.comment()));
+    }
+
+    /**
      * A reviewer's override of a stored evaluation the account may see (else 404), checked by
      * {@link OverrideRules} (403 for who may not, 400 for what is wrong) and recorded beside the engine's result.
      */

@@ -67,6 +67,14 @@ class StoredEvaluationPages {
         return results.json(batch, index(batch, id));
     }
 
+    @GetMapping("/evaluations/{id}/report.docx")
+    ResponseEntity<byte[]> storedEvaluationDocx(@PathVariable String id, Principal principal, Locale locale) {
+        Account me = pages.signedIn(principal, id);
+        EvaluationStore.StoredEvaluation s = stored.evaluation(id, me);
+        Evaluations.Batch batch = stored.asBatch(stored.batch(s.batchId(), me), Pages.lang(locale));
+        return results.docx(batch, index(batch, id), stored.panelPart(s, me));
+    }
+
     /** A reviewer's override from the result page; a refused one is shown on the page with the reason. */
     @PostMapping("/evaluations/{id}/overrides")
     String override(@PathVariable String id, @RequestParam(required = false) String targetKind,

@@ -201,6 +201,23 @@ class PanelApiTest extends WebTest {
         assertThat(json(send("GET", base + "/panel", CHAIR, null)).get("fundingLines").size()).isEqualTo(1);
         assertThat(send("POST", base + "/funding?lang=en", CHAIR, "{\"budget\": 0}").statusCode()).isEqualTo(400);
 
+        // the document: the panel's summary report for the chair, the self-assessment report for the applicant
+        HttpResponse<byte[]> chairs = getBytesAs("/api/evaluations/" + gt + "/report.docx?lang=en", CHAIR);
+        assertThat(chairs.statusCode()).isEqualTo(200);
+        assertThat(chairs.headers().firstValue("Content-Disposition").orElseThrow()).contains("GT-2026-013.docx");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(chairs.body()))) {
+            String text = org.policyevaluator.report.DocxReportTest.text(doc);
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("Evaluation summary report");
+            assertThat(text).contains(A, B, "Consensus: energy figures accepted as projected; platform scored as a pilot",
+                    B + ": the energy figures are projected, the platform is a pilot");
+        }
+        HttpResponse<byte[]> applicants = getBytesAs("/api/evaluations/" + gt + "/report.docx", APPLICANT);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(applicants.body()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("自评估报告");
+            assertThat(org.policyevaluator.report.DocxReportTest.text(doc)).doesNotContain(A, B, "合议");
+        }
+        assertThat(getBytesAs("/api/evaluations/" + gt + "/report.docx", IDLE).statusCode()).isEqualTo(404);
+
         // every act is in the audit chain, and the chain holds
         JsonNode verified = json(send("GET", "/api/audit/verify", ADMIN, null));
         assertThat(verified.get("intact").asBoolean()).isTrue();

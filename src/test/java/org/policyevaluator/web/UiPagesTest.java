@@ -52,6 +52,16 @@ class UiPagesTest extends WebTest {
         assertThat(response.uri().getPath()).matches("/batches/[0-9a-f-]+/evaluations/0");
         assertThat(response.body()).contains("<svg", "class=\"bar", "DC-010", "Apply and re-score")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
+        // the page links the self-assessment report as a Word document, in the page's language
+        assertThat(response.body()).contains("href=\"" + response.uri().getPath() + "/report.docx\"", "Download the report (Word)");
+        var docx = getBytes(response.uri().getPath() + "/report.docx", "*/*");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(docx.headers().firstValue("Content-Type")).hasValue(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("Self-assessment report");
+            assertThat(org.policyevaluator.report.DocxReportTest.text(doc)).contains("ACME", "F-2", "DC-010");
+        }
     }
 
     @Test
