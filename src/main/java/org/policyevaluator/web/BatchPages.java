@@ -44,6 +44,10 @@ class BatchPages {
         mv.addObject("batchId", id);
         mv.addObject("batch", batch);
         mv.addObject("workbook", true);
+        Optional<Account> me = pages.viewer(principal);
+        boolean oversees = me.isPresent() && batch.result().batchId() != null
+                && (me.get().seesEverything() || stored.panel(id).chairs(me.get().username()));
+        mv.addObject("panelHref", oversees ? "/batches/" + id + "/panel" : null);
         return mv;
     }
 

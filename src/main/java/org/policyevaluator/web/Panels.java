@@ -330,8 +330,9 @@ class Panels {
         List<Panel.Input> inputs = new ArrayList<>();
         for (StoredEvaluation e : evaluations) {
             JsonNode requested = JsonReport.mapper().readTree(e.inputJson()).path("budget").path("requested");
+            BigDecimal asks = requested.isNumber() ? requested.decimalValue().stripTrailingZeros() : null;
             inputs.add(new Panel.Input(e.evaluationId(), StoredBatches.result(e),
-                    requested.isNumber() ? requested.decimalValue() : null, panel.reviews(e.evaluationId()),
+                    asks == null || asks.scale() >= 0 ? asks : asks.setScale(0), panel.reviews(e.evaluationId()),
                     panel.consensus(e.evaluationId())));
         }
         return Panel.view(inputs, evaluations().ruleBase().tables());

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.review.OverrideRules;
+import org.policyevaluator.review.PanelState;
 import org.policyevaluator.store.EvaluationStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +35,10 @@ class StoredEvaluationPages {
     private final Pages pages;
     private final ResultPages results;
     private final StoredBatches stored;
+    private final Panels panels;
 
-    StoredEvaluationPages(Pages pages, ResultPages results, StoredBatches stored) {
+    StoredEvaluationPages(Pages pages, ResultPages results, StoredBatches stored, Panels panels) {
+        this.panels = panels;
         this.pages = pages;
         this.results = results;
         this.stored = stored;
@@ -56,7 +59,57 @@ class StoredEvaluationPages {
         mv.addObject("canAudit", me.mayAudit());
         mv.addObject("ruleIds", ruleIds(view.evaluation()));
         mv.addObject("editHref", "/?evaluation=" + id);
+        PanelState panel = stored.panel(s.batchId());
+        if (panel.assigned(id, me.username()) || panel.reviewed(id, me.username())) {
+            mv.addObject("myReview", myReview(id, me));
+        }
+        mv.addObject("panelHref", me.seesEverything() || panel.chairs(me.username()) ? "/batches/" + s.batchId() + "/panel"
+                : null);
         return mv;
+    }
+
+    /** The reviewer's review as the form shows it: what was saved or submitted, else empty. */
+    private Panels.ReviewView myReview(String id, Account me) {
+        try {
+            return panels.myReview(id, me);
+        } catch (WebProblem none) {
+            return new Panels.ReviewView(id, me.username(), "NEW", Map.of(), null, null, null, null, null);
+        }
+    }
+
+    /** A reviewer's review from the result page: saved as a draft, or submitted; refused ones shown with the reason. */
+    @PostMapping("/evaluations/{id}/review")
+    String review(@PathVariable String id, @RequestParam Map<String, String> form, Principal principal,
+                  RedirectAttributes redirect, Locale locale) {
+        Account me = pages.signedIn(principal, id);
+        Map<String, java.math.BigDecimal> dims = new java.util.LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        String lang = Pages.lang(locale);
+        form.forEach((k, v) -> {
+            if (k.startsWith("dim.") && v != null && !v.isBlank()) {
+                try {
+                    dims.put(k.substring(4), new java.math.BigDecimal(v.strip()));
+                } catch (NumberFormatException e) {
+                    errors.add(pages.texts().text("panel.form.notANumber", lang, v));
+                }
+            }
+        });
+        if (errors.isEmpty()) {
+            try {
+                panels.review(id, me, new Panels.ReviewRequest(dims, form.get("comment"),
+                        form.get("recommendation") == null || form.get("recommendation").isBlank() ? null
+                                : form.get("recommendation"), "submit".equals(form.get("action"))));
+            } catch (WebProblem p) {
+                if (p.status() != HttpStatus.BAD_REQUEST) {
+                    throw p;
+                }
+                p.errors().forEach(e -> errors.add(pages.texts().pageMessage(e, lang)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("reviewErrors", errors);
+        }
+        return "redirect:/evaluations/" + id + "#review";
     }
 
     @GetMapping("/evaluations/{id}/result.json")
