@@ -118,6 +118,46 @@ class BrowserTest extends WebTest {
         assertThat(new BigDecimal(driver.findElement(By.id("total")).getText())).isEqualByComparingTo(without.add(new BigDecimal("2")));
     }
 
+    @Test
+    void reviewerWhenAssignedShouldScoreTheApplicationOnItsPageAndSubmitTheReview() throws Exception {
+        account("br-applicant", "APPLICANT");
+        account("br-chair", "REVIEWER", "general");
+        account("br-reviewer", "REVIEWER", "general");
+        var stored = json(send("POST", "/api/evaluations?program=general&suggestions=false", "br-applicant",
+                sample("green-textile-factory.json")));
+        String batchId = stored.get("batchId").asString();
+        String evaluationId = stored.get("evaluations").get(0).get("evaluationId").asString();
+        send("POST", "/api/batches/" + batchId + "/chairs", ADMIN, "{\"reviewer\": \"br-chair\"}");
+        assertThat(send("POST", "/api/batches/" + batchId + "/assignments", "br-chair", "{\"reviewer\": \"br-reviewer\", "
+                + "\"applicationIds\": [\"GT-2026-013\"]}").statusCode()).isEqualTo(201);
+
+        driver.manage().deleteAllCookies();
+        driver.get(uri("/login?lang=zh").toString());
+        driver.findElement(By.id("username")).sendKeys("br-reviewer");
+        driver.findElement(By.id("password")).sendKeys(password("br-reviewer"));
+        driver.findElement(By.id("login-submit")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(uri("/evaluations/" + evaluationId).toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-form")));
+        String[][] scores = {{"domesticCompute", "2"}, {"keyTechnology", "18"}, {"greenTransformation", "12"},
+                {"aiApplication", "10"}, {"innovationEcosystem", "4.5"}};
+        for (String[] s : scores) {
+            driver.findElement(By.id("dim-" + s[0])).sendKeys(s[1]);
+        }
+        new Select(driver.findElement(By.id("recommendation"))).selectByValue("RESERVE");
+        driver.findElement(By.id("comment")).sendKeys("与系统评分一致，建议备选");
+        driver.findElement(By.id("review-submit")).click();
+        WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-submitted")));
+        assertThat(done.getText()).contains("提交，不能再修改", "46.5", "备选", "与系统评分一致，建议备选");
+        assertThat(driver.findElements(By.id("review-form"))).isEmpty();
+        screenshot("reviewer-submitted.png");
+        // the panel sees it
+        var panel = json(send("GET", "/api/batches/" + batchId + "/panel", "br-chair", null));
+        assertThat(panel.get("rows").get(0).get("panel").get("reviews").get(0).get("total").decimalValue())
+                .isEqualByComparingTo("46.5");
+        driver.manage().deleteAllCookies();
+    }
+
     private static void fillMinimalGreenFactory() {
         driver.findElement(By.id("f-applicationId")).sendKeys("EV-1");
         driver.findElement(By.id("f-title")).sendKeys("绿色工厂改造");
