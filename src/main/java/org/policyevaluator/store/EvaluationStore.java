@@ -324,7 +324,7 @@ public final class EvaluationStore {
     /** Counts per table, for a quick look at the store. */
     public Map<String, Integer> counts() {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
-        for (String t : List.of("ruleset", "batch", "evaluation", "override_record", "audit_log")) {
+        for (String t : List.of("ruleset", "batch", "evaluation", "override_record", "panel_record", "account", "audit_log")) {
             m.put(t, jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Integer.class));
         }
         return m;

@@ -1,9 +1,13 @@
 package org.policyevaluator.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.policyevaluator.account.Account;
+import org.policyevaluator.evaluation.Evaluation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +47,29 @@ class BatchPages {
         mv.addObject("stored", batch.result().batchId() != null);
         mv.addObject("batchId", id);
         mv.addObject("batch", batch);
+        mv.addObject("listed", inRankOrder(batch.result().evaluations()));
         mv.addObject("workbook", true);
         Optional<Account> me = pages.viewer(principal);
         boolean oversees = me.isPresent() && batch.result().batchId() != null
                 && (me.get().seesEverything() || stored.panel(id).chairs(me.get().username()));
         mv.addObject("panelHref", oversees ? "/batches/" + id + "/panel" : null);
         return mv;
+    }
+
+    /** An evaluation as the batch page lists it, with its place in the batch (its page is found by it). */
+    record Listed(Evaluation e, int index) {
+    }
+
+    /** The batch's evaluations in rank order (the unranked last), as a reviewer opens it. */
+    static List<Listed> inRankOrder(List<Evaluation> evaluations) {
+        List<Listed> listed = new ArrayList<>();
+        for (int i = 0; i < evaluations.size(); i++) {
+            listed.add(new Listed(evaluations.get(i), i));
+        }
+        listed.sort(Comparator.comparing((Listed l) -> l.e().rank() == null ? Integer.MAX_VALUE : l.e().rank())
+                .thenComparing(l -> l.e().totalScore(), Comparator.reverseOrder())
+                .thenComparing(l -> l.e().applicationId()));
+        return listed;
     }
 
     @GetMapping("/batches/{id}/report.xlsx")

@@ -22,8 +22,8 @@ public class PageFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** How {@code AuditChain} names the first broken record: "chain entry 3", "override ID (chain entry 17)", "batch ID". */
     private static final Pattern ENTRY = Pattern.compile("chain entry (\\d+)");
-    private static final Pattern RECORD = Pattern.compile("(ruleset|batch|evaluation|override|account) (\\S+) \\(chain entry (\\d+)\\)");
-    private static final Pattern UNCHAINED = Pattern.compile("(ruleset|batch|evaluation|override|account) (\\S+)");
+    private static final Pattern RECORD = Pattern.compile("(ruleset|batch|evaluation|override|account|panel) (\\S+) \\(chain entry (\\d+)\\)");
+    private static final Pattern UNCHAINED = Pattern.compile("(ruleset|batch|evaluation|override|account|panel) (\\S+)");
     /** AuditChain's reasons, a fixed set. */
     private static final Map<String, String> REASONS = Map.of(
             "the entry is missing", "audit.reason.missing",
@@ -86,12 +86,6 @@ public class PageFormat {
     /** A location as outputs write it, in words; {@code within}: without the application its heading names. */
     public String place(String location, boolean within, String lang) {
         return texts.place(location, within, lang);
-    }
-
-    /** The counts of the store's tables in one line. */
-    public String counts(Map<String, Integer> counts, String lang) {
-        return texts.text("audit.counts", lang, counts.get("ruleset"), counts.get("batch"), counts.get("evaluation"),
-                counts.get("override_record"), counts.get("audit_log"));
     }
 
     /** Where the audit chain is broken, in words. */

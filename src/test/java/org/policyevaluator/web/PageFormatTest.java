@@ -35,10 +35,8 @@ class PageFormatTest extends WebTest {
     }
 
     @Test
-    void countsAndNamesShouldBeWords() {
-        Map<String, Integer> counts = new LinkedHashMap<>(Map.of("ruleset", 1, "batch", 2, "evaluation", 3,
-                "override_record", 4, "audit_log", 10));
-        assertThat(fmt.counts(counts, "zh")).isEqualTo("规则集 1 个，批次 2 个，评估 3 份，复核调整 4 项，审计链记录 10 条");
+    void namesShouldBeWords() {
+        assertThat(fmt.brokenAt("panel p-1 (chain entry 9)", "zh")).isEqualTo("评审组记录 p-1（审计链第 9 条记录）");
         assertThat(fmt.programme("compute", "zh")).isEqualTo("国产算力基础设施专项");
         assertThat(fmt.dimension("greenTransformation", "zh")).isEqualTo("绿色转型");
         assertThat(fmt.source("request body", "zh")).isEqualTo("请求正文");

@@ -149,6 +149,10 @@ class StoreUiTest extends WebTest {
         var audit = get("/audit?lang=en");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("Audit chain intact:");
+        // tables with their headers, not a line of raw counts
+        assertThat(audit.body()).containsPattern("<table id=\"counts\">\\s*<thead><tr><th>Records</th><th>How many</th>")
+                .contains("<td>Panel records</td>", "<th>Submitted</th>", "<th>Programme</th>")
+                .doesNotContain("override_record", "audit_log");
         var replay = form("/audit/replay", audit.body(), Map.of("evaluationId", evaluationId));
         assertThat(replay.body()).contains("Evaluation " + evaluationId + " replayed with ruleset sha256:", ": identical.");
     }

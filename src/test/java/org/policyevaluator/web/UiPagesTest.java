@@ -95,6 +95,22 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void postEvaluateWhenTheFileListsTheLowerRankedFirstShouldOpenTheBatchInRankOrder() throws Exception {
+        var response = upload("/evaluate?lang=en", "two.json", ("[" + sample("green-textile-factory.json") + ", "
+                + sample("smart-factory-domestic-compute.json") + "]").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.body().indexOf(">SF-2026-001<")).isLessThan(response.body().indexOf(">GT-2026-013<"));
+        // and each row still opens its own application's page
+        assertThat(response.body()).containsPattern("evaluations/1\">SF-2026-001<").containsPattern("evaluations/0\">GT-2026-013<");
+        java.util.regex.Matcher ranks = java.util.regex.Pattern.compile("<td class=\"num\" data-sort=\"(\\d+)\">")
+                .matcher(response.body());
+        List<Integer> order = new java.util.ArrayList<>();
+        while (ranks.find()) {
+            order.add(Integer.valueOf(ranks.group(1)));
+        }
+        assertThat(order).hasSizeGreaterThan(1).isSorted();
+    }
+
+    @Test
     void getBatchEvaluationShouldOfferSuggestionsThatTheBatchLeftOut() throws Exception {
         var batch = upload("/evaluate?lang=en", "batch.json",
                 sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));

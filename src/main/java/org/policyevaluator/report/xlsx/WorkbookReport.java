@@ -101,6 +101,9 @@ public final class WorkbookReport {
             r.dimensionNames().forEach(dimensions::putIfAbsent);
         }
         XSSFWorkbook base = new XSSFWorkbook();
+        // the same evaluations give the same bytes: no time of writing in the properties or the ZIP
+        base.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(FIXED_TIME)));
+        base.getProperties().getCoreProperties().setCreator("Policy Evaluator");
         // the chart sheet is small and built with the full model (charts need it); the rest is streamed
         chart(base, rows, dimensions);
         SXSSFWorkbook wb = new FastZipWorkbook(base, 200);
@@ -342,9 +345,14 @@ public final class WorkbookReport {
         s.finish();
     }
 
-    /** The top applications' dimension scores as a clustered bar chart, on its own small sheet. */
+    /** 2000-01-01T00:00:00Z, the time every written workbook carries. */
+    static final long FIXED_TIME = 946_684_800_000L;
+
+    /** The top applications' dimension scores as a clustered bar chart, on its own small sheet (its own printed page). */
     private void chart(XSSFWorkbook wb, List<RankedRow> ranked, Map<String, String> dims) {
         XSSFSheet s = wb.createSheet(CHART);
+        printable(s);
+        s.getPrintSetup().setFitHeight((short) 1);
         Row head = s.createRow(0);
         head.createCell(0).setCellValue("编号 ID");
         int c = 1;
@@ -441,6 +449,17 @@ public final class WorkbookReport {
             c.setCellValue(head.get(i));
             c.setCellStyle(st.header);
         }
+        printable(s);
+        s.setRepeatingRows(CellRangeAddress.valueOf("1:1")); // the header on every printed page
+    }
+
+    /** Printed landscape on A4, as wide as the page, as many pages long as it takes. */
+    private static void printable(Sheet s) {
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.getPrintSetup().setLandscape(true);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
     }
 
     private static void widths(Sheet s, int... widths) {
@@ -506,7 +525,15 @@ public final class WorkbookReport {
 
         @Override
         protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            var zip = super.createArchiveOutputStream(out);
+            var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(out) {
+                @Override
+                public void putArchiveEntry(org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry)
+                        throws IOException {
+                    entry.setTime(FIXED_TIME);
+                    super.putArchiveEntry(entry);
+                }
+            };
+            zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
             zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             return zip;
         }

@@ -68,6 +68,43 @@ class WorkbookReportTest {
     }
 
     @Test
+    void writeShouldPrintLandscapeFitToWidthWithTheHeaderOnEveryPageAndTheChartOnAPageOfItsOwn() throws Exception {
+        try (XSSFWorkbook wb = write(batch("t", "a"), WorkbookReport.EXCEL_MAX_ROWS)) {
+            for (String name : List.of(WorkbookReport.RANKING, WorkbookReport.FINDINGS, WorkbookReport.GATES)) {
+                var s = wb.getSheet(name);
+                assertThat(s.getPrintSetup().getLandscape()).as(name).isTrue();
+                assertThat(s.getPrintSetup().getPaperSize()).as(name).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                assertThat(s.getFitToPage()).as(name).isTrue();
+                assertThat(s.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+                assertThat(s.getPrintSetup().getFitHeight()).as(name).isEqualTo((short) 0);
+                assertThat(s.getRepeatingRows()).as(name).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+            }
+            var chart = wb.getSheet(WorkbookReport.CHART);
+            assertThat(chart.getPrintSetup().getLandscape()).isTrue();
+            assertThat(chart.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
+    void writeTwiceShouldGiveTheSameBytesWithNoTimeOfWritingInThem() throws Exception {
+        BatchRun.Result result = batch("t", "a");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        write(new WorkbookReport("zh", WorkbookReport.EXCEL_MAX_ROWS), result, List.of(), first);
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        write(new WorkbookReport("zh", WorkbookReport.EXCEL_MAX_ROWS), result, List.of(), second);
+        assertThat(second.toByteArray()).isEqualTo(first.toByteArray());
+        // every entry carries the fixed time, and the properties no time of creation but it
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(first.toByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                assertThat(e.getTime()).as(e.getName()).isEqualTo(WorkbookReport.FIXED_TIME);
+            }
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(first.toByteArray()))) {
+            assertThat(wb.getProperties().getCoreProperties().getCreated().getTime()).isEqualTo(WorkbookReport.FIXED_TIME);
+        }
+    }
+
+    @Test
     void writeWhenTheBatchIsLargerThanTheDetailLimitShouldSummarisePointsByRuleAndOnlyFailures() throws Exception {
         BatchRun.Result result = batch("t", "a");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
