@@ -31,6 +31,9 @@ class EvaluateCommand implements Callable<Integer> {
             + "or docx (a Word report per application, named by its id, in the folder --out DIR).")
     Format format;
 
+    @Option(names = "--name", paramLabel = "NAME", description = "With --store: a name for the stored batch.")
+    String batchName;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path out;
 
@@ -141,7 +144,7 @@ class EvaluateCommand implements Callable<Integer> {
     private BatchResult store(Evaluator evaluator, BatchRun.Result result) {
         String who = submitter != null ? submitter : System.getProperty("user.name", "cli");
         try (var ds = StoreAccess.open()) {
-            var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, who, options.lang);
+            var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, who, options.lang, null, batchName);
             spec.commandLine().getErr().println("stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size()
                     + " evaluations, submitted by " + who + ")");
             return result.render(options.lang).stored(saved.batchId(), saved.evaluationIds());

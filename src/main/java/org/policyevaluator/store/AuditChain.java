@@ -103,8 +103,10 @@ public final class AuditChain {
     }
 
     static String batchPayload(String id, String submittedBy, String at, String program, String lang, String version,
-                               int evaluatedCount, String rejectedJson) {
-        return Hashes.ofFields(id, submittedBy, at, program, lang, version, evaluatedCount, Hashes.sha256(rejectedJson));
+                               int evaluatedCount, String rejectedJson, String name) {
+        String payload = Hashes.ofFields(id, submittedBy, at, program, lang, version, evaluatedCount, Hashes.sha256(rejectedJson));
+        // the name, kept since V10, is chained too (batches without one hash as they did before it)
+        return name == null ? payload : Hashes.ofFields(payload, name);
     }
 
     static String evaluationPayload(EvaluationStore.StoredEvaluation s) {
@@ -185,7 +187,7 @@ public final class AuditChain {
                 var r = rows.get(0);
                 return batchPayload(ref, (String) r.get("submitted_by"), (String) r.get("submitted_at"),
                         (String) r.get("program"), (String) r.get("lang"), (String) r.get("ruleset_version"),
-                        ((Number) r.get("evaluated_count")).intValue(), (String) r.get("rejected_json"));
+                        ((Number) r.get("evaluated_count")).intValue(), (String) r.get("rejected_json"), (String) r.get("name"));
             }
             case "EVALUATION":
                 return store.evaluation(ref).map(AuditChain::evaluationPayload).orElse(null);

@@ -40,7 +40,8 @@ public final class EvaluationStore {
     }
 
     public record StoredBatch(String batchId, String submittedBy, String submittedAt, String program, String lang,
-                              String rulesetVersion, int evaluatedCount, String rejectedJson, List<String> evaluationIds) {
+                              String rulesetVersion, int evaluatedCount, String rejectedJson, List<String> evaluationIds,
+                              String name) {
     }
 
     public record Override(String overrideId, String evaluationId, String reviewer, String targetKind, String target,
@@ -81,11 +82,15 @@ public final class EvaluationStore {
      * batch's entries are linked into the chain and the transaction commits.
      */
     public Saved save(RuleBase ruleBase, BatchRun.Result run, String submittedBy, String lang) {
-        return save(ruleBase, run, submittedBy, lang, null);
+        return save(ruleBase, run, submittedBy, lang, null, null);
     }
 
-    /** As {@link #save(RuleBase, BatchRun.Result, String, String)}, marking a submission done in the same transaction. */
-    public Saved save(RuleBase ruleBase, BatchRun.Result run, String submittedBy, String lang, String submissionId) {
+    /**
+     * As {@link #save(RuleBase, BatchRun.Result, String, String)}, under a name (may be null), marking a submission
+     * (may be null) done in the same transaction.
+     */
+    public Saved save(RuleBase ruleBase, BatchRun.Result run, String submittedBy, String lang, String submissionId,
+                      String name) {
         BatchResult result = run.render(lang);
         registerRuleset(ruleBase.files()); // on its own: a ruleset kept when the batch is not does no harm
         String batchId = UUID.randomUUID().toString();
@@ -93,7 +98,7 @@ public final class EvaluationStore {
         String rejectedJson = JsonReport.toJson(result.rejected());
         List<AuditChain.Entry> entries = new ArrayList<>(run.rows().size() + 1);
         entries.add(new AuditChain.Entry("BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, run.program(),
-                lang, ruleBase.version(), result.evaluatedCount(), rejectedJson)));
+                lang, ruleBase.version(), result.evaluatedCount(), rejectedJson, name)));
         List<Object[]> rows = new ArrayList<>(run.rows().size());
         List<String> ids = new ArrayList<>(run.rows().size());
         for (int i = 0; i < run.rows().size(); i++) {
@@ -112,8 +117,8 @@ public final class EvaluationStore {
         }
         return tx.execute(status -> {
             jdbc.update("INSERT INTO batch (id, submitted_by, submitted_at, program, lang, ruleset_version, evaluated_count,"
-                            + " rejected_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, run.program(), lang,
-                    ruleBase.version(), result.evaluatedCount(), rejectedJson);
+                            + " rejected_json, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, run.program(),
+                    lang, ruleBase.version(), result.evaluatedCount(), rejectedJson, name);
             for (int from = 0; from < rows.size(); from += INSERTS_PER_ROUND_TRIP) {
                 jdbc.batchUpdate("INSERT INTO evaluation (id, batch_id, position, application_id, program, lang,"
                         + " with_suggestions, ruleset_version, input_json, input_sha256, result_json, total_score, eligible,"
@@ -207,7 +212,8 @@ public final class EvaluationStore {
         List<String> ids = jdbc.queryForList("SELECT id FROM evaluation WHERE batch_id = ? ORDER BY position", String.class, id);
         List<StoredBatch> list = jdbc.query("SELECT * FROM batch WHERE id = ?", (rs, n) -> new StoredBatch(rs.getString("id"),
                 rs.getString("submitted_by"), rs.getString("submitted_at"), rs.getString("program"), rs.getString("lang"),
-                rs.getString("ruleset_version"), rs.getInt("evaluated_count"), rs.getString("rejected_json"), ids), id);
+                rs.getString("ruleset_version"), rs.getInt("evaluated_count"), rs.getString("rejected_json"), ids,
+                rs.getString("name")), id);
         return list.stream().findFirst();
     }
 

@@ -77,12 +77,14 @@ class AssessmentPages {
 
     @PostMapping("/evaluate")
     Callable<String> upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String program,
-                            Principal principal, Locale locale) throws IOException {
+                            @RequestParam(required = false) String name, Principal principal, Locale locale)
+            throws IOException {
         Optional<Account> me = pages.submitter(principal);
+        String batchName = StoredBatches.batchName(name);
         Upload upload = new Upload(EvaluationApi.sourceName(file.getOriginalFilename()), file.getOriginalFilename(),
                 file.getBytes());
         String lang = Pages.lang(locale);
-        return () -> show(evaluations.evaluate(upload, program, lang, null), me);
+        return () -> show(evaluations.evaluate(upload, program, lang, null), me, batchName);
     }
 
     @PostMapping("/assess")
@@ -149,9 +151,14 @@ class AssessmentPages {
 
     /** After evaluating: a signed-in user's result is stored and opened from the store, a visitor's kept in memory. */
     private String show(Evaluations.Batch batch, Optional<Account> submitter) {
+        return show(batch, submitter, null);
+    }
+
+    /** After evaluating: a signed-in user's result is stored (under {@code name}, if any) and opened from the store. */
+    private String show(Evaluations.Batch batch, Optional<Account> submitter, String name) {
         boolean single = batch.result().evaluatedCount() == 1 && batch.result().rejectedCount() == 0;
         if (submitter.isPresent()) {
-            BatchResult saved = stored.save(batch, submitter.get()).result();
+            BatchResult saved = stored.save(batch, submitter.get(), null, name).result();
             return single ? "redirect:/evaluations/" + saved.evaluations().get(0).evaluationId()
                     : "redirect:/batches/" + saved.batchId();
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.store.EvaluationStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,6 +54,8 @@ class BatchPages {
         boolean oversees = me.isPresent() && batch.result().batchId() != null
                 && (me.get().seesEverything() || stored.panel(id).chairs(me.get().username()));
         mv.addObject("panelHref", oversees ? "/batches/" + id + "/panel" : null);
+        mv.addObject("batchName", batch.result().batchId() == null ? null
+                : stored.store().batch(id).map(EvaluationStore.StoredBatch::name).orElse(null));
         return mv;
     }
 

@@ -99,11 +99,15 @@ class EvaluationApi {
             @Parameter(description = "a key of the client's choosing: a repeat with it answers the first answer and stores nothing new")
             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Parameter(description = "respond-async: answer 202 with the submission's status URL at once")
-            @RequestHeader(value = PREFER, required = false) String prefer, Principal principal)
+            @RequestHeader(value = PREFER, required = false) String prefer,
+            @Parameter(description = "a name for the stored batch (signed-in submissions), at most 200 characters")
+            @RequestParam(required = false) String name, Principal principal)
             throws IOException {
         Optional<Account> submitter = submitter(principal);
+        String batchName = StoredBatches.batchName(name);
         Upload upload = Upload.read("request body", body, maxUpload, pace);
-        return submit(submitter, idempotencyKey, prefer, upload, program, lang, suggestions, wantsWorkbook(format, accept));
+        return submit(submitter, idempotencyKey, prefer, upload, program, lang, suggestions, wantsWorkbook(format, accept),
+                batchName);
     }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -121,7 +125,8 @@ class EvaluationApi {
      * while the first is at work 202 with the same submission, the key reused for another request 422.
      */
     private DeferredResult<ResponseEntity<?>> submit(Optional<Account> submitter, String key, String prefer, Upload upload,
-                                                     String program, String lang, Boolean suggestions, boolean xlsx) {
+                                                     String program, String lang, Boolean suggestions, boolean xlsx,
+                                                     String name) {
         DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>();
         String l = Evaluations.lang(lang);
         if (submitter.isEmpty()) {
@@ -141,7 +146,8 @@ class EvaluationApi {
                 throw WebProblem.badParameter(IDEMPOTENCY_KEY, "error.idempotency.key", "value", key.length() > 60
                         ? key.substring(0, 60) + "…" : key);
             }
-            String request = Hashes.ofFields(program, lang, suggestions, xlsx, upload.source(), Hashes.sha256(upload.bytes()));
+            String request = Hashes.ofFields(program, lang, suggestions, xlsx, upload.source(), Hashes.sha256(upload.bytes()),
+                    name);
             var claim = keys.claim(user, key, request);
             if (claim instanceof IdempotencyKeys.Answered a) {
                 answer.setResult(ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
@@ -182,16 +188,18 @@ class EvaluationApi {
         } else {
             answer.onTimeout(() -> answer.setResult(accepted(submission)));
         }
-        executor.execute(() -> answer.setResult(work(account, key, submission, upload, program, lang, l, suggestions, xlsx)));
+        executor.execute(() -> answer.setResult(work(account, key, submission, upload, program, lang, l, suggestions, xlsx,
+                name)));
         return answer;
     }
 
     /** A signed-in submission evaluated and stored: its answer, which its status in the store agrees with. */
     private ResponseEntity<?> work(Account account, String key, String submission, Upload upload, String program,
-                                   String lang, String l, Boolean suggestions, boolean xlsx) {
+                                   String lang, String l, Boolean suggestions, boolean xlsx, String name) {
         String user = account.username();
         try {
-            Evaluations.Batch batch = stored.save(evaluations.evaluate(upload, program, lang, suggestions), account, submission);
+            Evaluations.Batch batch = stored.save(evaluations.evaluate(upload, program, lang, suggestions), account, submission,
+                    name);
             ResponseEntity<?> r = respond(batch, xlsx);
             HttpHeaders headers = new HttpHeaders();
             headers.addAll(r.getHeaders());
@@ -260,11 +268,14 @@ class EvaluationApi {
             @RequestParam(required = false) Boolean suggestions, @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(value = PREFER, required = false) String prefer, Principal principal)
+            @RequestHeader(value = PREFER, required = false) String prefer,
+            @RequestParam(required = false) String name, Principal principal)
             throws IOException {
         Optional<Account> submitter = submitter(principal);
+        String batchName = StoredBatches.batchName(name);
         Upload upload = new Upload(sourceName(file.getOriginalFilename()), file.getOriginalFilename(), file.getBytes());
-        return submit(submitter, idempotencyKey, prefer, upload, program, lang, suggestions, wantsWorkbook(format, accept));
+        return submit(submitter, idempotencyKey, prefer, upload, program, lang, suggestions, wantsWorkbook(format, accept),
+                batchName);
     }
 
     /** A signed-in caller's evaluations are stored (an auditor's are refused); an anonymous one's are not. */

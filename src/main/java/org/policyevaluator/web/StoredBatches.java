@@ -61,12 +61,12 @@ class StoredBatches {
     }
 
     /** A stored batch as the viewer may see it: a reviewer sees only its programmes' evaluations ({@code complete} false). */
-    record BatchView(String batchId, String submittedBy, String submittedAt, String program, String lang,
+    record BatchView(String batchId, String name, String submittedBy, String submittedAt, String program, String lang,
                      String rulesetVersion, boolean complete, int evaluatedCount, int rejectedCount,
                      List<RankingRow> ranking, List<ProblemTexts.RejectedView> rejected) {
     }
 
-    record BatchSummary(String batchId, String submittedBy, String submittedAt, String program, String lang,
+    record BatchSummary(String batchId, String name, String submittedBy, String submittedAt, String program, String lang,
                         String rulesetVersion, boolean complete, int evaluatedCount, List<String> evaluationIds) {
     }
 
@@ -113,16 +113,31 @@ class StoredBatches {
 
     /** Stores a batch evaluated for a signed-in user; the result carries the batch's and evaluations' ids. */
     Evaluations.Batch save(Evaluations.Batch batch, Account account) {
-        return save(batch, account, null);
+        return save(batch, account, null, null);
     }
 
-    /** As {@link #save(Evaluations.Batch, Account)}, the submission marked done in the batch's transaction. */
-    Evaluations.Batch save(Evaluations.Batch batch, Account account, String submissionId) {
+    /**
+     * As {@link #save(Evaluations.Batch, Account)}, under a name (checked by {@link #batchName}; may be null), the
+     * submission (may be null) marked done in the batch's transaction.
+     */
+    Evaluations.Batch save(Evaluations.Batch batch, Account account, String submissionId, String name) {
         submitter(account);
         var saved = store.save(evaluations.evaluator().ruleBase(), batch.run(), account.username(), batch.lang(),
-                submissionId);
+                submissionId, name);
         return new Evaluations.Batch(batch.run(), batch.result().stored(saved.batchId(), saved.evaluationIds()),
                 batch.warnings(), batch.program(), batch.lang(), batch.applied());
+    }
+
+    /** A batch's name as given: stripped, null when blank; at most 200 characters of text (400 otherwise). */
+    static String batchName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.strip();
+        if (n.length() > 200 || n.codePoints().anyMatch(c -> Character.isISOControl(c))) {
+            throw WebProblem.badParameter("name", "error.param.batchName", "max", 200);
+        }
+        return n;
     }
 
     /** Who submitted a stored evaluation and its applicant, as its stored input names them. */
@@ -232,7 +247,7 @@ class StoredBatches {
                 .thenComparing(RankingRow::applicationId));
         StoredBatch b = loaded.batch();
         List<ProblemTexts.RejectedView> rejected = loaded.rejected();
-        return new BatchView(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(), b.rulesetVersion(),
+        return new BatchView(b.batchId(), b.name(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(), b.rulesetVersion(),
                 loaded.complete(), rows.size(), rejected.size(), rows, rejected);
     }
 
@@ -249,7 +264,7 @@ class StoredBatches {
             if (ids.isEmpty()) {
                 continue; // a batch of the reviewer's programmes whose panel assigned them nothing
             }
-            out.add(new BatchSummary(b.batchId(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(),
+            out.add(new BatchSummary(b.batchId(), b.name(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(),
                     b.rulesetVersion(), complete, ids.size(), ids));
         }
         return out;

@@ -22,7 +22,7 @@ class VisibilityTest {
     static final StoredEvaluation GENERAL_ONE = evaluation("e-1", "general");
     static final StoredEvaluation COMPUTE_ONE = evaluation("e-2", "compute");
     static final StoredBatch BATCH = new StoredBatch("b-1", "ana", "2026-01-01T00:00:00Z", null, "zh", "sha256:x", 2, "[]",
-            List.of("e-1", "e-2"));
+            List.of("e-1", "e-2"), null);
 
     static Account account(String name, Role role, String... programs) {
         return new Account(name, role, List.of(programs), null, "2026-01-01T00:00:00Z", "test");

@@ -191,4 +191,24 @@ class EvaluationStoreTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void saveWithANameShouldKeepItAndARenameBehindTheStoreShouldBreakTheChain(String kind) {
+        try (TestDatabases.Database db = TestDatabases.fresh(kind, tmp); HikariDataSource ds = db.open()) {
+            EvaluationStore store = new EvaluationStore(ds);
+            try (BatchRun batch = BatchRun.inMemory(TestSupport.EVALUATOR, null, false)) {
+                new JsonIntake(TestSupport.RULES.reader()).read(Path.of("samples", "green-textile-factory.json"),
+                        batch::accept, batch::reject);
+                EvaluationStore.Saved saved = store.save(TestSupport.RULES, batch.finish(), "ana", "zh", null, "2026 年第一批");
+                assertThat(store.batch(saved.batchId()).orElseThrow().name()).isEqualTo("2026 年第一批");
+                assertThat(store.verify().intact()).isTrue();
+                new org.springframework.jdbc.core.JdbcTemplate(ds).update("UPDATE batch SET name = '2026 年第二批' WHERE id = ?",
+                        saved.batchId());
+                AuditChain.Report renamed = store.verify();
+                assertThat(renamed.intact()).isFalse();
+                assertThat(renamed.firstBroken()).startsWith("batch " + saved.batchId());
+            }
+        }
+    }
 }

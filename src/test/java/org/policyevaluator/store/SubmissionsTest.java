@@ -45,7 +45,7 @@ class SubmissionsTest {
             EvaluationStore store = new EvaluationStore(ds);
             String id = submissions.start("ana");
             assertThat(submissions.find(id).orElseThrow().state()).isEqualTo(Submissions.State.RUNNING);
-            EvaluationStore.Saved saved = store.save(TestSupport.RULES, oneSample(), "ana", "zh", id);
+            EvaluationStore.Saved saved = store.save(TestSupport.RULES, oneSample(), "ana", "zh", id, null);
             Submissions.Submission done = submissions.find(id).orElseThrow();
             assertThat(done.state()).isEqualTo(Submissions.State.DONE);
             assertThat(done.batchId()).isEqualTo(saved.batchId());
@@ -91,7 +91,7 @@ class SubmissionsTest {
             assertThat(keys.claim("cy", "k-stored", "r1")).isInstanceOf(IdempotencyKeys.Claimed.class);
             String stored = submissions.start("cy");
             keys.attach("cy", "k-stored", stored);
-            new EvaluationStore(ds).save(TestSupport.RULES, oneSample(), "cy", "zh", stored);
+            new EvaluationStore(ds).save(TestSupport.RULES, oneSample(), "cy", "zh", stored, null);
             jdbc.update("UPDATE idempotency_key SET created_at = ? WHERE idem_key = 'k-stored'", elevenMinutesAgo);
             assertThat(keys.claim("cy", "k-stored", "r1")).isEqualTo(new IdempotencyKeys.InProgress(stored));
 

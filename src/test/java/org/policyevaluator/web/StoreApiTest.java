@@ -10,6 +10,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -478,6 +480,25 @@ class StoreApiTest extends WebTest {
         assertThat(json(refused).get("detail").asString())
                 .isEqualTo("nobody may override an evaluation they submitted: another reviewer must");
         assertThat(json(send("GET", "/api/evaluations/" + id, REVIEWER, null)).get("overrides")).isEmpty();
+    }
+
+    @Test
+    void postEvaluationsWithANameShouldStoreTheBatchUnderItAndRefuseANameTooLong() throws Exception {
+        String name = URLEncoder.encode("2026 年第一批 通用专项", StandardCharsets.UTF_8);
+        JsonNode stored = json(send("POST", "/api/evaluations?suggestions=false&name=" + name, OWNER,
+                sample("green-textile-factory.json")));
+        String batchId = stored.get("batchId").asString();
+        assertThat(json(send("GET", "/api/batches/" + batchId, OWNER, null)).get("name").asString())
+                .isEqualTo("2026 年第一批 通用专项");
+        boolean listed = false;
+        for (JsonNode b : json(send("GET", "/api/batches", OWNER, null))) {
+            listed |= b.get("batchId").asString().equals(batchId) && b.get("name").asString().equals("2026 年第一批 通用专项");
+        }
+        assertThat(listed).isTrue();
+        var tooLong = send("POST", "/api/evaluations?lang=en&name=" + "n".repeat(201), OWNER, sample("green-textile-factory.json"));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(errors(json(tooLong))).containsExactly("name: a batch name has at most 200 characters and no control characters");
+        assertThat(json(send("GET", "/api/audit/verify", ADMIN, null)).get("intact").asBoolean()).isTrue();
     }
 
     @Test

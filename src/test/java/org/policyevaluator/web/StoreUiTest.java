@@ -144,6 +144,28 @@ class StoreUiTest extends WebTest {
     }
 
     @Test
+    void postEvaluateWhenSignedInWithABatchNameShouldStoreTheBatchUnderItsName() throws Exception {
+        signInInEnglish(APPLICANT);
+        var home = get("/?lang=en");
+        assertThat(home.body()).contains("id=\"upload-name\"");
+        Matcher m = CSRF.matcher(home.body());
+        assertThat(m.find()).isTrue();
+        String boundary = "pe-ui-name";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + m.group(1) + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n2026 首批通用专项\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"batch.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + sample("batch-with-rejected-applications.json") + "\r\n--"
+                + boundary + "--\r\n";
+        var result = HTTP.send(HttpRequest.newBuilder(uri("/evaluate?lang=en"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.uri().getPath()).startsWith("/batches/");
+        assertThat(result.body()).contains("<h1>2026 首批通用专项</h1>");
+        assertThat(get("/batches?lang=en").body()).contains("<td>2026 首批通用专项</td>");
+    }
+
+    @Test
     void auditPageWhenAuditorShouldVerifyAndReplay() throws Exception {
         signInInEnglish(AUDITOR);
         var audit = get("/audit?lang=en");
