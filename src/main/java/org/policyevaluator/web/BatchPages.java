@@ -79,7 +79,8 @@ class BatchPages {
     ResponseEntity<byte[]> workbook(@PathVariable String id, Principal principal, Locale locale) {
         String lang = Pages.lang(locale);
         if (recent.get(id) == null) {
-            return EvaluationApi.workbook(stored.workbook(stored.batch(id, pages.signedIn(principal, id)), lang));
+            Account me = pages.signedIn(principal, id);
+            return EvaluationApi.workbook(stored.workbook(stored.batch(id, me), lang, me));
         }
         return EvaluationApi.workbook(evaluations.workbook(recent.get(id, lang, evaluations)));
     }

@@ -85,10 +85,11 @@ class StoreApi {
     ResponseEntity<?> batch(@PathVariable String id, @RequestParam(required = false) String format,
                             @RequestParam(required = false) String lang,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal principal) {
-        StoredBatches.Loaded loaded = stored.batch(id, me(principal));
+        Account me = me(principal);
+        StoredBatches.Loaded loaded = stored.batch(id, me);
         if (EvaluationApi.wantsWorkbook(format, accept)) {
             String l = lang == null ? loaded.batch().lang() : Evaluations.lang(lang);
-            return EvaluationApi.workbook(stored.workbook(loaded, l));
+            return EvaluationApi.workbook(stored.workbook(loaded, l, me));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.view(loaded));
     }

@@ -300,8 +300,11 @@ class StoredBatches {
         return new Evaluations.Batch(run, result, List.<Problem>of(), b.program(), lang, null, suggestions);
     }
 
-    /** The evaluation workbook of a stored batch with a sheet of the overrides beside the engine's scores. */
-    byte[] workbook(Loaded loaded, String lang) {
+    /**
+     * The evaluation workbook of a stored batch with a sheet of the overrides beside the engine's scores and, for
+     * those who oversee its panel, the funding line last drawn.
+     */
+    byte[] workbook(Loaded loaded, String lang, Account viewer) {
         List<OverridesSheet.Row> rows = new ArrayList<>();
         for (StoredEvaluation e : loaded.evaluations()) {
             for (EvaluationStore.Override o : store.overrides(e.evaluationId())) {
@@ -309,7 +312,14 @@ class StoredBatches {
                         o.engineValue(), o.newValue(), o.reviewer(), o.justification(), o.createdAt()));
             }
         }
-        return OverridesSheet.append(evaluations.workbook(asBatch(loaded, lang)), rows);
+        byte[] workbook = OverridesSheet.append(evaluations.workbook(asBatch(loaded, lang)), rows);
+        PanelState panel = panel(loaded.batch().batchId());
+        if (!panel.fundings().isEmpty() && (viewer.seesEverything() || panel.chairs(viewer.username()))) {
+            var last = panel.fundings().get(panel.fundings().size() - 1);
+            workbook = org.policyevaluator.report.xlsx.FundingSheet.append(workbook,
+                    JsonReport.mapper().readTree(last.bodyJson()));
+        }
+        return workbook;
     }
 
     /** The stored input, read with the ruleset it was evaluated with. */

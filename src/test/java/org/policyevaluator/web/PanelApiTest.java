@@ -200,6 +200,22 @@ class PanelApiTest extends WebTest {
         assertThat(line.get("fundedOnlyByTheEngine").get(0).asString()).isEqualTo("ROB-2026-055");
         assertThat(json(send("GET", base + "/panel", CHAIR, null)).get("fundingLines").size()).isEqualTo(1);
         assertThat(send("POST", base + "/funding?lang=en", CHAIR, "{\"budget\": 0}").statusCode()).isEqualTo(400);
+        // the batch's workbook carries the line for the chair, not for the applicant
+        HttpResponse<byte[]> workbook = getBytesAs(base + "?format=xlsx", CHAIR);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.body()))) {
+            var sheet = wb.getSheet(org.policyevaluator.report.xlsx.FundingSheet.NAME);
+            assertThat(sheet.getRow(0).getCell(1).getNumericCellValue()).isEqualTo(8000);
+            assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("SF-2026-001");
+            assertThat(sheet.getRow(4).getCell(2).getStringCellValue()).isEqualTo("CHIP-2026-007");
+            assertThat(sheet.getRow(4).getCell(8).getStringCellValue()).isEqualTo("评审后进入 Funded after review");
+            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("备选 Reserve");
+            assertThat(sheet.getRow(5).getCell(2).getStringCellValue()).isEqualTo("ROB-2026-055");
+            assertThat(sheet.getRow(5).getCell(8).getStringCellValue()).isEqualTo("评审后退出 Left out after review");
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                getBytesAs(base + "?format=xlsx", APPLICANT).body()))) {
+            assertThat(wb.getSheet(org.policyevaluator.report.xlsx.FundingSheet.NAME)).isNull();
+        }
 
         // the document: the panel's summary report for the chair, the self-assessment report for the applicant
         HttpResponse<byte[]> chairs = getBytesAs("/api/evaluations/" + gt + "/report.docx?lang=en", CHAIR);

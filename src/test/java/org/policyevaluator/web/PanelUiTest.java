@@ -93,6 +93,18 @@ class PanelUiTest extends WebTest {
         assertThat(submitted.body()).contains("提交，不能再修改", "资助", "80.5").doesNotContain("id=\"review-form\"");
         pages.add(submitted.body());
 
+        // a second reviewer far from the first on the smart factory: the panel page marks the divergence
+        account("pu-reviewer-2", "REVIEWER", "general");
+        send("POST", "/api/batches/" + batchId + "/assignments", CHAIR, "{\"reviewer\": \"pu-reviewer-2\", "
+                + "\"applicationIds\": [\"SF-2026-001\"]}");
+        assertThat(send("PUT", "/api/evaluations/" + ids[1] + "/reviews/mine", "pu-reviewer-2", "{\"dimensions\": "
+                + "{\"domesticCompute\": 20, \"keyTechnology\": 10, \"greenTransformation\": 10, \"aiApplication\": 15, "
+                + "\"innovationEcosystem\": 5}, \"comment\": \"the compute plan is not yet contracted\", "
+                + "\"recommendation\": \"RESERVE\", \"submit\": true}").statusCode()).isEqualTo(200);
+        String divergent = get(panelPath).body(); // 80.5 and 60: 20.5 apart
+        assertThat(divergent).contains("id=\"row-SF-2026-001\" class=\"divergent\"", "分歧", "20.5");
+        pages.add(divergent);
+
         // the chair: consensus on the textile project, then the line under 2,500 万元
         HttpResponse<String> consensus = postForm(panelPath, panelPath + "/consensus", List.of(
                 new String[] {"evaluationId", ids[2]}, new String[] {"dim.domesticCompute", "2"},
