@@ -25,20 +25,6 @@ public final class PanelStore {
                          String createdAt, String createdBy) {
     }
 
-    /** The record cannot be made as things stand (a review already submitted, say): the reason as a message key. */
-    public static final class Refused extends RuntimeException {
-        private final String key;
-
-        Refused(String key) {
-            super(key);
-            this.key = key;
-        }
-
-        public String key() {
-            return key;
-        }
-    }
-
     private static final RowMapper<Record> RECORD = (rs, n) -> new Record(rs.getString("id"),
             Kind.valueOf(rs.getString("kind")), rs.getString("batch_id"), rs.getString("evaluation_id"),
             rs.getString("account"), rs.getString("body_json"), rs.getString("created_at"), rs.getString("created_by"));

@@ -371,9 +371,8 @@ class Panels {
         recorded.put("reserve", line.reserve().stream().map(this::entry).toList());
         recorded.put("fundedOnlyByThePanel", line.fundedOnlyByThePanel());
         recorded.put("fundedOnlyByTheEngine", line.fundedOnlyByTheEngine());
-        String body2 = json(recorded);
-        PanelStore.Record made = store().record(List.of(PanelStore.of(Kind.FUNDING, batchId, null, me.username(), body2,
-                me.username())), () -> { }).get(0);
+        PanelStore.Record made = store().record(List.of(PanelStore.of(Kind.FUNDING, batchId, null, me.username(),
+                json(recorded), me.username())), () -> { }).get(0);
         Map<String, Object> answer = new LinkedHashMap<>(recorded);
         answer.put("drawnBy", made.createdBy());
         answer.put("drawnAt", made.createdAt());
