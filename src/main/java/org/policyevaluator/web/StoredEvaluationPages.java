@@ -77,6 +77,29 @@ class StoredEvaluationPages {
         }
     }
 
+    /**
+     * A reviewer declares a conflict of interest from the result page: the assignment ends (the page is no longer
+     * theirs to see, so they go back to their batches); a reason too short is shown on the page.
+     */
+    @PostMapping("/evaluations/{id}/conflict")
+    String conflict(@PathVariable String id, @RequestParam(required = false) String reason, Principal principal,
+                    RedirectAttributes redirect, Locale locale) {
+        Account me = pages.signedIn(principal, id);
+        try {
+            panels.declareConflict(id, me, new Panels.ConflictRequest(reason));
+        } catch (WebProblem p) {
+            if (p.status() != HttpStatus.BAD_REQUEST) {
+                throw p;
+            }
+            List<String> errors = new ArrayList<>();
+            p.errors().forEach(e -> errors.add(pages.texts().pageMessage(e, Pages.lang(locale))));
+            redirect.addFlashAttribute("reviewErrors", errors);
+            return "redirect:/evaluations/" + id + "#review";
+        }
+        redirect.addFlashAttribute("conflictDeclared", id);
+        return "redirect:/batches";
+    }
+
     /** A reviewer's review from the result page: saved as a draft, or submitted; refused ones shown with the reason. */
     @PostMapping("/evaluations/{id}/review")
     String review(@PathVariable String id, @RequestParam Map<String, String> form, Principal principal,

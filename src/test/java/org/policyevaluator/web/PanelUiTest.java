@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The panel in the pages, in Chinese: a reviewer scores an assigned application on its result page (a draft,
- * then submitted); the chair assigns (a conflict shown with its reason), records a consensus and draws the
+ * then submitted) and declares a conflict with another; the chair assigns (a conflict shown with its reason), records a consensus and draws the
  * funding line on the panel page. No English or raw codes on these pages.
  */
 class PanelUiTest extends WebTest {
@@ -92,6 +92,19 @@ class PanelUiTest extends WebTest {
                 new String[] {"comment", "与系统评分一致"}, new String[] {"action", "submit"}));
         assertThat(submitted.body()).contains("提交，不能再修改", "资助", "80.5").doesNotContain("id=\"review-form\"");
         pages.add(submitted.body());
+
+        // the other application: the reviewer declares a conflict from its page, and it is no longer theirs
+        String other = "/evaluations/" + ids[2];
+        assertThat(reviewer.get(other).body()).contains("声明利益冲突");
+        HttpResponse<String> tooShort = reviewer.postForm(other, other + "/conflict", List.<String[]>of(
+                new String[] {"reason", "亲戚"}));
+        assertThat(tooShort.body()).contains("请说明利益冲突的理由（10 至 4000 个字符）");
+        HttpResponse<String> declared = reviewer.postForm(other, other + "/conflict", List.<String[]>of(
+                new String[] {"reason", "本人曾于 2025 年担任该公司技术顾问"}));
+        assertThat(declared.uri().getPath()).isEqualTo("/batches");
+        assertThat(declared.body()).contains("已声明利益冲突，该申报不再分配给你。");
+        pages.add(declared.body());
+        assertThat(reviewer.get(other).statusCode()).isEqualTo(404);
 
         // a second reviewer far from the first on the smart factory: the panel page marks the divergence
         account("pu-reviewer-2", "REVIEWER", "general");
