@@ -54,7 +54,7 @@ public final class DocxReport {
                            String comment) {
     }
 
-    private static final java.util.Date FIXED = new java.util.Date(0);
+    private static final java.util.Date FIXED = new java.util.Date(StableZip.FIXED_TIME);
     private final boolean en;
 
     public DocxReport(String lang) {

@@ -12,9 +12,12 @@ import java.util.zip.ZipOutputStream;
  * An Office document (a ZIP) rewritten so that the same content gives the same bytes: every entry, and every
  * entry of a document embedded in it (a chart's workbook), carries one fixed time instead of the moment written.
  */
-final class StableZip {
-    /** 2000-01-01T00:00:00Z: a fixed time any ZIP can hold (the format starts in 1980). */
-    private static final long FIXED = 946_684_800_000L;
+public final class StableZip {
+    /**
+     * 2000-01-01T00:00:00Z: the one time every document written carries, in its ZIP entries and its properties (a
+     * fixed time any ZIP can hold: the format starts in 1980).
+     */
+    public static final long FIXED_TIME = 946_684_800_000L;
 
     private StableZip() {
     }
@@ -30,7 +33,7 @@ final class StableZip {
                     content = of(content);
                 }
                 ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTime(FIXED);
+                copy.setTime(FIXED_TIME);
                 out.putNextEntry(copy);
                 out.write(content);
                 out.closeEntry();

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.policyevaluator.account.Account;
 import org.policyevaluator.report.JsonReport;
 import org.policyevaluator.store.PanelStore;
 import org.policyevaluator.store.PanelStore.Record;
@@ -82,6 +83,11 @@ public final class PanelState {
     /** Whether reviewers were assigned in this batch: then a reviewer sees only what they are assigned. */
     public boolean governs() {
         return governs;
+    }
+
+    /** Whether the account oversees the panel: sees its view, its funding lines and the reviews (admins, auditors, chairs). */
+    public boolean oversees(Account account) {
+        return account.seesEverything() || chairs(account.username());
     }
 
     public boolean chairs(String account) {

@@ -19,6 +19,9 @@ public final class AuditChain {
     public record Report(boolean intact, long entries, String firstBroken, String reason) {
     }
 
+    /** Rows sent to the database in one round trip when many are written at once (a batch and its entries). */
+    static final int ROWS_PER_ROUND_TRIP = 500;
+
     private AuditChain() {
     }
 
@@ -32,13 +35,7 @@ public final class AuditChain {
 
     /** Appends an entry; the caller's transaction holds the chain head locked until it commits. */
     static void append(JdbcTemplate jdbc, String kind, String refId, String payloadSha256, String at) {
-        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE");
-        long seq = ((Number) head.get("seq")).longValue() + 1;
-        String prev = (String) head.get("hash");
-        String hash = entryHash(seq, kind, refId, payloadSha256, prev, at);
-        jdbc.update("INSERT INTO audit_log (seq, kind, ref_id, payload_sha256, prev_hash, hash, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", seq, kind, refId, payloadSha256, prev, hash, at);
-        jdbc.update("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+        appendAll(jdbc, List.of(new Entry(kind, refId, payloadSha256)), at);
     }
 
     /** An entry to be linked into the chain: what kind of record, its id, and the hash of its content. */
@@ -60,9 +57,9 @@ public final class AuditChain {
             rows.add(new Object[] {seq, e.kind(), e.refId(), e.payloadSha256(), prev, hash, at});
             prev = hash;
         }
-        for (int from = 0; from < rows.size(); from += 500) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_ROUND_TRIP) {
             jdbc.batchUpdate("INSERT INTO audit_log (seq, kind, ref_id, payload_sha256, prev_hash, hash, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows.subList(from, Math.min(rows.size(), from + 500)));
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_ROUND_TRIP)));
         }
         jdbc.update("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
     }

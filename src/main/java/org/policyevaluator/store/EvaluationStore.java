@@ -119,11 +119,11 @@ public final class EvaluationStore {
             jdbc.update("INSERT INTO batch (id, submitted_by, submitted_at, program, lang, ruleset_version, evaluated_count,"
                             + " rejected_json, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batchId, submittedBy, at, run.program(),
                     lang, ruleBase.version(), result.evaluatedCount(), rejectedJson, name);
-            for (int from = 0; from < rows.size(); from += INSERTS_PER_ROUND_TRIP) {
+            for (int from = 0; from < rows.size(); from += AuditChain.ROWS_PER_ROUND_TRIP) {
                 jdbc.batchUpdate("INSERT INTO evaluation (id, batch_id, position, application_id, program, lang,"
                         + " with_suggestions, ruleset_version, input_json, input_sha256, result_json, total_score, eligible,"
                         + " submitted_by, created_at, outcome_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        rows.subList(from, Math.min(rows.size(), from + INSERTS_PER_ROUND_TRIP)));
+                        rows.subList(from, Math.min(rows.size(), from + AuditChain.ROWS_PER_ROUND_TRIP)));
             }
             if (submissionId != null) {
                 Submissions.markDone(jdbc, submissionId, batchId, at);
@@ -132,9 +132,6 @@ public final class EvaluationStore {
             return new Saved(batchId, List.copyOf(ids));
         });
     }
-
-    /** Rows sent to the database in one round trip when a batch is written. */
-    private static final int INSERTS_PER_ROUND_TRIP = 500;
 
     /** Stores a ruleset under its content hash unless it is there already. */
     public void registerRuleset(RuleFiles files) {

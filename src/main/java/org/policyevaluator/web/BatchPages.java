@@ -52,7 +52,7 @@ class BatchPages {
         mv.addObject("workbook", true);
         Optional<Account> me = pages.viewer(principal);
         boolean oversees = me.isPresent() && batch.result().batchId() != null
-                && (me.get().seesEverything() || stored.panel(id).chairs(me.get().username()));
+                && stored.panel(id).oversees(me.get());
         mv.addObject("panelHref", oversees ? "/batches/" + id + "/panel" : null);
         mv.addObject("batchName", batch.result().batchId() == null ? null
                 : stored.store().batch(id).map(EvaluationStore.StoredBatch::name).orElse(null));

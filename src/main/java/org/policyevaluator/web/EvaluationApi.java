@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,8 +69,8 @@ class EvaluationApi {
 
     EvaluationApi(Evaluations evaluations, StoredBatches stored, @Value("${pe.web.max-upload}") DataSize maxUpload,
                   @Value("${pe.web.min-upload-rate}") DataSize minUploadRate,
-                  @Value("${pe.web.upload-grace}") java.time.Duration uploadGrace, IdempotencyKeys keys, Submissions submissions, ProblemHandling problems,
-                  @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+                  @Value("${pe.web.upload-grace}") Duration uploadGrace, IdempotencyKeys keys, Submissions submissions,
+                  ProblemHandling problems, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.keys = keys;
         this.submissions = submissions;
         this.problems = problems;

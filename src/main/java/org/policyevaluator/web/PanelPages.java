@@ -3,7 +3,6 @@ package org.policyevaluator.web;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,12 +61,14 @@ class PanelPages {
     String consensus(@PathVariable String id, @RequestParam Map<String, String> form, Principal principal,
                      RedirectAttributes redirect, Locale locale) {
         Account me = pages.signedIn(principal, id);
-        Map<String, BigDecimal> dims = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith("dim.") && v != null && !v.isBlank()) {
-                dims.put(k.substring(4), number(v));
-            }
-        });
+        List<String> notNumbers = new ArrayList<>();
+        Map<String, BigDecimal> dims = Panels.formScores(form, notNumbers);
+        if (!notNumbers.isEmpty()) {
+            String lang = Pages.lang(locale);
+            redirect.addFlashAttribute("panelErrors",
+                    notNumbers.stream().map(v -> pages.texts().text("panel.form.notANumber", lang, v)).toList());
+            return "redirect:/batches/" + id + "/panel";
+        }
         act(redirect, locale, () -> panels.consensus(form.getOrDefault("evaluationId", ""), me,
                 new Panels.ConsensusRequest(dims, form.get("comment"))));
         return "redirect:/batches/" + id + "/panel";
@@ -82,11 +83,12 @@ class PanelPages {
         return "redirect:/batches/" + id + "/panel#funding";
     }
 
+    /** A budget as typed; what is not a number is refused as a budget not above 0, with the field named. */
     private static BigDecimal number(String v) {
         try {
             return new BigDecimal(v.strip());
         } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1); // refused as out of range, with the field named
+            return BigDecimal.valueOf(-1);
         }
     }
 

@@ -77,6 +77,24 @@ class Panels {
         this.evaluations = evaluations;
     }
 
+    /**
+     * The scores a page's form gives, one {@code dim.<dimension>} field each (blank ones left out); each value
+     * that is not a number goes to {@code notNumbers} as typed.
+     */
+    static Map<String, BigDecimal> formScores(Map<String, String> form, List<String> notNumbers) {
+        Map<String, BigDecimal> dims = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("dim.") && v != null && !v.isBlank()) {
+                try {
+                    dims.put(k.substring(4), new BigDecimal(v.strip()));
+                } catch (NumberFormatException e) {
+                    notNumbers.add(v);
+                }
+            }
+        });
+        return dims;
+    }
+
     private PanelStore store() {
         return stored.panels();
     }
@@ -317,7 +335,7 @@ class Panels {
     PanelView view(String batchId, Account me) {
         StoredBatches.Loaded batch = stored.batch(batchId, me);
         PanelState panel = stored.panel(batchId);
-        if (!(me.seesEverything() || panel.chairs(me.username()))) {
+        if (!panel.oversees(me)) {
             throw WebProblem.notFound("batch", batchId);
         }
         List<Panel.Row> rows = rows(batch.evaluations(), panel);

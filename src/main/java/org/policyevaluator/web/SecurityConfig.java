@@ -108,16 +108,22 @@ class SecurityConfig {
         return signer;
     }
 
-    /** Idempotency keys of submissions; a claim left without an answer for 10 minutes is taken over. */
+    /**
+     * How long a submission may be at work before it is taken to have died with its node: far longer than any
+     * batch the upload limit allows takes (seconds), and the same for its idempotency key and its status.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
+    /** Idempotency keys of submissions; a claim left without an answer for {@link #ABANDONED_AFTER} is taken over. */
     @Bean
     IdempotencyKeys idempotencyKeys(DataSource dataSource) {
-        return new IdempotencyKeys(dataSource, Duration.ofMinutes(10));
+        return new IdempotencyKeys(dataSource, ABANDONED_AFTER);
     }
 
-    /** Submissions being worked on; one still running after 10 minutes died with its node (a batch takes seconds). */
+    /** Submissions being worked on; one still running after {@link #ABANDONED_AFTER} died with its node. */
     @Bean
     Submissions submissions(DataSource dataSource) {
-        return new Submissions(dataSource, Duration.ofMinutes(10));
+        return new Submissions(dataSource, ABANDONED_AFTER);
     }
 
     @Bean

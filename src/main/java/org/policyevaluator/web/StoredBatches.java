@@ -22,14 +22,16 @@ import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.model.Application;
+import org.policyevaluator.report.DocxReport;
 import org.policyevaluator.report.JsonReport;
+import org.policyevaluator.report.xlsx.FundingSheet;
 import org.policyevaluator.report.xlsx.OverridesSheet;
 import org.policyevaluator.review.OverrideRules;
 import org.policyevaluator.review.PanelState;
-import org.policyevaluator.store.PanelStore;
 import org.policyevaluator.review.Reviewed;
 import org.policyevaluator.review.Visibility;
 import org.policyevaluator.store.EvaluationStore;
+import org.policyevaluator.store.PanelStore;
 import org.policyevaluator.store.EvaluationStore.StoredBatch;
 import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
 import org.policyevaluator.store.Replayer;
@@ -170,19 +172,19 @@ class StoredBatches {
      * oversee the panel (admins, auditors, the batch's chairs, its assigned reviewers); null for anyone else (an
      * applicant's document is the self-assessment report).
      */
-    org.policyevaluator.report.DocxReport.PanelPart panelPart(StoredEvaluation e, Account viewer) {
+    DocxReport.PanelPart panelPart(StoredEvaluation e, Account viewer) {
         PanelState panel = panel(e.batchId());
-        boolean onPanel = viewer.seesEverything() || panel.chairs(viewer.username())
+        boolean onPanel = panel.oversees(viewer)
                 || panel.assigned(e.evaluationId(), viewer.username()) || panel.reviewed(e.evaluationId(), viewer.username());
         if (!onPanel) {
             return null;
         }
-        List<org.policyevaluator.report.DocxReport.Reviewer> reviews = panel.reviews(e.evaluationId()).stream()
-                .map(r -> new org.policyevaluator.report.DocxReport.Reviewer(r.reviewer(), r.dimensions(), r.total(),
+        List<DocxReport.Reviewer> reviews = panel.reviews(e.evaluationId()).stream()
+                .map(r -> new DocxReport.Reviewer(r.reviewer(), r.dimensions(), r.total(),
                         r.recommendation(), r.comment())).toList();
         var c = panel.consensus(e.evaluationId());
-        return new org.policyevaluator.report.DocxReport.PanelPart(reviews, c == null ? null
-                : new org.policyevaluator.report.DocxReport.Reviewer(c.chair(), c.dimensions(), c.total(), null, c.comment()));
+        return new DocxReport.PanelPart(reviews, c == null ? null
+                : new DocxReport.Reviewer(c.chair(), c.dimensions(), c.total(), null, c.comment()));
     }
 
     /**
@@ -314,9 +316,9 @@ class StoredBatches {
         }
         byte[] workbook = OverridesSheet.append(evaluations.workbook(asBatch(loaded, lang)), rows);
         PanelState panel = panel(loaded.batch().batchId());
-        if (!panel.fundings().isEmpty() && (viewer.seesEverything() || panel.chairs(viewer.username()))) {
+        if (!panel.fundings().isEmpty() && panel.oversees(viewer)) {
             var last = panel.fundings().get(panel.fundings().size() - 1);
-            workbook = org.policyevaluator.report.xlsx.FundingSheet.append(workbook,
+            workbook = FundingSheet.append(workbook,
                     JsonReport.mapper().readTree(last.bodyJson()));
         }
         return workbook;

@@ -63,7 +63,7 @@ class StoredEvaluationPages {
         if (panel.assigned(id, me.username()) || panel.reviewed(id, me.username())) {
             mv.addObject("myReview", myReview(id, me));
         }
-        mv.addObject("panelHref", me.seesEverything() || panel.chairs(me.username()) ? "/batches/" + s.batchId() + "/panel"
+        mv.addObject("panelHref", panel.oversees(me) ? "/batches/" + s.batchId() + "/panel"
                 : null);
         return mv;
     }
@@ -105,18 +105,11 @@ class StoredEvaluationPages {
     String review(@PathVariable String id, @RequestParam Map<String, String> form, Principal principal,
                   RedirectAttributes redirect, Locale locale) {
         Account me = pages.signedIn(principal, id);
-        Map<String, java.math.BigDecimal> dims = new java.util.LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
         String lang = Pages.lang(locale);
-        form.forEach((k, v) -> {
-            if (k.startsWith("dim.") && v != null && !v.isBlank()) {
-                try {
-                    dims.put(k.substring(4), new java.math.BigDecimal(v.strip()));
-                } catch (NumberFormatException e) {
-                    errors.add(pages.texts().text("panel.form.notANumber", lang, v));
-                }
-            }
-        });
+        List<String> notNumbers = new ArrayList<>();
+        Map<String, java.math.BigDecimal> dims = Panels.formScores(form, notNumbers);
+        List<String> errors = new ArrayList<>();
+        notNumbers.forEach(v -> errors.add(pages.texts().text("panel.form.notANumber", lang, v)));
         if (errors.isEmpty()) {
             try {
                 panels.review(id, me, new Panels.ReviewRequest(dims, form.get("comment"),

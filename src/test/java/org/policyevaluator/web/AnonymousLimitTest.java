@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -37,6 +38,17 @@ class AnonymousLimitTest {
         }
     }
 
+    /** A server of its own on a free port and an in-memory store named {@code name}, with {@code settings} besides. */
+    static org.springframework.context.ConfigurableApplicationContext server(String name, String... settings) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--PE_ADMIN_USER=root", "--PE_ADMIN_PASSWORD=root-password-for-limit", "--pe.security.bcrypt-strength=4",
+                "--pe.audit.key-file=target/test-audit/" + name + "/audit-signing.key",
+                "--logging.level.org.springframework.boot=WARN", "--logging.level.org.policyevaluator=WARN"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(WebApplication.class).run(args.toArray(String[]::new));
+    }
+
     @Test
     void bucketWhenEmptiedShouldRefuseUntilItRefillsAndKeepClientsApart() {
         Hand clock = new Hand();
@@ -55,11 +67,7 @@ class AnonymousLimitTest {
 
     @Test
     void anonymousEvaluationsWhenOverTheLimitShouldAnswer429WithRetryAfterInChinese() throws Exception {
-        var context = new SpringApplicationBuilder(WebApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:anonymous-limit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--pe.web.anonymous.per-minute=3", "--PE_ADMIN_USER=root", "--PE_ADMIN_PASSWORD=root-password-for-limit",
-                "--pe.security.bcrypt-strength=4", "--pe.audit.key-file=target/test-audit/anonymous-limit/audit-signing.key",
-                "--logging.level.org.springframework.boot=WARN", "--logging.level.org.policyevaluator=WARN");
+        var context = server("anonymous-limit", "--pe.web.anonymous.per-minute=3");
         try {
             int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
             HttpClient http = HttpClient.newHttpClient();
@@ -141,12 +149,7 @@ class AnonymousLimitTest {
 
     @Test
     void anonymousRequestWhenItsBodyTricklesShouldBeRefused408AndOnlyAFewAtOnceShouldBeAdmitted() throws Exception {
-        var context = new SpringApplicationBuilder(WebApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:anonymous-slow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--pe.web.upload-grace=2s", "--pe.web.anonymous.concurrent=2", "--PE_ADMIN_USER=root",
-                "--PE_ADMIN_PASSWORD=root-password-for-limit", "--pe.security.bcrypt-strength=4",
-                "--pe.audit.key-file=target/test-audit/anonymous-slow/audit-signing.key",
-                "--logging.level.org.springframework.boot=WARN", "--logging.level.org.policyevaluator=WARN");
+        var context = server("anonymous-slow", "--pe.web.upload-grace=2s", "--pe.web.anonymous.concurrent=2");
         try {
             int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
             HttpClient http = HttpClient.newHttpClient();

@@ -1,18 +1,11 @@
 package org.policyevaluator.report.xlsx;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,12 +23,7 @@ public final class FundingSheet {
 
     /** The workbook with the funding line (as {@code POST /api/batches/{id}/funding} answered it) added after the ranking. */
     public static byte[] append(byte[] workbook, JsonNode line) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            Sheet sheet = wb.createSheet(NAME);
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+        return AddedSheet.add(workbook, NAME, (sheet, bold) -> {
             Row budget = sheet.createRow(0);
             budget.createCell(0).setCellValue("预算（万元） Budget");
             budget.createCell(1).setCellValue(line.get("budget").doubleValue());
@@ -84,18 +72,8 @@ public final class FundingSheet {
             for (int c = 0; c < HEAD.size(); c++) {
                 sheet.setColumnWidth(c, 20 * 256);
             }
-            sheet.getPrintSetup().setLandscape(true);
-            sheet.setFitToPage(true);
-            sheet.getPrintSetup().setFitWidth((short) 1);
-            sheet.getPrintSetup().setFitHeight((short) 0);
+            WorkbookReport.printable(sheet);
             sheet.setRepeatingRows(new CellRangeAddress(2, 2, -1, -1));
-            wb.setSheetOrder(NAME, 1);
-            wb.setActiveSheet(0);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            wb.write(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

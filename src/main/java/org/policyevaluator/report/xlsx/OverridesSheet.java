@@ -1,22 +1,15 @@
 package org.policyevaluator.report.xlsx;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The reviewers' overrides of a stored batch, as one more sheet of its evaluation workbook: for each
  * override the engine's value beside the reviewer's, the rule it is about, who and why. The engine's
  * sheets are left exactly as {@link WorkbookReport} wrote them. Meant for stored batches (reviewed by
- * people, so of modest size): the workbook is reopened in memory to add the sheet.
+ * people, so of modest size).
  */
 public final class OverridesSheet {
     public static final String NAME = "复核调整 Overrides";
@@ -33,13 +26,8 @@ public final class OverridesSheet {
 
     /** The workbook with the overrides sheet added after the ranking (an empty sheet says there are none). */
     public static byte[] append(byte[] workbook, List<Row> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            Sheet sheet = wb.createSheet(NAME);
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle text = wb.createCellStyle();
+        return AddedSheet.add(workbook, NAME, (sheet, bold) -> {
+            CellStyle text = sheet.getWorkbook().createCellStyle();
             text.setQuotePrefixed(true);
             org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
             for (int c = 0; c < HEAD.size(); c++) {
@@ -72,13 +60,6 @@ public final class OverridesSheet {
             for (int c = 0; c < HEAD.size(); c++) {
                 sheet.setColumnWidth(c, c == 8 ? 60 * 256 : 18 * 256);
             }
-            wb.setSheetOrder(NAME, 1);
-            wb.setActiveSheet(0);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

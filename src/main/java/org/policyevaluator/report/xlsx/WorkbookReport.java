@@ -47,6 +47,7 @@ import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.report.CatalogueReport;
 import org.policyevaluator.report.RankedRow;
+import org.policyevaluator.report.StableZip;
 
 /**
  * The evaluation report as a workbook: ranking (frozen header, filters, colour scales on the scores),
@@ -102,7 +103,7 @@ public final class WorkbookReport {
         }
         XSSFWorkbook base = new XSSFWorkbook();
         // the same evaluations give the same bytes: no time of writing in the properties or the ZIP
-        base.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(FIXED_TIME)));
+        base.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(StableZip.FIXED_TIME)));
         base.getProperties().getCoreProperties().setCreator("Policy Evaluator");
         // the chart sheet is small and built with the full model (charts need it); the rest is streamed
         chart(base, rows, dimensions);
@@ -345,9 +346,6 @@ public final class WorkbookReport {
         s.finish();
     }
 
-    /** 2000-01-01T00:00:00Z, the time every written workbook carries. */
-    static final long FIXED_TIME = 946_684_800_000L;
-
     /** The top applications' dimension scores as a clustered bar chart, on its own small sheet (its own printed page). */
     private void chart(XSSFWorkbook wb, List<RankedRow> ranked, Map<String, String> dims) {
         XSSFSheet s = wb.createSheet(CHART);
@@ -454,7 +452,7 @@ public final class WorkbookReport {
     }
 
     /** Printed landscape on A4, as wide as the page, as many pages long as it takes. */
-    private static void printable(Sheet s) {
+    static void printable(Sheet s) {
         s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         s.getPrintSetup().setLandscape(true);
         s.setFitToPage(true);
@@ -529,7 +527,7 @@ public final class WorkbookReport {
                 @Override
                 public void putArchiveEntry(org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry)
                         throws IOException {
-                    entry.setTime(FIXED_TIME);
+                    entry.setTime(StableZip.FIXED_TIME);
                     super.putArchiveEntry(entry);
                 }
             };
