@@ -46,6 +46,9 @@ final class Derivations {
             "derived.largestCountField", "the field of that count",
             "derived.missingRequired", "the fields the programme requires (programs.csv requiredFields) that are not declared");
 
+    /** Each derived fact's place in what {@link #derive} returns: NAMES' order. */
+    private static final Map<String, Integer> SLOTS = slots();
+
     /** The counts of which the largest is checked for plausibility. */
     private static final List<String> COUNT_PATHS = List.of("innovation.inventionPatents", "innovation.softwareCopyrights",
             "innovation.standards", "innovation.academicPartners", "innovation.internationalPartners",
@@ -57,8 +60,15 @@ final class Derivations {
         this.tables = tables;
     }
 
-    Map<String, Object> derive(Application app, Programme programme) {
-        Map<String, Object> d = new HashMap<>(32);
+    /** The place of a derived fact in what {@link #derive} returns, or -1 when there is no such fact. */
+    static int slot(String name) {
+        Integer slot = SLOTS.get(name);
+        return slot == null ? -1 : slot;
+    }
+
+    /** The derived facts of an application under a programme, each at its {@link #slot}; null where there is none. */
+    Object[] derive(Application app, Programme programme) {
+        Derived d = new Derived(new Object[SLOTS.size()]);
         compute(app, programme, d);
         budget(app, d);
         Integer largest = null;
@@ -77,10 +87,17 @@ final class Derivations {
             }
         }
         d.put("derived.missingRequired", List.copyOf(missing));
-        return d;
+        return d.values;
     }
 
-    private void compute(Application app, Programme programme, Map<String, Object> d) {
+    /** The derived facts being filled in, by name. */
+    private record Derived(Object[] values) {
+        void put(String name, Object value) {
+            values[SLOTS.get(name)] = value;
+        }
+    }
+
+    private void compute(Application app, Programme programme, Derived d) {
         Double trainingDeclared = app.number("compute.trainingDomesticShare");
         Double inferenceDeclared = app.number("compute.inferenceDomesticShare");
         Double inventory = null;
@@ -172,7 +189,7 @@ final class Derivations {
         return declared == null || inventory == null ? null : round(declared - inventory);
     }
 
-    private static void budget(Application app, Map<String, Object> d) {
+    private static void budget(Application app, Derived d) {
         Double total = app.number("budget.total");
         Double requested = app.number("budget.requested");
         Double selfFunded = app.number("budget.selfFunded");
@@ -221,6 +238,14 @@ final class Derivations {
             return Math.rint(scaled) / 10_000 + 0.0;
         }
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static Map<String, Integer> slots() {
+        Map<String, Integer> m = new HashMap<>();
+        for (String name : NAMES.keySet()) {
+            m.put(name, m.size());
+        }
+        return Map.copyOf(m);
     }
 
     private static Map<String, String> names(String... pairs) {

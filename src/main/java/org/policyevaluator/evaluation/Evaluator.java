@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,24 +38,54 @@ public final class Evaluator {
     private final EvaluationRenderer renderer;
     /** programme -> dimension -> factor applied to table points. */
     private final Map<String, Map<String, BigDecimal>> scales = new HashMap<>();
-    /** programme -> table row -> its points there after weighting (rows are the tables' own instances). */
-    private final Map<String, Map<Band, BigDecimal>> scaledBands = new HashMap<>();
-    /** programme -> rule -> the most the rule can give there, after weighting. */
-    private final Map<String, Map<String, BigDecimal>> maxima = new HashMap<>();
-    /** programme -> its dimensions as an evaluation lists them: in tables/dimensions.csv order, with weights. */
-    private final Map<String, List<DimensionColumn>> dimensionColumns = new HashMap<>();
-    /** programme -> its maximum score. */
-    private final Map<String, BigDecimal> maxScores = new HashMap<>();
-    /** programme -> the gates checked there, in id order. */
-    private final Map<String, List<RuleInfo>> gatesByProgram = new HashMap<>();
+    /** programme -> what the engine reads of it for every application. */
+    private final Map<String, Sheet> sheets = new HashMap<>();
     /** rule -> the clauses it cites, with quotes. */
     private final Map<String, List<Evaluation.ClauseRef>> clauseRefs = new HashMap<>();
-    /** score rule -> its place among the findings: by dimension as tables/dimensions.csv lists them, then by id. */
-    private final Map<String, Integer> findingOrder = new HashMap<>();
+    /** by rule ordinal: a score rule's place among the findings (by dimension as tables/dimensions.csv lists them, then by id). */
+    private final int[] findingOrder;
+    /** every rule by ordinal. */
+    private final RuleInfo[] rules;
+
+    /**
+     * What the engine reads of one programme for every application, kept in arrays by rule and table-row
+     * ordinal (a batch looks these up some forty times an application: arrays, not maps).
+     */
+    private static final class Sheet {
+        final Programme programme;
+        /** by rule ordinal: the most a score rule can give after weighting; null for other rules. */
+        final BigDecimal[] ruleMax;
+        /** by row ordinal of tables/scoring.csv: the row's points after the programme's weighting. */
+        final BigDecimal[] bandPoints;
+        /** by rule ordinal: the place of the rule's dimension among {@link #columns}, -1 when it has none there. */
+        final int[] column;
+        /** the dimensions as an evaluation lists them: in tables/dimensions.csv order, with weights. */
+        final List<DimensionColumn> columns;
+        final BigDecimal maxScore;
+        /** the gates checked there, in id order. */
+        final List<RuleInfo> gates;
+        /** by rule ordinal: the rule's rows of tables/scoring.csv there, best first (what the rules' points are looked up in). */
+        final List<Band>[] bands;
+
+        Sheet(Programme programme, int rules, int bands, List<DimensionColumn> columns, BigDecimal maxScore,
+              List<RuleInfo> gates) {
+            this.programme = programme;
+            this.ruleMax = new BigDecimal[rules];
+            this.bandPoints = new BigDecimal[bands];
+            this.column = new int[rules];
+            @SuppressWarnings("unchecked")
+            List<Band>[] none = new List[rules];
+            this.bands = none;
+            this.columns = columns;
+            this.maxScore = maxScore;
+            this.gates = gates;
+        }
+    }
 
     public Evaluator(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.derivations = new Derivations(ruleBase.tables());
+        this.rules = ruleBase.catalogue().values().toArray(RuleInfo[]::new);
         for (Programme p : ruleBase.tables().programmes().values()) {
             Map<String, BigDecimal> byDimension = new HashMap<>();
             for (var w : p.weights().entrySet()) {
@@ -65,28 +94,32 @@ public final class Evaluator {
                         : w.getValue().divide(base, 10, RoundingMode.HALF_UP));
             }
             scales.put(p.id(), byDimension);
-            Map<String, BigDecimal> ruleMax = new HashMap<>();
-            Map<Band, BigDecimal> scaled = new IdentityHashMap<>();
-            for (RuleInfo r : ruleBase.catalogue().values()) {
-                if (r.isScore()) {
-                    ruleMax.put(r.id(), scale(ruleBase.tables().maxPoints(r.id(), p.id()), p.id(), r.dimension()));
-                    ruleBase.tables().bands(r.id(), p.id()).forEach(b -> scaled.put(b, scale(b.points(), p.id(), r.dimension())));
-                }
-            }
-            maxima.put(p.id(), ruleMax);
-            scaledBands.put(p.id(), scaled);
             List<DimensionColumn> columns = new ArrayList<>();
             for (String d : ruleBase.tables().dimensions().keySet()) {
                 if (p.weights().containsKey(d)) {
                     columns.add(new DimensionColumn(d, tidy(p.weights().get(d))));
                 }
             }
-            dimensionColumns.put(p.id(), List.copyOf(columns));
-            maxScores.put(p.id(), tidy(p.maxScore()));
-            gatesByProgram.put(p.id(), ruleBase.catalogue().values().stream()
-                    .filter(r -> r.isGate() && appliesTo(r, p.id())).toList());
+            Sheet sheet = new Sheet(p, rules.length, ruleBase.tables().bandCount(), List.copyOf(columns), tidy(p.maxScore()),
+                    ruleBase.catalogue().values().stream().filter(r -> r.isGate() && appliesTo(r, p.id())).toList());
+            for (RuleInfo r : rules) {
+                sheet.column[r.ordinal()] = -1;
+                sheet.bands[r.ordinal()] = ruleBase.tables().bands(r.id(), p.id());
+                for (int c = 0; c < columns.size(); c++) {
+                    if (columns.get(c).id().equals(r.dimension())) {
+                        sheet.column[r.ordinal()] = c;
+                    }
+                }
+                if (r.isScore()) {
+                    sheet.ruleMax[r.ordinal()] = scale(ruleBase.tables().maxPoints(r.id(), p.id()), p.id(), r.dimension());
+                    for (Band b : ruleBase.tables().bands(r.id(), p.id())) {
+                        sheet.bandPoints[b.ordinal()] = scale(b.points(), p.id(), r.dimension());
+                    }
+                }
+            }
+            sheets.put(p.id(), sheet);
         }
-        for (RuleInfo r : ruleBase.catalogue().values()) {
+        for (RuleInfo r : rules) {
             List<Evaluation.ClauseRef> refs = new ArrayList<>();
             for (String id : r.clauses()) {
                 Clause c = ruleBase.tables().clauses().get(id);
@@ -95,9 +128,11 @@ public final class Evaluator {
             clauseRefs.put(r.id(), List.copyOf(refs));
         }
         List<String> dimensionOrder = List.copyOf(ruleBase.tables().dimensions().keySet());
+        this.findingOrder = new int[rules.length];
+        int[] place = {0};
         ruleBase.catalogue().values().stream().filter(RuleInfo::isScore)
                 .sorted(Comparator.comparing((RuleInfo r) -> dimensionOrder.indexOf(r.dimension())).thenComparing(RuleInfo::id))
-                .forEach(r -> findingOrder.put(r.id(), findingOrder.size()));
+                .forEach(r -> findingOrder[r.ordinal()] = place[0]++);
         this.whyNot = new WhyNotExplainer(ruleBase, this);
         this.renderer = new EvaluationRenderer(this, whyNot);
         this.suggestions = new SuggestionFinder(this);
@@ -129,7 +164,17 @@ public final class Evaluator {
 
     /** The points a rule can give at most under a programme, after the programme's weighting. */
     public BigDecimal maxPoints(String ruleId, String program) {
-        return maxima.get(program).get(ruleId);
+        return sheets.get(program).ruleMax[ruleBase.rule(ruleId).ordinal()];
+    }
+
+    /** Every rule by its ordinal (its place in the catalogue's id order). */
+    RuleInfo rule(int ordinal) {
+        return rules[ordinal];
+    }
+
+    /** How many rules the rule base has: the length of every array kept by rule ordinal. */
+    int ruleCount() {
+        return rules.length;
     }
 
     /** The programme an application is evaluated under: the one asked for, else its own, else the default. */
@@ -155,22 +200,22 @@ public final class Evaluator {
      * asked for; the same as deciding them one by one, and cheaper (a batch goes in chunks of {@link #CHUNK}).
      */
     public List<Outcome> decideAll(List<Application> apps, String program) {
-        List<Programme> programmes = new ArrayList<>(apps.size());
+        List<Sheet> programmes = new ArrayList<>(apps.size());
         for (Application app : apps) {
             String id = programFor(app, program);
-            Programme programme = ruleBase.tables().programme(id);
-            if (programme == null) {
+            Sheet sheet = sheets.get(id);
+            if (sheet == null) {
                 throw new IllegalArgumentException("unknown programme '" + id + "'");
             }
-            programmes.add(programme);
+            programmes.add(sheet);
         }
         List<Outcome> declared = run(apps, programmes);
         // the claims that lack the evidence their programme asks for: the application as it stands is evaluated too
         List<Evidence.Standing> standings = new ArrayList<>(apps.size());
         List<Application> standingApps = new ArrayList<>();
-        List<Programme> standingProgrammes = new ArrayList<>();
+        List<Sheet> standingProgrammes = new ArrayList<>();
         for (int i = 0; i < apps.size(); i++) {
-            Evidence.Standing s = ruleBase.evidence().standing(apps.get(i), programmes.get(i));
+            Evidence.Standing s = ruleBase.evidence().standing(apps.get(i), programmes.get(i).programme);
             standings.add(s);
             if (!s.complete()) {
                 standingApps.add(s.application());
@@ -189,16 +234,16 @@ public final class Evaluator {
     }
 
     /** The rules run over applications in one session: the outcomes as declared, nothing withheld yet. */
-    private List<Outcome> run(List<Application> apps, List<Programme> programmes) {
+    private List<Outcome> run(List<Application> apps, List<Sheet> programmes) {
         List<Facts> facts = new ArrayList<>(apps.size());
         List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
         RuleOutcomes outcomes = new RuleOutcomes(ruleBase);
         for (int i = 0; i < apps.size(); i++) {
             Application app = apps.get(i);
-            Programme programme = programmes.get(i);
+            Programme programme = programmes.get(i).programme;
             Facts f = new Facts(app, programme.id(), ruleBase.schema(), ruleBase.tables(), derivations.derive(app, programme));
             facts.add(f);
-            decisions.add(outcomes.track(f));
+            decisions.add(outcomes.track(f, programmes.get(i).bands));
         }
         StatelessKieSession session = ruleBase.newSession();
         session.setGlobal("out", outcomes);
@@ -216,8 +261,9 @@ public final class Evaluator {
      * stands; each point left out is pending, with the claims and flags it waits on. Flags are those of the
      * application as declared: they are about what it claims.
      */
-    private Outcome stand(Outcome declared, Outcome standing, List<Evidence.Withheld> withheld, Programme programme) {
-        Map<String, List<String>> heldBy = new LinkedHashMap<>();
+    private Outcome stand(Outcome declared, Outcome standing, List<Evidence.Withheld> withheld, Sheet sheet) {
+        // by rule ordinal: the flags that hold the rule's points (null where none does)
+        List<String>[] heldBy = null;
         List<String> reviewFlags = new ArrayList<>();
         boolean blocked = false;
         for (Outcome.Flag f : declared.flags()) {
@@ -228,40 +274,56 @@ public final class Evaluator {
             reviewFlags.add(f.ruleId());
             blocked |= c.consequence().equals("block");
             for (String rule : c.holds()) {
-                heldBy.computeIfAbsent(rule, k -> new ArrayList<>()).add(f.ruleId());
+                if (heldBy == null) {
+                    @SuppressWarnings("unchecked")
+                    List<String>[] none = new List[rules.length];
+                    heldBy = none;
+                }
+                int held = ruleBase.rule(rule).ordinal();
+                if (heldBy[held] == null) {
+                    heldBy[held] = new ArrayList<>();
+                }
+                heldBy[held].add(f.ruleId());
             }
         }
         Outcome.Review review = reviewFlags.isEmpty() ? Outcome.Review.NONE
                 : new Outcome.Review(true, List.copyOf(reviewFlags), blocked);
-        if (withheld.isEmpty() && heldBy.isEmpty()) {
+        if (withheld.isEmpty() && heldBy == null) {
             return new Outcome(declared.applicationId(), declared.title(), declared.applicant(), declared.program(),
                     declared.rulesetVersion(), declared.totalScore(), declared.maxScore(), declared.grade(),
                     declared.eligible() && !blocked, declared.totalScore(), review, declared.dimensions(), declared.findings(),
                     List.of(), declared.gates(), declared.flags(), declared.whyNot(), null);
         }
-        Map<String, BigDecimal> standingPoints = new HashMap<>();
-        standing.findings().forEach(a -> standingPoints.put(a.ruleId(), a.points()));
-        List<Outcome.Pending> pending = new ArrayList<>();
+        BigDecimal[] standingPoints = new BigDecimal[rules.length];
         List<Outcome.Award> findings = new ArrayList<>();
-        Map<String, BigDecimal> heldByDimension = new HashMap<>();
+        BigDecimal[] heldByColumn = new BigDecimal[sheet.columns.size()];
         for (Outcome.Award a : standing.findings()) {
-            if (heldBy.containsKey(a.ruleId())) {
-                heldByDimension.merge(ruleBase.catalogue().get(a.ruleId()).dimension(), a.points(), BigDecimal::add);
+            int rule = ruleBase.rule(a.ruleId()).ordinal();
+            standingPoints[rule] = a.points();
+            if (heldBy != null && heldBy[rule] != null) {
+                int column = sheet.column[rule];
+                if (column >= 0) {
+                    heldByColumn[column] = heldByColumn[column] == null ? a.points() : heldByColumn[column].add(a.points());
+                }
             } else {
                 findings.add(a);
             }
         }
-        java.util.Set<String> declaredRules = new java.util.HashSet<>();
-        declared.findings().forEach(a -> declaredRules.add(a.ruleId()));
+        boolean[] declaredRules = new boolean[rules.length];
+        declared.findings().forEach(a -> declaredRules[ruleBase.rule(a.ruleId()).ordinal()] = true);
+        List<Outcome.Pending> pending = new ArrayList<>();
+        boolean[] pendingRules = new boolean[rules.length];
         for (Outcome.Award a : declared.findings()) {
-            List<String> flags = heldBy.getOrDefault(a.ruleId(), List.of());
-            BigDecimal stands = flags.isEmpty() ? standingPoints.getOrDefault(a.ruleId(), BigDecimal.ZERO) : BigDecimal.ZERO;
+            RuleInfo rule = ruleBase.rule(a.ruleId());
+            List<String> flags = heldBy == null || heldBy[rule.ordinal()] == null ? List.of() : heldBy[rule.ordinal()];
+            BigDecimal standingRule = standingPoints[rule.ordinal()] == null ? BigDecimal.ZERO : standingPoints[rule.ordinal()];
+            BigDecimal stands = flags.isEmpty() ? standingRule : BigDecimal.ZERO;
             // of a group of which one rule counts, what another rule of the group gives instead already stands
-            String group = ruleBase.catalogue().get(a.ruleId()).exclusiveGroup();
+            String group = rule.exclusiveGroup();
             if (group != null) {
                 for (Outcome.Award other : findings) {
-                    if (!declaredRules.contains(other.ruleId())
-                            && group.equals(ruleBase.catalogue().get(other.ruleId()).exclusiveGroup())) {
+                    RuleInfo otherRule = ruleBase.rule(other.ruleId());
+                    if (!declaredRules[otherRule.ordinal()] && group.equals(otherRule.exclusiveGroup())) {
                         stands = stands.add(other.points());
                     }
                 }
@@ -271,7 +333,7 @@ public final class Evaluator {
                 continue;
             }
             List<Evidence.Withheld> claims = new ArrayList<>();
-            if (standingPoints.getOrDefault(a.ruleId(), BigDecimal.ZERO).compareTo(a.points()) < 0) {
+            if (standingRule.compareTo(a.points()) < 0) {
                 for (Evidence.Withheld w : withheld) {
                     if (a.evidence().containsKey(w.field())) {
                         claims.add(w);
@@ -282,22 +344,28 @@ public final class Evaluator {
                 }
             }
             pending.add(new Outcome.Pending(a.ruleId(), tidy(left), List.copyOf(claims), List.copyOf(flags)));
+            pendingRules[rule.ordinal()] = true;
         }
         List<Outcome.Dimension> dimensions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (Outcome.Dimension d : standing.dimensions()) {
-            BigDecimal score = tidy(d.score().subtract(heldByDimension.getOrDefault(d.id(), BigDecimal.ZERO)));
+        List<Outcome.Dimension> standingDimensions = standing.dimensions();
+        for (int c = 0; c < standingDimensions.size(); c++) {
+            Outcome.Dimension d = standingDimensions.get(c);
+            BigDecimal score = tidy(heldByColumn[c] == null ? d.score() : d.score().subtract(heldByColumn[c]));
             total = total.add(score);
             dimensions.add(new Outcome.Dimension(d.id(), score, d.maxScore()));
         }
         total = tidy(total);
-        java.util.Set<String> pendingRules = new java.util.HashSet<>();
-        pending.forEach(p -> pendingRules.add(p.ruleId()));
-        List<Outcome.Shortfall> whyNot = standing.whyNot().stream().filter(w -> !pendingRules.contains(w.ruleId())).toList();
+        List<Outcome.Shortfall> whyNot = new ArrayList<>(standing.whyNot().size());
+        for (Outcome.Shortfall w : standing.whyNot()) {
+            if (!pendingRules[ruleBase.rule(w.ruleId()).ordinal()]) {
+                whyNot.add(w);
+            }
+        }
         return new Outcome(declared.applicationId(), declared.title(), declared.applicant(), declared.program(),
-                declared.rulesetVersion(), total, declared.maxScore(), programme.grade(total), standing.eligible() && !blocked,
-                declared.totalScore(), review, dimensions, findings, List.copyOf(pending), standing.gates(), declared.flags(),
-                whyNot, null);
+                declared.rulesetVersion(), total, declared.maxScore(), sheet.programme.grade(total),
+                standing.eligible() && !blocked, declared.totalScore(), review, dimensions, findings, List.copyOf(pending),
+                standing.gates(), declared.flags(), List.copyOf(whyNot), null);
     }
 
     /** A self-assessment's outcome: with suggestions, each verified by evaluating the changed application. */
@@ -321,24 +389,21 @@ public final class Evaluator {
         return renderer.render(assess(app, program), lang);
     }
 
-    private Outcome outcome(Application app, Programme programme, Facts facts, RuleOutcomes.Decisions decisions) {
-        String program = programme.id();
+    private Outcome outcome(Application app, Sheet sheet, Facts facts, RuleOutcomes.Decisions decisions) {
         List<Outcome.Award> findings = new ArrayList<>();
-        Map<String, BigDecimal> dimensionScores = new LinkedHashMap<>();
-        Map<String, BigDecimal> pointsByRule = new HashMap<>();
-        programme.weights().keySet().forEach(d -> dimensionScores.put(d, BigDecimal.ZERO));
-        Map<Band, BigDecimal> scaled = scaledBands.get(program);
-        Map<String, BigDecimal> ruleMaxima = maxima.get(program);
+        BigDecimal[] pointsByRule = new BigDecimal[rules.length];
+        BigDecimal[] byColumn = new BigDecimal[sheet.columns.size()];
+        java.util.Arrays.fill(byColumn, BigDecimal.ZERO);
         List<RuleOutcomes.Hit> awards = decisions.awards();
         int[] order = new int[awards.size()];
         for (int i = 0; i < order.length; i++) {
             RuleOutcomes.Hit hit = awards.get(i);
             RuleInfo rule = hit.rule();
-            BigDecimal points = scaled.get(hit.band());
-            Outcome.Award award = new Outcome.Award(rule.id(), points, ruleMaxima.get(rule.id()), hit.band().threshold(),
+            BigDecimal points = sheet.bandPoints[hit.band().ordinal()];
+            Outcome.Award award = new Outcome.Award(rule.id(), points, sheet.ruleMax[rule.ordinal()], hit.band().threshold(),
                     hit.evidence());
             // findings in dimension then id order: an insertion sort by each rule's place (a handful of findings)
-            int place = findingOrder.get(rule.id());
+            int place = findingOrder[rule.ordinal()];
             int at = i;
             while (at > 0 && order[at - 1] > place) {
                 order[at] = order[at - 1];
@@ -346,23 +411,30 @@ public final class Evaluator {
             }
             order[at] = place;
             findings.add(at, award);
-            dimensionScores.merge(rule.dimension(), points, BigDecimal::add);
-            pointsByRule.put(rule.id(), points);
+            int column = sheet.column[rule.ordinal()];
+            if (column >= 0) {
+                byColumn[column] = byColumn[column].add(points);
+            }
+            pointsByRule[rule.ordinal()] = points;
         }
 
-        List<Outcome.Dimension> dimensions = new ArrayList<>();
+        List<Outcome.Dimension> dimensions = new ArrayList<>(byColumn.length);
         BigDecimal total = BigDecimal.ZERO;
-        for (DimensionColumn d : dimensionColumns.get(program)) {
-            BigDecimal score = dimensionScores.get(d.id());
-            total = total.add(score);
-            dimensions.add(new Outcome.Dimension(d.id(), tidy(score), d.weight()));
+        for (int c = 0; c < byColumn.length; c++) {
+            DimensionColumn d = sheet.columns.get(c);
+            total = total.add(byColumn[c]);
+            dimensions.add(new Outcome.Dimension(d.id(), tidy(byColumn[c]), d.weight()));
         }
 
-        Map<String, RuleOutcomes.Hit> failed = new HashMap<>();
-        decisions.failedGates().forEach(h -> failed.put(h.rule().id(), h));
-        List<Outcome.Gate> gates = new ArrayList<>();
-        for (RuleInfo rule : gatesByProgram.get(program)) {
-            RuleOutcomes.Hit hit = failed.get(rule.id());
+        List<RuleOutcomes.Hit> failed = decisions.failedGates();
+        List<Outcome.Gate> gates = new ArrayList<>(sheet.gates.size());
+        for (RuleInfo rule : sheet.gates) {
+            RuleOutcomes.Hit hit = null;
+            for (RuleOutcomes.Hit h : failed) {
+                if (h.rule() == rule) {
+                    hit = h;
+                }
+            }
             gates.add(new Outcome.Gate(rule.id(), hit == null, hit == null ? Map.of() : hit.evidence()));
         }
 
@@ -377,8 +449,9 @@ public final class Evaluator {
         }
 
         total = tidy(total);
+        String program = sheet.programme.id();
         return new Outcome(app.applicationId(), app.title(), app.applicantName(), program, ruleBase.version(), total,
-                maxScores.get(program), programme.grade(total), failed.isEmpty(), total, Outcome.Review.NONE, dimensions,
+                sheet.maxScore, sheet.programme.grade(total), failed.isEmpty(), total, Outcome.Review.NONE, dimensions,
                 findings, List.of(), gates, flags, whyNot.explain(facts, pointsByRule), null);
     }
 

@@ -3,7 +3,6 @@ package org.policyevaluator.evaluation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.model.ApplicationSchema;
 import org.policyevaluator.model.CodeTable;
@@ -16,7 +15,7 @@ import org.policyevaluator.rules.PolicyTables;
  * needed by their {@code derived.} names ({@code number("derived.trainingShare")}, see
  * {@link Derivations}), and look codes up in their tables ({@code lowest("techAreas", "tier")}). A path
  * that is neither a field nor a derived fact is an error, so that a misspelt rule cannot silently never
- * fire. Its methods are the vocabulary of the DRL files (docs/authoring.md); immutable.
+ * fire. Its methods are the vocabulary of the DRL files (docs/authoring.md); its answers never change.
  */
 public final class Facts {
     static final String DERIVED = "derived.";
@@ -25,12 +24,20 @@ public final class Facts {
     private final String program;
     private final ApplicationSchema schema;
     private final PolicyTables tables;
-    private final Map<String, Object> derived;
+    /** The derived facts, each at its {@link Derivations#slot}. */
+    private final Object[] derived;
     /** Where the rules' decisions about these facts are collected during a session ({@link RuleOutcomes#track}). */
     RuleOutcomes.Decisions decisions;
+    /**
+     * What {@link #attribute} and {@link #lowest} already answered, as (question, path, column, answer) entries: many rules
+     * ask the same (the sector's category, the best tier), and the facts do not change. Keyed by the identity of
+     * the rule files' literals, which are the same instances at every call; any other string simply misses.
+     */
+    private Object[] memo;
+    private int memoSize;
 
     Facts(Application application, String program, ApplicationSchema schema, PolicyTables tables,
-          Map<String, Object> derived) {
+          Object[] derived) {
         this.application = application;
         this.program = program;
         this.schema = schema;
@@ -69,12 +76,12 @@ public final class Facts {
     /** The value at a field path or of a derived fact; null when it is not declared. */
     public Object value(String path) {
         if (path.startsWith(DERIVED)) {
-            Object v = derived.get(path);
-            if (v == null && !Derivations.NAMES.containsKey(path)) {
+            int slot = Derivations.slot(path);
+            if (slot < 0) {
                 throw new IllegalArgumentException("no derived fact " + path + "; derived facts are "
                         + String.join(", ", Derivations.NAMES.keySet()));
             }
-            return v;
+            return derived[slot];
         }
         // one lookup: the rule files' paths are checked when they load; this catches a path built at run time
         return application.field(path);
@@ -132,9 +139,15 @@ public final class Facts {
 
     /** A column of the code table row of a single-code field ("category" of the sector), or null. */
     public String attribute(String path, String column) {
+        Object known = recalled(ATTRIBUTE, path, column);
+        if (known != null) {
+            return known == NONE ? null : (String) known;
+        }
         String code = text(path);
         CodeTable.Code row = table(path).code(code);
-        return row == null ? null : column(row, column, path);
+        String v = row == null ? null : column(row, column, path);
+        remember(ATTRIBUTE, path, column, v == null ? NONE : v);
+        return v;
     }
 
     /** The codes of the field whose table row has {@code value} in {@code column} ("tier" "1"), in the field's order. */
@@ -170,6 +183,10 @@ public final class Facts {
 
     /** The lowest whole number in {@code column} among the field's codes (the best tier, say); 0 when none. */
     public int lowest(String path, String column) {
+        Object known = recalled(LOWEST, path, column);
+        if (known != null) {
+            return (Integer) known;
+        }
         CodeTable table = table(path);
         int best = 0;
         for (String code : codes(path)) {
@@ -180,7 +197,36 @@ public final class Facts {
                 best = best == 0 ? n : Math.min(best, n);
             }
         }
+        remember(LOWEST, path, column, best);
         return best;
+    }
+
+    /** The questions the memo keeps answers to, and what it holds for "no value". */
+    private static final Object ATTRIBUTE = new Object();
+    private static final Object LOWEST = new Object();
+    private static final Object NONE = new Object();
+    private static final int MEMO_LIMIT = 16;
+
+    private Object recalled(Object question, String path, String column) {
+        for (int i = 0; i < memoSize; i += 4) {
+            if (memo[i] == question && memo[i + 1] == path && memo[i + 2] == column) {
+                return memo[i + 3];
+            }
+        }
+        return null;
+    }
+
+    private void remember(Object question, String path, String column, Object answer) {
+        if (memo == null) {
+            memo = new Object[4 * MEMO_LIMIT];
+        }
+        if (memoSize < memo.length) {
+            memo[memoSize] = question;
+            memo[memoSize + 1] = path;
+            memo[memoSize + 2] = column;
+            memo[memoSize + 3] = answer;
+            memoSize += 4;
+        }
     }
 
     private CodeTable table(String path) {

@@ -26,12 +26,15 @@ public final class RuleOutcomes {
     /** What the rules decided for one application. */
     static final class Decisions {
         private final String program;
+        /** by rule ordinal: the rule's rows of tables/scoring.csv under the programme, best first. */
+        private final List<Band>[] bands;
         private final List<Hit> awards = new ArrayList<>();
         private final List<Hit> failedGates = new ArrayList<>();
         private final List<Hit> flags = new ArrayList<>();
 
-        private Decisions(String program) {
+        private Decisions(String program, List<Band>[] bands) {
             this.program = program;
+            this.bands = bands;
         }
 
         List<Hit> awards() {
@@ -53,9 +56,12 @@ public final class RuleOutcomes {
         this.ruleBase = ruleBase;
     }
 
-    /** Registers an application's facts before the session runs; its decisions fill as the rules fire. */
-    Decisions track(Facts facts) {
-        Decisions d = new Decisions(facts.getProgram());
+    /**
+     * Registers an application's facts before the session runs; its decisions fill as the rules fire.
+     * {@code bands}: by rule ordinal, each rule's rows of tables/scoring.csv under the facts' programme.
+     */
+    Decisions track(Facts facts, List<Band>[] bands) {
+        Decisions d = new Decisions(facts.getProgram(), bands);
         facts.decisions = d;
         return d;
     }
@@ -68,9 +74,15 @@ public final class RuleOutcomes {
     public void awardBand(RuleContext ctx, Number measured, Object... evidence) {
         RuleInfo rule = rule(ctx);
         Decisions d = decisions(ctx);
-        Band band = ruleBase.tables().band(rule.id(), d.program, measured);
-        if (band != null) {
-            d.awards.add(new Hit(rule, band, evidence(evidence)));
+        if (measured == null) {
+            return;
+        }
+        double value = measured.doubleValue();
+        for (Band band : d.bands[rule.ordinal()]) {
+            if (band.banded() && band.admits(value)) {
+                d.awards.add(new Hit(rule, band, evidence(evidence)));
+                return;
+            }
         }
     }
 
@@ -78,7 +90,13 @@ public final class RuleOutcomes {
     public void award(RuleContext ctx, Object... evidence) {
         RuleInfo rule = rule(ctx);
         Decisions d = decisions(ctx);
-        Band flat = ruleBase.tables().flat(rule.id(), d.program);
+        Band flat = null;
+        for (Band band : d.bands[rule.ordinal()]) {
+            if (!band.banded()) {
+                flat = band;
+                break;
+            }
+        }
         if (flat == null) {
             throw new IllegalStateException("rule " + rule.id() + " has no yes/no row for programme " + d.program
                     + " in tables/scoring.csv");

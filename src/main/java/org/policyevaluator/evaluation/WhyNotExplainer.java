@@ -31,7 +31,7 @@ final class WhyNotExplainer {
      * measured value (a banded rule's text depends on nothing else, and most applications repeat a few
      * values). Bounded like {@link Template}'s memo.
      */
-    private record Candidate(RuleInfo rule, List<String> group, BigDecimal max, List<Band> bands, List<String> names,
+    private record Candidate(RuleInfo rule, int[] group, BigDecimal max, List<Band> bands, List<String> names,
                              Map<BandedText, String> texts, Template[] messages) {
     }
 
@@ -53,12 +53,13 @@ final class WhyNotExplainer {
         this.evaluator = evaluator;
     }
 
-    List<Outcome.Shortfall> explain(Facts facts, Map<String, BigDecimal> pointsByRule) {
+    /** The shortfalls of an application, from the points each rule gave it (by rule ordinal, null where none). */
+    List<Outcome.Shortfall> explain(Facts facts, BigDecimal[] pointsByRule) {
         List<Outcome.Shortfall> out = new ArrayList<>();
         for (Candidate c : plan(facts.getProgram())) {
             BigDecimal got = BigDecimal.ZERO;
-            for (String id : c.group()) {
-                BigDecimal p = pointsByRule.get(id);
+            for (int rule : c.group()) {
+                BigDecimal p = pointsByRule[rule];
                 if (p != null) {
                     got = got.add(p);
                 }
@@ -155,7 +156,8 @@ final class WhyNotExplainer {
             }
             BigDecimal max = evaluator.maxPoints(r.id(), program);
             if (max.signum() > 0) {
-                List<String> group = r.exclusiveGroup() != null ? List.copyOf(members.get(r.exclusiveGroup())) : List.of(r.id());
+                int[] group = (r.exclusiveGroup() != null ? members.get(r.exclusiveGroup()) : List.of(r.id())).stream()
+                        .mapToInt(id -> ruleBase.rule(id).ordinal()).toArray();
                 List<Band> bands = ruleBase.tables().bands(r.id(), program).stream().filter(Band::banded).toList();
                 String key = r.id() + ".whynot";
                 Template zh = evaluator.renderer().reasons().template(key, "zh");

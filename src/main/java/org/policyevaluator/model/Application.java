@@ -17,7 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
  * that is not declared has no value. Built only by {@link ApplicationSchema#bind}; immutable.
  */
 public final class Application {
+    /** The canonical JSON as read; {@link #changes}, where there are any, are not yet applied to it. */
     private final ObjectNode json;
+    /**
+     * Values replaced since it was read ({@link #withValues}), by path, null for "not declared"; null when none.
+     * Applied to a copy of the JSON only when the JSON is asked for: the engine reads values, never the JSON.
+     */
+    private final Map<String, Object> changes;
     private final ApplicationSchema.Layout layout;
     /** The value of each field in its layout slot; null where it is not declared. Never handed out. */
     private final Object[] values;
@@ -28,7 +34,13 @@ public final class Application {
 
     Application(ObjectNode json, ApplicationSchema.Layout layout, Object[] values, ObjectNode evidence,
                 Map<String, Integer> backed) {
+        this(json, null, layout, values, evidence, backed);
+    }
+
+    private Application(ObjectNode json, Map<String, Object> changes, ApplicationSchema.Layout layout, Object[] values,
+                        ObjectNode evidence, Map<String, Integer> backed) {
         this.json = json;
+        this.changes = changes;
         this.layout = layout;
         this.values = values;
         this.evidence = evidence;
@@ -44,7 +56,7 @@ public final class Application {
     public Application assumingEvidence(String claim) {
         Map<String, Integer> more = new java.util.HashMap<>(backed);
         more.put(claim, Integer.MAX_VALUE);
-        return new Application(json, layout, values, evidence, Map.copyOf(more));
+        return new Application(json, changes, layout, values, evidence, Map.copyOf(more));
     }
 
     private Object value(String path) {
@@ -74,29 +86,42 @@ public final class Application {
      */
     public Application withValues(Map<String, Object> changes) {
         Object[] v = values.clone();
+        for (var c : changes.entrySet()) {
+            int slot = layout.slot(c.getKey());
+            if (slot < 0) {
+                throw new IllegalArgumentException("no field " + c.getKey());
+            }
+            v[slot] = c.getValue();
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (this.changes != null) {
+            all.putAll(this.changes);
+        }
+        all.putAll(changes);
+        return new Application(json, Collections.unmodifiableMap(all), layout, v, evidence, backed);
+    }
+
+    /** The JSON with the changed values in place (a copy). */
+    private ObjectNode currentJson() {
         ObjectNode j = json.deepCopy();
+        if (changes == null) {
+            return j;
+        }
         for (var c : changes.entrySet()) {
             String path = c.getKey();
             int dot = path.lastIndexOf('.');
             ObjectNode parent = dot < 0 ? j : j.get(path.substring(0, dot)) instanceof ObjectNode o ? o : null;
-            String property = path.substring(dot + 1);
-            int slot = layout.slot(path);
-            if (slot < 0) {
-                throw new IllegalArgumentException("no field " + path);
+            if (parent == null) {
+                continue;
             }
+            String property = path.substring(dot + 1);
             if (c.getValue() == null) {
-                v[slot] = null;
-                if (parent != null) {
-                    parent.remove(property);
-                }
+                parent.remove(property);
             } else {
-                v[slot] = c.getValue();
-                if (parent != null) {
-                    parent.set(property, JSON.valueToTree(c.getValue()));
-                }
+                parent.set(property, JSON.valueToTree(c.getValue()));
             }
         }
-        return new Application(j, layout, v, evidence, backed);
+        return j;
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -183,11 +208,11 @@ public final class Application {
 
     /** The canonical JSON: the schema's fields in its order, values as bound (a copy). */
     public ObjectNode toJson() {
-        return json.deepCopy();
+        return currentJson();
     }
 
     @Override
     public String toString() {
-        return json.toString();
+        return (changes == null ? json : currentJson()).toString();
     }
 }

@@ -90,6 +90,8 @@ public final class PolicyTables {
     private final Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
     /** rule id -> programme id ("*" for all) -> bands, best first. */
     private final Map<String, Map<String, List<Band>>> scoring = new LinkedHashMap<>();
+    /** How many rows tables/scoring.csv has (each band's ordinal is below it). */
+    private int bandCount;
     private final Map<String, Clause> clauses = new LinkedHashMap<>();
     private final List<SuggestionRule> suggestions = new ArrayList<>();
 
@@ -141,20 +143,6 @@ public final class PolicyTables {
 
     // ---- what the rules call ----
 
-    /** The best band of a banded rule that the value reaches under the programme, or null if none. */
-    public Band band(String ruleId, String program, Number value) {
-        if (value == null) {
-            return null;
-        }
-        double v = value.doubleValue();
-        for (Band b : bands(ruleId, program)) {
-            if (b.banded() && b.admits(v)) {
-                return b;
-            }
-        }
-        return null;
-    }
-
     /** A programme's parameter (programme columns, then tables/parameters.csv for it, then for "*"). */
     public double num(String program, String key) {
         Programme p = programmes.get(program);
@@ -201,13 +189,9 @@ public final class PolicyTables {
         return bands(ruleId, program).stream().map(Band::points).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
     }
 
-    public Band flat(String ruleId, String program) {
-        for (Band b : bands(ruleId, program)) {
-            if (!b.banded()) {
-                return b;
-            }
-        }
-        return null;
+    /** How many rows tables/scoring.csv has: every {@link Band#ordinal()} is below it. */
+    public int bandCount() {
+        return bandCount;
     }
 
     public boolean hasScoring(String ruleId) {
@@ -565,7 +549,8 @@ public final class PolicyTables {
         } else {
             threshold = number(r, "threshold");
         }
-        Band b = new Band(r.get("rule").intern(), r.get("program").intern(), op, threshold, decimal("points", r.get("points")));
+        Band b = new Band(r.get("rule").intern(), r.get("program").intern(), op, threshold, decimal("points", r.get("points")),
+                bandCount++);
         scoring.computeIfAbsent(b.ruleId(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(b.program(), k -> new ArrayList<>()).add(b);
     }

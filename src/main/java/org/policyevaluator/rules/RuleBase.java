@@ -252,7 +252,7 @@ public final class RuleBase {
             }
             rules.put(id, new RuleInfo(id, r.getName(), kind, dimension, List.copyOf(clauses),
                     Collections.unmodifiableMap(quotes), meta(meta, "severity"), meta(meta, "exclusive"),
-                    meta(meta, "requiresParameter"), measure, file, basis));
+                    meta(meta, "requiresParameter"), measure, file, basis, rules.size()));
         }
         for (PolicyTables.FlagConsequence c : tables.flagConsequences().values()) {
             RuleInfo info = rules.get(c.rule());

@@ -10,11 +10,12 @@ import java.util.Map;
  * on), a flag's severity, the group of rules of which at most one can fire, and for a gate that only
  * some programmes have, the programme parameter that switches it on; for a banded score rule, the
  * derived fact its bands measure (a property of the evaluation profile); its basis ({@code @basis}): the
- * policy's text, or the programme's own design where no sentence of the policy says it.
+ * policy's text, or the programme's own design where no sentence of the policy says it; and its place in
+ * the catalogue's id order ({@code ordinal}, from 0), by which the engine keeps per-rule figures in arrays.
  */
 public record RuleInfo(String id, String name, String kind, String dimension, List<String> clauses,
                        Map<String, String> quotes, String severity, String exclusiveGroup, String requiresParameter,
-                       String measure, String file, String basis) {
+                       String measure, String file, String basis, int ordinal) {
 
     /** The basis of a rule that rests on a sentence of the policy. */
     public static final String POLICY = "policy";
