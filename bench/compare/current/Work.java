@@ -1,0 +1,74 @@
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.policyevaluator.batch.SyntheticApplications;
+import org.policyevaluator.evaluation.EvaluationRenderer;
+import org.policyevaluator.evaluation.Evaluator;
+import org.policyevaluator.evaluation.Outcome;
+import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.model.Application;
+import org.policyevaluator.rules.RuleBase;
+import tools.jackson.core.JsonToken;
+
+/** What Compare runs on a version with the schema redesign (decided outcomes, worded apart). */
+public class Work {
+    static Evaluator evaluator;
+    static List<Application> apps;
+    static String program;
+    static byte[] json;
+
+    public static void init() {
+        RuleBase rules = RuleBase.bundled();
+        evaluator = new Evaluator(rules);
+        json = JsonIntake.mapper().writeValueAsString(SyntheticApplications.generate(rules.schema(), 20000, 20251121L))
+                .getBytes(StandardCharsets.UTF_8);
+        apps = new ArrayList<>();
+        new JsonIntake(rules.reader()).read("synthetic", new ByteArrayInputStream(json), s -> apps.add(s.application()), r -> { });
+        program = evaluator.defaultProgramme();
+    }
+
+    /**
+     * Microseconds per application on one thread: mode 0 the engine alone (chunks of 32, nothing worded),
+     * 1 explained evaluations (chunks of 32, worded in Chinese), 2 one application at a time, worded,
+     * 5 a plain Jackson parse of the same JSON (what the size of an application costs any program).
+     */
+    public static double run(int mode, double seconds) {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long done = 0;
+        int at = 0;
+        EvaluationRenderer renderer = evaluator.renderer();
+        while (System.nanoTime() < end) {
+            if (mode == 5) {
+                try (var parser = JsonIntake.mapper().createParser(json)) {
+                    parser.nextToken();
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        JsonIntake.mapper().readTree(parser);
+                        done++;
+                    }
+                }
+                continue;
+            }
+            if (at + 32 > apps.size()) {
+                at = 0;
+            }
+            List<Application> chunk = apps.subList(at, at + 32);
+            at += 32;
+            if (mode == 0) {
+                done += evaluator.decideAll(chunk, program).size();
+            } else if (mode == 1) {
+                for (Outcome o : evaluator.decideAll(chunk, program)) {
+                    renderer.render(o, "zh");
+                    done++;
+                }
+            } else {
+                for (Application a : chunk) {
+                    evaluator.evaluate(a, program, "zh");
+                    done++;
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e3 / done;
+    }
+}
