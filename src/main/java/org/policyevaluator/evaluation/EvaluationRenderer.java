@@ -17,7 +17,6 @@ import org.policyevaluator.rules.RuleInfo;
  * each from the ruleset's message bundles. Each rule's texts are prepared once. Thread-safe.
  */
 public final class EvaluationRenderer {
-    private final Evaluator evaluator;
     private final RuleBase ruleBase;
     private final ReasonRenderer reasons;
     private final WhyNotExplainer whyNot;
@@ -27,13 +26,12 @@ public final class EvaluationRenderer {
     private final Map<String, String[]> dimensionNames = new HashMap<>();
 
     EvaluationRenderer(Evaluator evaluator, WhyNotExplainer whyNot) {
-        this.evaluator = evaluator;
         this.ruleBase = evaluator.ruleBase();
         this.reasons = new ReasonRenderer(ruleBase);
         this.whyNot = whyNot;
         for (RuleInfo r : ruleBase.catalogue().values()) {
             String message = r.isScore() ? ".reason" : r.isGate() ? ".fail" : ".message";
-            texts.put(r.id(), new RuleTexts(
+            texts.put(r.id(), new RuleTexts(r, evaluator.clauses(r.id()),
                     new String[] {ruleBase.title(r.id(), "zh"), ruleBase.title(r.id(), "en")},
                     new EvidenceTemplate[] {EvidenceTemplate.of(reasons, r.id() + message, "zh"),
                             EvidenceTemplate.of(reasons, r.id() + message, "en")},
@@ -61,10 +59,9 @@ public final class EvaluationRenderer {
         List<Evaluation.Finding> findings = new ArrayList<>(o.findings().size());
         for (Outcome.Award a : o.findings()) {
             RuleTexts text = texts.get(a.ruleId());
-            RuleInfo rule = ruleBase.rule(a.ruleId());
-            findings.add(new Evaluation.Finding(a.ruleId(), text.title()[language], rule.dimension(), a.points(), a.maxPoints(),
-                    text.message()[language].render(reasons, a.evidence(), a.points(), a.threshold(), lang), a.evidence(),
-                    evaluator.clauses(a.ruleId())));
+            findings.add(new Evaluation.Finding(a.ruleId(), text.title()[language], text.rule().dimension(), a.points(),
+                    a.maxPoints(), text.message()[language].render(reasons, a.evidence(), a.points(), a.threshold(), lang),
+                    a.evidence(), text.clauses()));
         }
         List<Evaluation.DimensionScore> dimensions = new ArrayList<>(o.dimensions().size());
         for (Outcome.Dimension d : o.dimensions()) {
@@ -76,20 +73,20 @@ public final class EvaluationRenderer {
             String reason = g.passed() ? text.pass()[language]
                     : text.message()[language].render(reasons, g.evidence(), null, null, lang);
             gates.add(new Evaluation.GateResult(g.ruleId(), text.title()[language], g.passed(), reason, g.evidence(),
-                    evaluator.clauses(g.ruleId())));
+                    text.clauses()));
         }
         List<Evaluation.FlagResult> flags = new ArrayList<>(o.flags().size());
         for (Outcome.Flag f : o.flags()) {
+            RuleTexts text = texts.get(f.ruleId());
             flags.add(new Evaluation.FlagResult(f.ruleId(), f.severity(), f.consequence(),
-                    texts.get(f.ruleId()).message()[language].render(reasons, f.evidence(), null, null, lang), f.evidence(),
-                    evaluator.clauses(f.ruleId())));
+                    text.message()[language].render(reasons, f.evidence(), null, null, lang), f.evidence(), text.clauses()));
         }
         List<Evaluation.WhyNot> whyNots = List.of();
         if (withWhyNot) {
             whyNots = new ArrayList<>(o.whyNot().size());
             for (Outcome.Shortfall s : o.whyNot()) {
-                RuleInfo rule = ruleBase.rule(s.ruleId());
-                whyNots.add(new Evaluation.WhyNot(s.ruleId(), texts.get(s.ruleId()).title()[language], rule.dimension(),
+                RuleTexts text = texts.get(s.ruleId());
+                whyNots.add(new Evaluation.WhyNot(s.ruleId(), text.title()[language], text.rule().dimension(),
                         s.points(), s.maxPoints(), whyNot.text(s, o.program(), lang)));
             }
         }
@@ -148,8 +145,8 @@ public final class EvaluationRenderer {
             parts.add(reasons.render(ruleBase.messages().get(lang, "pending.heldBy"),
                     Map.of("flags", String.join("en".equals(lang) ? "; " : "；", flags)), lang));
         }
-        return new Evaluation.PendingAward(p.ruleId(), texts.get(p.ruleId()).title()[language],
-                ruleBase.rule(p.ruleId()).dimension(), p.points(), List.copyOf(claims), p.heldBy(),
+        RuleTexts text = texts.get(p.ruleId());
+        return new Evaluation.PendingAward(p.ruleId(), text.title()[language], text.rule().dimension(), p.points(), List.copyOf(claims), p.heldBy(),
                 String.join("en".equals(lang) ? "; " : "；", parts));
     }
 
@@ -192,8 +189,12 @@ public final class EvaluationRenderer {
         return reasons.render(ruleBase.messages().get(lang, key), values, lang);
     }
 
-    /** A rule's title, its message (reason, gate failure or flag) and a gate's pass text, [0] Chinese, [1] English. */
-    private record RuleTexts(String[] title, EvidenceTemplate[] message, String[] pass) {
+    /**
+     * A rule with the clauses it cites, its title, its message (reason, gate failure or flag) and a gate's pass
+     * text, [0] Chinese, [1] English: all that wording a finding needs, found with one lookup.
+     */
+    private record RuleTexts(RuleInfo rule, List<Evaluation.ClauseRef> clauses, String[] title, EvidenceTemplate[] message,
+                             String[] pass) {
     }
 
     /**
