@@ -146,8 +146,8 @@ public final class EvaluationRenderer {
                     Map.of("flags", String.join("en".equals(lang) ? "; " : "；", flags)), lang));
         }
         RuleTexts text = texts.get(p.ruleId());
-        return new Evaluation.PendingAward(p.ruleId(), text.title()[language], text.rule().dimension(), p.points(), List.copyOf(claims), p.heldBy(),
-                String.join("en".equals(lang) ? "; " : "；", parts));
+        return new Evaluation.PendingAward(p.ruleId(), text.title()[language], text.rule().dimension(), p.points(),
+                List.copyOf(claims), p.heldBy(), String.join("en".equals(lang) ? "; " : "；", parts));
     }
 
     /** A claim's name: the field's label, or for one code of a list, the code's name. */

@@ -42,7 +42,7 @@ public final class Evaluator {
     private final Map<String, Sheet> sheets = new HashMap<>();
     /** rule -> the clauses it cites, with quotes. */
     private final Map<String, List<Evaluation.ClauseRef>> clauseRefs = new HashMap<>();
-    /** by rule ordinal: a score rule's place among the findings (by dimension as tables/dimensions.csv lists them, then by id). */
+    /** by rule ordinal: a score rule's place among the findings (by dimension as tables/dimensions.csv lists them, then id). */
     private final int[] findingOrder;
     /** every rule by ordinal. */
     private final RuleInfo[] rules;
@@ -64,7 +64,7 @@ public final class Evaluator {
         final BigDecimal maxScore;
         /** the gates checked there, in id order. */
         final List<RuleInfo> gates;
-        /** by rule ordinal: the rule's rows of tables/scoring.csv there, best first (what the rules' points are looked up in). */
+        /** by rule ordinal: the rule's rows of tables/scoring.csv there, best first (where its points are looked up). */
         final List<Band>[] bands;
 
         Sheet(Programme programme, int rules, int bands, List<DimensionColumn> columns, BigDecimal maxScore,
@@ -85,7 +85,8 @@ public final class Evaluator {
     public Evaluator(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.derivations = new Derivations(ruleBase.tables());
-        this.rules = ruleBase.catalogue().values().toArray(RuleInfo[]::new);
+        this.rules = new RuleInfo[ruleBase.catalogue().size()];
+        ruleBase.catalogue().values().forEach(r -> rules[r.ordinal()] = r);
         for (Programme p : ruleBase.tables().programmes().values()) {
             Map<String, BigDecimal> byDimension = new HashMap<>();
             for (var w : p.weights().entrySet()) {
@@ -165,16 +166,6 @@ public final class Evaluator {
     /** The points a rule can give at most under a programme, after the programme's weighting. */
     public BigDecimal maxPoints(String ruleId, String program) {
         return sheets.get(program).ruleMax[ruleBase.rule(ruleId).ordinal()];
-    }
-
-    /** Every rule by its ordinal (its place in the catalogue's id order). */
-    RuleInfo rule(int ordinal) {
-        return rules[ordinal];
-    }
-
-    /** How many rules the rule base has: the length of every array kept by rule ordinal. */
-    int ruleCount() {
-        return rules.length;
     }
 
     /** The programme an application is evaluated under: the one asked for, else its own, else the default. */
@@ -316,7 +307,7 @@ public final class Evaluator {
         for (Outcome.Award a : declared.findings()) {
             RuleInfo rule = ruleBase.rule(a.ruleId());
             List<String> flags = heldBy == null || heldBy[rule.ordinal()] == null ? List.of() : heldBy[rule.ordinal()];
-            BigDecimal standingRule = standingPoints[rule.ordinal()] == null ? BigDecimal.ZERO : standingPoints[rule.ordinal()];
+            BigDecimal standingRule = standingPoints[rule.ordinal()] != null ? standingPoints[rule.ordinal()] : BigDecimal.ZERO;
             BigDecimal stands = flags.isEmpty() ? standingRule : BigDecimal.ZERO;
             // of a group of which one rule counts, what another rule of the group gives instead already stands
             String group = rule.exclusiveGroup();
