@@ -33,6 +33,11 @@ compile() {
 compile "$WORK/old/target" "$WORK/work-old"
 compile "$ROOT/target" "$WORK/work-new"
 for mode in ${MODES//,/ }; do
-    java -Xmx4g "$ROOT/bench/compare/Compare.java" "$mode" "$ROUNDS" "$TURN" \
-        "$REV=$WORK/old/target:$WORK/work-old" "this=$ROOT/target:$WORK/work-new" 2>/dev/null | grep ' mode '
+    # the engines' own logging goes aside; on a failure its end is shown
+    if ! java -Xmx4g "$ROOT/bench/compare/Compare.java" "$mode" "$ROUNDS" "$TURN" \
+            "$REV=$WORK/old/target:$WORK/work-old" "this=$ROOT/target:$WORK/work-new" >"$WORK/out" 2>"$WORK/log"; then
+        tail -20 "$WORK/out" "$WORK/log" >&2
+        exit 1
+    fi
+    grep ' mode ' "$WORK/out"
 done
