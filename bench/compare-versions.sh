@@ -28,7 +28,7 @@ compile() {
         src=current
     fi
     mkdir -p "$2"
-    javac -nowarn -cp "$1/policy-evaluator.jar:$1/lib/*" -d "$2" "$ROOT/bench/compare/$src/Work.java"
+    javac -nowarn -cp "$1/policy-evaluator.jar:$1/lib/*" -d "$2" "$ROOT/bench/compare/$src/Work.java" "$ROOT/bench/compare/Rounds.java"
 }
 compile "$WORK/old/target" "$WORK/work-old"
 compile "$ROOT/target" "$WORK/work-new"

@@ -9,7 +9,6 @@ import org.policyevaluator.evaluation.Outcome;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.rules.RuleBase;
-import tools.jackson.core.JsonToken;
 
 /** What Compare runs on a version with the schema redesign (decided outcomes, worded apart). */
 public class Work {
@@ -34,41 +33,24 @@ public class Work {
      * 5 a plain Jackson parse of the same JSON (what the size of an application costs any program).
      */
     public static double run(int mode, double seconds) {
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long done = 0;
-        int at = 0;
+        if (mode == 5) {
+            return Rounds.parse(seconds, json);
+        }
         EvaluationRenderer renderer = evaluator.renderer();
-        while (System.nanoTime() < end) {
-            if (mode == 5) {
-                try (var parser = JsonIntake.mapper().createParser(json)) {
-                    parser.nextToken();
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        JsonIntake.mapper().readTree(parser);
-                        done++;
-                    }
-                }
-                continue;
-            }
-            if (at + 32 > apps.size()) {
-                at = 0;
-            }
-            List<Application> chunk = apps.subList(at, at + 32);
-            at += 32;
+        return Rounds.chunks(seconds, apps, chunk -> {
             if (mode == 0) {
-                done += evaluator.decideAll(chunk, program).size();
-            } else if (mode == 1) {
+                return evaluator.decideAll(chunk, program).size();
+            }
+            if (mode == 1) {
                 for (Outcome o : evaluator.decideAll(chunk, program)) {
                     renderer.render(o, "zh");
-                    done++;
                 }
-            } else {
-                for (Application a : chunk) {
-                    evaluator.evaluate(a, program, "zh");
-                    done++;
-                }
+                return chunk.size();
             }
-        }
-        return (System.nanoTime() - start) / 1e3 / done;
+            for (Application a : chunk) {
+                evaluator.evaluate(a, program, "zh");
+            }
+            return chunk.size();
+        });
     }
 }

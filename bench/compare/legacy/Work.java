@@ -7,7 +7,6 @@ import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.rules.RuleBase;
-import tools.jackson.core.JsonToken;
 
 /** What Compare runs on a version before the schema redesign (b80d36c and earlier: evaluations worded at once). */
 public class Work {
@@ -29,35 +28,17 @@ public class Work {
 
     /** As current/Work.run; modes 0 and 1 are the same here: that version words as it evaluates. */
     public static double run(int mode, double seconds) {
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long done = 0;
-        int at = 0;
-        while (System.nanoTime() < end) {
-            if (mode == 5) {
-                try (var parser = JsonIntake.mapper().createParser(json)) {
-                    parser.nextToken();
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        JsonIntake.mapper().readTree(parser);
-                        done++;
-                    }
-                }
-                continue;
-            }
-            if (at + 32 > apps.size()) {
-                at = 0;
-            }
-            List<Application> chunk = apps.subList(at, at + 32);
-            at += 32;
-            if (mode <= 1) {
-                done += evaluator.evaluateAll(chunk, program, "zh").size();
-            } else {
-                for (Application a : chunk) {
-                    evaluator.evaluate(a, program, "zh");
-                    done++;
-                }
-            }
+        if (mode == 5) {
+            return Rounds.parse(seconds, json);
         }
-        return (System.nanoTime() - start) / 1e3 / done;
+        return Rounds.chunks(seconds, apps, chunk -> {
+            if (mode <= 1) {
+                return evaluator.evaluateAll(chunk, program, "zh").size();
+            }
+            for (Application a : chunk) {
+                evaluator.evaluate(a, program, "zh");
+            }
+            return chunk.size();
+        });
     }
 }

@@ -113,7 +113,7 @@ public final class Evaluator {
                 }
                 if (r.isScore()) {
                     sheet.ruleMax[r.ordinal()] = scale(ruleBase.tables().maxPoints(r.id(), p.id()), p.id(), r.dimension());
-                    for (Band b : ruleBase.tables().bands(r.id(), p.id())) {
+                    for (Band b : sheet.bands[r.ordinal()]) {
                         sheet.bandPoints[b.ordinal()] = scale(b.points(), p.id(), r.dimension());
                     }
                 }
