@@ -46,6 +46,8 @@ public final class Evaluator {
     private final int[] findingOrder;
     /** every rule by ordinal. */
     private final RuleInfo[] rules;
+    /** by rule ordinal: how the collector finds the facts a firing rule matched ({@link RuleOutcomes}). */
+    private final byte[] factsBindings;
 
     /**
      * What the engine reads of one programme for every application, kept in arrays by rule and table-row
@@ -86,6 +88,7 @@ public final class Evaluator {
         this.ruleBase = ruleBase;
         this.derivations = new Derivations(ruleBase.tables());
         this.rules = new RuleInfo[ruleBase.catalogue().size()];
+        this.factsBindings = new byte[rules.length];
         ruleBase.catalogue().values().forEach(r -> rules[r.ordinal()] = r);
         for (Programme p : ruleBase.tables().programmes().values()) {
             Map<String, BigDecimal> byDimension = new HashMap<>();
@@ -228,7 +231,7 @@ public final class Evaluator {
     private List<Outcome> run(List<Application> apps, List<Sheet> programmes) {
         List<Facts> facts = new ArrayList<>(apps.size());
         List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
-        RuleOutcomes outcomes = new RuleOutcomes(ruleBase);
+        RuleOutcomes outcomes = new RuleOutcomes(ruleBase, factsBindings);
         for (int i = 0; i < apps.size(); i++) {
             Application app = apps.get(i);
             Programme programme = programmes.get(i).programme;

@@ -2,7 +2,6 @@ package org.policyevaluator.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
@@ -50,10 +49,23 @@ public final class RuleOutcomes {
         }
     }
 
-    private final RuleBase ruleBase;
+    /** The name the rules give their Facts. */
+    private static final String FACTS = "$f";
+    private static final byte UNKNOWN = 0;
+    private static final byte BOUND = 1;
+    private static final byte UNBOUND = 2;
 
-    RuleOutcomes(RuleBase ruleBase) {
+    private final RuleBase ruleBase;
+    /**
+     * By rule ordinal: whether the rule binds its Facts as {@link #FACTS}, learnt at its first firing. Shared by the
+     * sessions of one evaluator: a race only learns the same answer twice.
+     */
+    private final byte[] bindings;
+
+    /** {@code bindings}: one byte per rule, kept by the evaluator across sessions. */
+    RuleOutcomes(RuleBase ruleBase, byte[] bindings) {
         this.ruleBase = ruleBase;
+        this.bindings = bindings;
     }
 
     /**
@@ -73,7 +85,7 @@ public final class RuleOutcomes {
      */
     public void awardBand(RuleContext ctx, Number measured, Object... evidence) {
         RuleInfo rule = rule(ctx);
-        Decisions d = decisions(ctx);
+        Decisions d = decisions(ctx, rule);
         if (measured == null) {
             return;
         }
@@ -89,7 +101,7 @@ public final class RuleOutcomes {
     /** A yes/no score rule fired: its points are the rule's row in tables/scoring.csv. */
     public void award(RuleContext ctx, Object... evidence) {
         RuleInfo rule = rule(ctx);
-        Decisions d = decisions(ctx);
+        Decisions d = decisions(ctx, rule);
         Band flat = null;
         for (Band band : d.bands[rule.ordinal()]) {
             if (!band.banded()) {
@@ -105,14 +117,26 @@ public final class RuleOutcomes {
     }
 
     public void fail(RuleContext ctx, Object... evidence) {
-        decisions(ctx).failedGates.add(new Hit(rule(ctx), null, evidence(evidence)));
+        RuleInfo rule = rule(ctx);
+        decisions(ctx, rule).failedGates.add(new Hit(rule, null, evidence(evidence)));
     }
 
     public void flag(RuleContext ctx, Object... evidence) {
-        decisions(ctx).flags.add(new Hit(rule(ctx), null, evidence(evidence)));
+        RuleInfo rule = rule(ctx);
+        decisions(ctx, rule).flags.add(new Hit(rule, null, evidence(evidence)));
     }
 
-    private Decisions decisions(RuleContext ctx) {
+    private Decisions decisions(RuleContext ctx, RuleInfo rule) {
+        // the rules bind their Facts as $f: asking for it by name copies nothing (the match's objects are
+        // copied into a new list at every call); a rule that names it otherwise is looked up by its objects
+        byte binding = bindings[rule.ordinal()];
+        if (binding == UNKNOWN) {
+            binding = ctx.getMatch().getDeclarationIds().contains(FACTS) ? BOUND : UNBOUND;
+            bindings[rule.ordinal()] = binding;
+        }
+        if (binding == BOUND && ctx.getMatch().getDeclarationValue(FACTS) instanceof Facts f) {
+            return f.decisions;
+        }
         // every rule matches a single Facts (RuleBase refuses others), so the match holds exactly one
         Decisions found = null;
         for (Object fact : ctx.getMatch().getObjects()) {
@@ -134,10 +158,6 @@ public final class RuleOutcomes {
     }
 
     private static Map<String, Object> evidence(Object[] pairs) {
-        Map<String, Object> m = new LinkedHashMap<>(pairs.length);
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            m.put(String.valueOf(pairs[i]), pairs[i + 1]);
-        }
-        return m;
+        return new EvidenceMap(pairs);
     }
 }
