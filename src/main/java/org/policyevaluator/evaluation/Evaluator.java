@@ -384,11 +384,11 @@ public final class Evaluator {
     }
 
     private Outcome outcome(Application app, Sheet sheet, Facts facts, RuleOutcomes.Decisions decisions) {
-        List<Outcome.Award> findings = new ArrayList<>();
+        List<RuleOutcomes.Hit> awards = decisions.awards();
+        List<Outcome.Award> findings = new ArrayList<>(awards.size());
         BigDecimal[] pointsByRule = new BigDecimal[rules.length];
         BigDecimal[] byColumn = new BigDecimal[sheet.columns.size()];
         java.util.Arrays.fill(byColumn, BigDecimal.ZERO);
-        List<RuleOutcomes.Hit> awards = decisions.awards();
         int[] order = new int[awards.size()];
         for (int i = 0; i < order.length; i++) {
             RuleOutcomes.Hit hit = awards.get(i);
@@ -479,6 +479,9 @@ public final class Evaluator {
 
     /** Two decimals at most, without trailing zeros, so that equal scores print identically. */
     public static BigDecimal tidy(BigDecimal v) {
+        if (v.scale() == 0) {
+            return v; // a whole number is tidy as it is (most points are): no new decimals
+        }
         BigDecimal r = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r;
     }

@@ -100,7 +100,11 @@ public final class Facts {
 
     /** A number, or null when it is not declared. */
     public Double number(String path) {
-        return value(path) instanceof Number n ? n.doubleValue() : null;
+        Object v = value(path);
+        if (v instanceof Double d) {
+            return d; // as it is: the rules ask for numbers at every firing, and a new box each time adds up
+        }
+        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     /** How many: the number of items of a list, a whole number's value, 0 when not declared. */

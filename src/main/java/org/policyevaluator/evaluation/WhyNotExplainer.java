@@ -55,8 +55,9 @@ final class WhyNotExplainer {
 
     /** The shortfalls of an application, from the points each rule gave it (by rule ordinal, null where none). */
     List<Outcome.Shortfall> explain(Facts facts, BigDecimal[] pointsByRule) {
-        List<Outcome.Shortfall> out = new ArrayList<>();
-        for (Candidate c : plan(facts.getProgram())) {
+        List<Candidate> plan = plan(facts.getProgram());
+        List<Outcome.Shortfall> out = new ArrayList<>(plan.size());
+        for (Candidate c : plan) {
             BigDecimal got = BigDecimal.ZERO;
             for (int rule : c.group()) {
                 BigDecimal p = pointsByRule[rule];
@@ -65,15 +66,19 @@ final class WhyNotExplainer {
                 }
             }
             if (got.compareTo(c.max()) < 0) {
-                Map<String, Object> values = new HashMap<>(4);
+                // the values the why-not will be worded from, as pairs (a why-not is made for most rules of every application)
+                Object[] pairs;
                 if (banded(c)) {
-                    values.put("value", measured(facts, c.rule().measure()));
+                    pairs = new Object[] {"value", measured(facts, c.rule().measure())};
                 } else {
-                    for (String name : c.names()) {
-                        values.put(name, facts.value(name));
+                    List<String> names = c.names();
+                    pairs = new Object[2 * names.size()];
+                    for (int i = 0; i < names.size(); i++) {
+                        pairs[2 * i] = names.get(i);
+                        pairs[2 * i + 1] = facts.value(names.get(i));
                     }
                 }
-                out.add(new Outcome.Shortfall(c.rule().id(), got, c.max(), values));
+                out.add(new Outcome.Shortfall(c.rule().id(), got, c.max(), new EvidenceMap(pairs)));
             }
         }
         return out;
@@ -124,10 +129,15 @@ final class WhyNotExplainer {
     }
 
     private List<Candidate> plan(String program) {
-        return plans.computeIfAbsent(program, this::buildPlan);
+        List<Candidate> plan = plans.get(program); // looked up first: computeIfAbsent makes a lambda every call
+        return plan != null ? plan : plans.computeIfAbsent(program, this::buildPlan);
     }
 
     private Map<String, Candidate> candidates(String program) {
+        Map<String, Candidate> known = byRule.get(program);
+        if (known != null) {
+            return known;
+        }
         return byRule.computeIfAbsent(program, p -> {
             Map<String, Candidate> m = new HashMap<>();
             plan(p).forEach(c -> m.put(c.rule().id(), c));
