@@ -424,9 +424,9 @@ public final class Evaluator {
         List<Outcome.Gate> gates = new ArrayList<>(sheet.gates.size());
         for (RuleInfo rule : sheet.gates) {
             RuleOutcomes.Hit hit = null;
-            for (RuleOutcomes.Hit h : failed) {
-                if (h.rule() == rule) {
-                    hit = h;
+            for (int i = 0; i < failed.size(); i++) {
+                if (failed.get(i).rule() == rule) {
+                    hit = failed.get(i);
                 }
             }
             gates.add(new Outcome.Gate(rule.id(), hit == null, hit == null ? Map.of() : hit.evidence()));

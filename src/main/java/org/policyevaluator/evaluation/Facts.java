@@ -158,10 +158,11 @@ public final class Facts {
     public List<String> codesWhere(String path, String column, String value) {
         CodeTable table = table(path);
         List<String> out = new ArrayList<>();
-        for (String code : codes(path)) {
-            CodeTable.Code row = table.code(code);
+        List<String> codes = codes(path);
+        for (int i = 0; i < codes.size(); i++) { // by index: an iterator is a new object at every rule that asks
+            CodeTable.Code row = table.code(codes.get(i));
             if (row != null && value.equals(column(row, column, path))) {
-                out.add(code);
+                out.add(codes.get(i));
             }
         }
         return out;
@@ -170,8 +171,9 @@ public final class Facts {
     /** Whether any of the field's codes has {@code value} in {@code column}. */
     public boolean anyWhere(String path, String column, String value) {
         CodeTable table = table(path);
-        for (String code : codes(path)) {
-            CodeTable.Code row = table.code(code);
+        List<String> codes = codes(path);
+        for (int i = 0; i < codes.size(); i++) {
+            CodeTable.Code row = table.code(codes.get(i));
             if (row != null && value.equals(column(row, column, path))) {
                 return true;
             }
@@ -193,8 +195,9 @@ public final class Facts {
         }
         CodeTable table = table(path);
         int best = 0;
-        for (String code : codes(path)) {
-            CodeTable.Code row = table.code(code);
+        List<String> codes = codes(path);
+        for (int i = 0; i < codes.size(); i++) {
+            CodeTable.Code row = table.code(codes.get(i));
             String v = row == null ? null : column(row, column, path);
             if (v != null && !v.isBlank()) {
                 int n = Integer.parseInt(v.strip());

@@ -45,10 +45,25 @@ public final class Evidence {
     private final ApplicationSchema schema;
     private final References references;
 
+    /**
+     * Each claim of tables/evidence.csv with what it claims, worked out once: a field, or one code of a list field
+     * (applicant.qualifications.LITTLE_GIANT); both null when the schema has neither.
+     */
+    private record ClaimPlace(PolicyTables.EvidenceClaim claim, FieldDef field, FieldDef list, String code) {
+    }
+
+    private final List<ClaimPlace> claims = new ArrayList<>();
+
     public Evidence(PolicyTables tables, ApplicationSchema schema) {
         this.tables = tables;
         this.schema = schema;
         this.references = new References(tables);
+        for (PolicyTables.EvidenceClaim claim : tables.evidenceClaims().values()) {
+            FieldDef field = schema.field(claim.claim());
+            int dot = claim.claim().lastIndexOf('.');
+            FieldDef list = field != null || dot < 0 ? null : schema.field(claim.claim().substring(0, dot));
+            claims.add(new ClaimPlace(claim, field, list, list == null ? null : claim.claim().substring(dot + 1)));
+        }
     }
 
     /** What checking an application's evidence found: its problems, and how many valid distinct references back each claim. */
@@ -97,11 +112,12 @@ public final class Evidence {
         Map<String, Object> changes = new LinkedHashMap<>();
         List<Withheld> withheld = new ArrayList<>();
         Map<String, List<String>> listsLeft = new LinkedHashMap<>();
-        for (PolicyTables.EvidenceClaim claim : tables.evidenceClaims().values()) {
+        for (ClaimPlace place : claims) {
+            PolicyTables.EvidenceClaim claim = place.claim();
             if (!claim.programs().contains(programme.id())) {
                 continue;
             }
-            FieldDef field = schema.field(claim.claim());
+            FieldDef field = place.field();
             if (field != null) {
                 Object declared = app.get(claim.claim());
                 if (!declares(field, declared)) {
@@ -125,9 +141,8 @@ public final class Evidence {
                 continue;
             }
             // one code of a list field: applicant.qualifications.LITTLE_GIANT
-            int dot = claim.claim().lastIndexOf('.');
-            FieldDef list = dot < 0 ? null : schema.field(claim.claim().substring(0, dot));
-            String code = dot < 0 ? null : claim.claim().substring(dot + 1);
+            FieldDef list = place.list();
+            String code = place.code();
             if (list == null || list.type() != FieldType.CODE_LIST || !app.codes(list.path()).contains(code)
                     || app.backed(claim.claim()) > 0) {
                 continue;
