@@ -359,7 +359,7 @@ public final class Evaluator {
         return new Outcome(declared.applicationId(), declared.title(), declared.applicant(), declared.program(),
                 declared.rulesetVersion(), total, declared.maxScore(), sheet.programme.grade(total),
                 standing.eligible() && !blocked, declared.totalScore(), review, dimensions, findings, List.copyOf(pending),
-                standing.gates(), declared.flags(), List.copyOf(whyNot), null);
+                standing.gates(), declared.flags(), java.util.Collections.unmodifiableList(whyNot), null);
     }
 
     /** A self-assessment's outcome: with suggestions, each verified by evaluating the changed application. */

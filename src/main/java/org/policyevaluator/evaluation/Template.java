@@ -76,9 +76,10 @@ final class Template {
     String render(Values values, Formatter formatter, String lang) {
         Object[] given = new Object[placeholders];
         int k = 0;
-        for (Part p : parts) {
-            if (p.key() != null) {
-                given[k++] = values.has(p.key()) ? values.get(p.key()) : ABSENT;
+        for (int i = 0; i < parts.size(); i++) {
+            String key = parts.get(i).key();
+            if (key != null) {
+                given[k++] = values.has(key) ? values.get(key) : ABSENT;
             }
         }
         return render(given, formatter, lang);
