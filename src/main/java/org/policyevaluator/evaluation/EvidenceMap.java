@@ -15,12 +15,10 @@ import java.util.Set;
 final class EvidenceMap extends AbstractMap<String, Object> {
     /** key, value, key, value, ... */
     private final Object[] pairs;
-    private final int size;
 
     /** {@code given}: field, value, field, value, ... (kept as it is when it names each field once). */
     EvidenceMap(Object[] given) {
         this.pairs = given.length % 2 == 0 && distinctFields(given) ? given : merged(given);
-        this.size = pairs.length / 2;
     }
 
     private static boolean distinctFields(Object[] given) {
@@ -83,7 +81,7 @@ final class EvidenceMap extends AbstractMap<String, Object> {
 
     @Override
     public int size() {
-        return size;
+        return pairs.length / 2;
     }
 
     @Override
@@ -113,7 +111,7 @@ final class EvidenceMap extends AbstractMap<String, Object> {
 
             @Override
             public int size() {
-                return size;
+                return EvidenceMap.this.size();
             }
         };
     }

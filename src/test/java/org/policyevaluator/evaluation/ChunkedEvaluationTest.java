@@ -25,10 +25,15 @@ class ChunkedEvaluationTest {
     private static final List<String> PROGRAMMES = List.of("general", "compute", "manufacturing");
 
     private static List<Application> applicationsUnderMixedProgrammes(int n) {
+        return applicationsUnderMixedProgrammes(TestSupport.RULES, n);
+    }
+
+    /** {@code n} synthetic applications (a fixed seed), each under one of three programmes in turn, read by {@code rules}. */
+    static List<Application> applicationsUnderMixedProgrammes(org.policyevaluator.rules.RuleBase rules, int n) {
         List<Application> apps = new ArrayList<>();
-        List<ObjectNode> generated = SyntheticApplications.generate(TestSupport.RULES.schema(), n, 7);
+        List<ObjectNode> generated = SyntheticApplications.generate(rules.schema(), n, 7);
         for (int i = 0; i < generated.size(); i++) {
-            var read = TestSupport.RULES.reader().read(generated.get(i).put("program", PROGRAMMES.get(i % PROGRAMMES.size())), "$");
+            var read = rules.reader().read(generated.get(i).put("program", PROGRAMMES.get(i % PROGRAMMES.size())), "$");
             assertThat(read.problems()).isEmpty();
             apps.add(read.application());
         }

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyevaluator.TestSupport;
-import org.policyevaluator.batch.SyntheticApplications;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.rules.RuleBase;
@@ -26,18 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 class RuleOutcomesTest {
     @TempDir
     Path dir;
-
-    private static List<Application> applications(RuleBase rules, int n) {
-        List<String> programmes = List.of("general", "compute", "manufacturing");
-        List<Application> apps = new ArrayList<>();
-        List<ObjectNode> generated = SyntheticApplications.generate(rules.schema(), n, 11);
-        for (int i = 0; i < generated.size(); i++) {
-            var read = rules.reader().read(generated.get(i).put("program", programmes.get(i % programmes.size())), "$");
-            assertThat(read.problems()).isEmpty();
-            apps.add(read.application());
-        }
-        return apps;
-    }
 
     /** An evaluation as JSON, without the ruleset version (the copied rules differ from the bundled in their text). */
     private static String withoutVersion(Evaluation e) {
@@ -58,9 +44,9 @@ class RuleOutcomesTest {
         }
         RuleBase renamed = RuleBase.fromDirectory(rules);
         Evaluator evaluator = new Evaluator(renamed);
-        List<Application> apps = applications(TestSupport.RULES, 64);
+        List<Application> apps = ChunkedEvaluationTest.applicationsUnderMixedProgrammes(TestSupport.RULES, 64);
         List<Evaluation> bundled = TestSupport.EVALUATOR.evaluateAll(apps, null, "zh");
-        List<Evaluation> other = evaluator.evaluateAll(applications(renamed, 64), null, "zh");
+        List<Evaluation> other = evaluator.evaluateAll(ChunkedEvaluationTest.applicationsUnderMixedProgrammes(renamed, 64), null, "zh");
         assertThat(other).hasSize(apps.size());
         assertThat(bundled).anySatisfy(e -> assertThat(e.flags()).isNotEmpty());
         assertThat(bundled).anySatisfy(e -> assertThat(e.eligible()).isFalse());
