@@ -203,32 +203,42 @@ public final class Evaluator {
             }
             programmes.add(sheet);
         }
-        List<Outcome> declared = run(apps, programmes);
-        // the claims that lack the evidence their programme asks for: the application as it stands is evaluated too
-        List<Evidence.Standing> standings = new ArrayList<>(apps.size());
-        List<Application> standingApps = new ArrayList<>();
-        List<Sheet> standingProgrammes = new ArrayList<>();
-        for (int i = 0; i < apps.size(); i++) {
+        // the claims that lack the evidence their programme asks for: the application as it stands is evaluated too,
+        // in the same rule session as the applications as declared (a session's set-up is paid once)
+        int n = apps.size();
+        List<Evidence.Standing> standings = new ArrayList<>(n);
+        List<Application> all = new ArrayList<>(n + n / 2);
+        List<Sheet> allProgrammes = new ArrayList<>(n + n / 2);
+        all.addAll(apps);
+        allProgrammes.addAll(programmes);
+        boolean[] explain = new boolean[n];
+        for (int i = 0; i < n; i++) {
             Evidence.Standing s = ruleBase.evidence().standing(apps.get(i), programmes.get(i).programme);
             standings.add(s);
+            // the why-nots of an application whose evidence is incomplete are those of the application as it stands
+            explain[i] = s.complete();
             if (!s.complete()) {
-                standingApps.add(s.application());
-                standingProgrammes.add(programmes.get(i));
+                all.add(s.application());
+                allProgrammes.add(programmes.get(i));
             }
         }
-        List<Outcome> standingOutcomes = standingApps.isEmpty() ? List.of() : run(standingApps, standingProgrammes);
-        List<Outcome> out = new ArrayList<>(apps.size());
-        int next = 0;
-        for (int i = 0; i < apps.size(); i++) {
+        List<Outcome> outcomes = run(all, allProgrammes, explain);
+        List<Outcome> out = new ArrayList<>(n);
+        int next = n;
+        for (int i = 0; i < n; i++) {
             Evidence.Standing s = standings.get(i);
-            Outcome standing = s.complete() ? declared.get(i) : standingOutcomes.get(next++);
-            out.add(stand(declared.get(i), standing, s.withheld(), programmes.get(i)));
+            Outcome standing = s.complete() ? outcomes.get(i) : outcomes.get(next++);
+            out.add(stand(outcomes.get(i), standing, s.withheld(), programmes.get(i)));
         }
         return out;
     }
 
-    /** The rules run over applications in one session: the outcomes as declared, nothing withheld yet. */
-    private List<Outcome> run(List<Application> apps, List<Sheet> programmes) {
+    /**
+     * The rules run over applications in one session: the outcomes as they are given, nothing withheld yet. The
+     * why-nots are worked out for the first {@code explain.length} applications where {@code explain} says so,
+     * and for every one after them.
+     */
+    private List<Outcome> run(List<Application> apps, List<Sheet> programmes, boolean[] explain) {
         List<Facts> facts = new ArrayList<>(apps.size());
         List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
         RuleOutcomes outcomes = new RuleOutcomes(ruleBase, factsBindings);
@@ -244,7 +254,8 @@ public final class Evaluator {
         session.execute(facts);
         List<Outcome> out = new ArrayList<>(apps.size());
         for (int i = 0; i < apps.size(); i++) {
-            out.add(outcome(apps.get(i), programmes.get(i), facts.get(i), decisions.get(i)));
+            boolean whyNots = i >= explain.length || explain[i];
+            out.add(outcome(apps.get(i), programmes.get(i), facts.get(i), decisions.get(i), whyNots));
         }
         return out;
     }
@@ -383,7 +394,7 @@ public final class Evaluator {
         return renderer.render(assess(app, program), lang);
     }
 
-    private Outcome outcome(Application app, Sheet sheet, Facts facts, RuleOutcomes.Decisions decisions) {
+    private Outcome outcome(Application app, Sheet sheet, Facts facts, RuleOutcomes.Decisions decisions, boolean whyNots) {
         List<RuleOutcomes.Hit> awards = decisions.awards();
         List<Outcome.Award> findings = new ArrayList<>(awards.size());
         BigDecimal[] pointsByRule = new BigDecimal[rules.length];
@@ -446,7 +457,7 @@ public final class Evaluator {
         String program = sheet.programme.id();
         return new Outcome(app.applicationId(), app.title(), app.applicantName(), program, ruleBase.version(), total,
                 sheet.maxScore, sheet.programme.grade(total), failed.isEmpty(), total, Outcome.Review.NONE, dimensions,
-                findings, List.of(), gates, flags, whyNot.explain(facts, pointsByRule), null);
+                findings, List.of(), gates, flags, whyNots ? whyNot.explain(facts, pointsByRule) : List.of(), null);
     }
 
     /** A dimension of a programme: its id and its weight. */
