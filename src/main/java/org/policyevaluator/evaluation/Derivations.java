@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policyevaluator.model.Application;
+import org.policyevaluator.model.PairMap;
 import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.Programme;
 
@@ -170,11 +171,7 @@ final class Derivations {
 
     /** A chip of the inventory as evidence: model, count and where the registry puts it, worded when shown. */
     private static Map<String, Object> chip(String model, int count, String origin) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model);
-        m.put("count", count);
-        m.put("origin", origin);
-        return java.util.Collections.unmodifiableMap(m);
+        return new PairMap("model", model, "count", count, "origin", origin);
     }
 
     /** The declared share, but never more than the inventory supports; the inventory's share when none is declared. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.RuleBase;
+import org.policyevaluator.model.PairMap;
 import org.policyevaluator.rules.RuleInfo;
 
 /**
@@ -158,6 +159,6 @@ public final class RuleOutcomes {
     }
 
     private static Map<String, Object> evidence(Object[] pairs) {
-        return new EvidenceMap(pairs);
+        return new PairMap(pairs);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.PairMap;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleInfo;
@@ -78,7 +79,7 @@ final class WhyNotExplainer {
                         pairs[2 * i + 1] = facts.value(names.get(i));
                     }
                 }
-                out.add(new Outcome.Shortfall(c.rule().id(), got, c.max(), new EvidenceMap(pairs)));
+                out.add(new Outcome.Shortfall(c.rule().id(), got, c.max(), new PairMap(pairs)));
             }
         }
         return out;

@@ -492,15 +492,20 @@ public final class ApplicationSchema {
             }
             case ITEMS -> {
                 List<Map<String, Object>> items = new ArrayList<>();
+                List<FieldDef> fields = f.itemFields();
                 for (JsonNode item : v) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    for (FieldDef p : f.itemFields()) {
+                    // an item's properties in the schema's order, as pairs (an application holds several items,
+                    // and every evaluation reads them: one small object rather than a hash table each)
+                    Object[] pairs = new Object[2 * fields.size()];
+                    int n = 0;
+                    for (FieldDef p : fields) {
                         JsonNode iv = item.get(p.property());
                         if (iv != null && !iv.isNull()) {
-                            m.put(p.property(), value(p, iv));
+                            pairs[n++] = p.property();
+                            pairs[n++] = value(p, iv);
                         }
                     }
-                    items.add(Collections.unmodifiableMap(m));
+                    items.add(new PairMap(n == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, n)));
                 }
                 yield List.copyOf(items);
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policyevaluator.TestSupport;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.model.Application;
+import org.policyevaluator.model.PairMap;
 import org.policyevaluator.rules.RuleBase;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,8 +57,8 @@ class RuleOutcomesTest {
     }
 
     @Test
-    void evidenceMapWhenFieldsAreDistinctShouldReadAsTheLinkedMapOfThePairs() {
-        Map<String, Object> evidence = new EvidenceMap(new Object[] {"budget.total", 500, "budget.selfFunded", null,
+    void pairMapWhenFieldsAreDistinctShouldReadAsTheLinkedMapOfThePairs() {
+        Map<String, Object> evidence = new PairMap(new Object[] {"budget.total", 500, "budget.selfFunded", null,
                 "compute.domesticComputingCenter", true});
         Map<String, Object> linked = new LinkedHashMap<>();
         linked.put("budget.total", 500);
@@ -74,15 +75,15 @@ class RuleOutcomesTest {
     }
 
     @Test
-    void evidenceMapWhenAFieldIsGivenTwiceShouldKeepItsFirstPlaceAndLastValue() {
-        Map<String, Object> evidence = new EvidenceMap(new Object[] {"a", 1, "b", 2, "a", 3, "odd"});
+    void pairMapWhenAFieldIsGivenTwiceShouldKeepItsFirstPlaceAndLastValue() {
+        Map<String, Object> evidence = new PairMap(new Object[] {"a", 1, "b", 2, "a", 3, "odd"});
         assertThat(List.copyOf(evidence.entrySet())).containsExactly(Map.entry("a", 3), Map.entry("b", 2));
         assertThat(evidence).hasSize(2);
     }
 
     @Test
-    void evidenceMapShouldRefuseChanges() {
-        Map<String, Object> evidence = new EvidenceMap(new Object[] {"a", 1});
+    void pairMapShouldRefuseChanges() {
+        Map<String, Object> evidence = new PairMap(new Object[] {"a", 1});
         assertThatThrownBy(() -> evidence.put("b", 2)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> evidence.remove("a")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(evidence).containsExactly(Map.entry("a", 1));

@@ -1,4 +1,4 @@
-package org.policyevaluator.evaluation;
+package org.policyevaluator.model;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -7,17 +7,18 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The evidence a rule hands over, as field/value pairs in the order given: read-only, and one array rather
- * than a hash table with an entry per pair (a firing rule makes one; they were an eighth of what evaluation
- * allocates). A field given twice keeps its first place and its last value, as a LinkedHashMap would. Values
- * may be null (a field not declared).
+ * A few name/value pairs in the order given, read-only, in one array rather than a hash table with an entry
+ * per pair: the evidence a rule hands over (a firing rule makes one; they were an eighth of what evaluation
+ * allocated), an item of a list field such as a chip of the inventory (an application holds several, read by
+ * every evaluation). A name given twice keeps its first place and its last value, as a LinkedHashMap would.
+ * Values may be null (a field not declared). Equal to, and hashed as, any map of the same pairs.
  */
-final class EvidenceMap extends AbstractMap<String, Object> {
+public final class PairMap extends AbstractMap<String, Object> {
     /** key, value, key, value, ... */
     private final Object[] pairs;
 
     /** {@code given}: field, value, field, value, ... (kept as it is when it names each field once). */
-    EvidenceMap(Object[] given) {
+    public PairMap(Object... given) {
         this.pairs = given.length % 2 == 0 && distinctFields(given) ? given : merged(given);
     }
 
@@ -111,8 +112,37 @@ final class EvidenceMap extends AbstractMap<String, Object> {
 
             @Override
             public int size() {
-                return EvidenceMap.this.size();
+                return PairMap.this.size();
             }
         };
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (int j = 0; j < pairs.length; j += 2) {
+            h += pairs[j].hashCode() ^ java.util.Objects.hashCode(pairs[j + 1]);
+        }
+        return h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof PairMap other)) {
+            return super.equals(o);
+        }
+        if (other.pairs.length != pairs.length) {
+            return false;
+        }
+        for (int j = 0; j < pairs.length; j += 2) {
+            int k = other.find(pairs[j]);
+            if (k < 0 || !java.util.Objects.equals(pairs[j + 1], other.pairs[k + 1])) {
+                return false;
+            }
+        }
+        return true;
     }
 }
