@@ -17,31 +17,36 @@ import tools.jackson.databind.node.ObjectNode;
  * that is not declared has no value. Built only by {@link ApplicationSchema#bind}; immutable.
  */
 public final class Application {
-    /** The canonical JSON as read; {@link #changes}, where there are any, are not yet applied to it. */
-    private final ObjectNode json;
+    /** The schema it was read with: its canonical JSON is built from the values when asked for. */
+    private final ApplicationSchema schema;
+    /** The values as read: what the canonical JSON shows; {@link #changes}, where there are any, go over it. */
+    private final Object[] read;
+    /** By the schema's top-level properties: whether a group was given (even empty), as read. */
+    private final boolean[] given;
     /**
      * Values replaced since it was read ({@link #withValues}), by path, null for "not declared"; null when none.
-     * Applied to a copy of the JSON only when the JSON is asked for: the engine reads values, never the JSON.
+     * Applied to the JSON only when the JSON is asked for: the engine reads values, never the JSON.
      */
     private final Map<String, Object> changes;
     private final ApplicationSchema.Layout layout;
     /** The value of each field in its layout slot; null where it is not declared. Never handed out. */
     private final Object[] values;
-    /** The evidence by claim as given (part of {@code json}, never handed out), or null. */
+    /** The evidence by claim as given (never handed out), or null. */
     private final ObjectNode evidence;
     /** claim -> how many valid distinct references back it, as found when the application was read. */
     private final Map<String, Integer> backed;
 
-    Application(ObjectNode json, ApplicationSchema.Layout layout, Object[] values, ObjectNode evidence,
-                Map<String, Integer> backed) {
-        this(json, null, layout, values, evidence, backed);
+    Application(ApplicationSchema schema, Object[] values, boolean[] given, ObjectNode evidence, Map<String, Integer> backed) {
+        this(schema, values, given, null, values, evidence, backed);
     }
 
-    private Application(ObjectNode json, Map<String, Object> changes, ApplicationSchema.Layout layout, Object[] values,
-                        ObjectNode evidence, Map<String, Integer> backed) {
-        this.json = json;
+    private Application(ApplicationSchema schema, Object[] read, boolean[] given, Map<String, Object> changes,
+                        Object[] values, ObjectNode evidence, Map<String, Integer> backed) {
+        this.schema = schema;
+        this.read = read;
+        this.given = given;
         this.changes = changes;
-        this.layout = layout;
+        this.layout = schema.layout();
         this.values = values;
         this.evidence = evidence;
         this.backed = backed;
@@ -56,7 +61,7 @@ public final class Application {
     public Application assumingEvidence(String claim) {
         Map<String, Integer> more = new java.util.HashMap<>(backed);
         more.put(claim, Integer.MAX_VALUE);
-        return new Application(json, changes, layout, values, evidence, Map.copyOf(more));
+        return new Application(schema, read, given, changes, values, evidence, Map.copyOf(more));
     }
 
     private Object value(String path) {
@@ -98,12 +103,12 @@ public final class Application {
             all.putAll(this.changes);
         }
         all.putAll(changes);
-        return new Application(json, Collections.unmodifiableMap(all), layout, v, evidence, backed);
+        return new Application(schema, read, given, Collections.unmodifiableMap(all), v, evidence, backed);
     }
 
-    /** The JSON with the changed values in place (a copy). */
+    /** The JSON with the changed values in place (a new tree). */
     private ObjectNode currentJson() {
-        ObjectNode j = json.deepCopy();
+        ObjectNode j = schema.canonical(read, given, evidence);
         if (changes == null) {
             return j;
         }
@@ -213,6 +218,6 @@ public final class Application {
 
     @Override
     public String toString() {
-        return (changes == null ? json : currentJson()).toString();
+        return currentJson().toString();
     }
 }

@@ -46,6 +46,7 @@ public final class ApplicationSchema {
     private final List<FieldDef> fields;
     private final Map<String, FieldDef> byPath = new LinkedHashMap<>();
     private final List<Group> groups;
+    private final Map<String, Group> groupsById = new java.util.HashMap<>();
     /** The application's own properties in the schema's order: a field's name, or a group's. */
     private final List<String> topLevel;
     private final Map<String, CodeTable> codeTables;
@@ -62,6 +63,7 @@ public final class ApplicationSchema {
         this.layout = new Layout(this.fields);
         fields.forEach(f -> byPath.put(f.path(), f));
         this.groups = List.copyOf(groups);
+        groups.forEach(g -> groupsById.put(g.id(), g));
         this.codeTables = Collections.unmodifiableMap(codeTables);
     }
 
@@ -398,44 +400,75 @@ public final class ApplicationSchema {
      * when the references were checked as it was read: an evaluation does not check them again).
      */
     public Application bind(JsonNode tree, Map<String, Integer> backed) {
-        ObjectNode canonical = NODES.objectNode();
         Object[] values = new Object[fields.size()];
-        Map<String, Group> groupsById = new LinkedHashMap<>();
-        groups.forEach(g -> groupsById.put(g.id(), g));
+        boolean[] given = new boolean[topLevel.size()];
         ObjectNode evidenceNode = null;
-        for (String name : topLevel) {
+        for (int t = 0; t < topLevel.size(); t++) {
+            String name = topLevel.get(t);
             if (name.equals(evidence)) {
-                if (tree.get(name) instanceof ObjectNode given && !given.isEmpty()) {
-                    evidenceNode = given.deepCopy();
-                    canonical.set(name, evidenceNode);
+                if (tree.get(name) instanceof ObjectNode e && !e.isEmpty()) {
+                    evidenceNode = e.deepCopy();
                 }
                 continue;
             }
             Group g = groupsById.get(name);
             if (g == null) {
-                put(byPath.get(name), tree.get(name), canonical, values);
+                put(byPath.get(name), tree.get(name), values);
                 continue;
             }
             JsonNode parent = tree.get(name);
             if (parent == null || !parent.isObject()) {
                 continue;
             }
-            // declared, even if empty: {"compute": {}} stays as it was given
-            ObjectNode out = canonical.putObject(name);
+            given[t] = true; // declared, even if empty: {"compute": {}} stays as it was given
             for (FieldDef f : g.fields()) {
-                put(f, parent.get(f.property()), out, values);
+                put(f, parent.get(f.property()), values);
             }
         }
-        return new Application(canonical, layout, values, evidenceNode, Map.copyOf(backed));
+        return new Application(this, values, given, evidenceNode, Map.copyOf(backed));
     }
 
-    private void put(FieldDef f, JsonNode v, ObjectNode out, Object[] values) {
+    /**
+     * The canonical JSON of bound values, built when asked for (an application does not keep it: a tree of nodes
+     * is several times the size of its values, and evaluation reads only the values): the schema's properties in
+     * its order, each field's value as bound, a group wherever {@code given} says the application gave it (even
+     * empty), the evidence as given.
+     */
+    ObjectNode canonical(Object[] values, boolean[] given, ObjectNode evidenceNode) {
+        ObjectNode canonical = NODES.objectNode();
+        for (int t = 0; t < topLevel.size(); t++) {
+            String name = topLevel.get(t);
+            if (name.equals(evidence)) {
+                if (evidenceNode != null) {
+                    canonical.set(name, evidenceNode.deepCopy());
+                }
+                continue;
+            }
+            Group g = groupsById.get(name);
+            if (g == null) {
+                set(byPath.get(name), values, canonical);
+            } else if (given[t]) {
+                ObjectNode out = canonical.putObject(name);
+                for (FieldDef f : g.fields()) {
+                    set(f, values, out);
+                }
+            }
+        }
+        return canonical;
+    }
+
+    private void set(FieldDef f, Object[] values, ObjectNode out) {
+        Object value = values[layout.slot(f.path())];
+        if (value != null) {
+            out.set(f.property(), node(f, value));
+        }
+    }
+
+    private void put(FieldDef f, JsonNode v, Object[] values) {
         if (v == null || v.isNull()) {
             return;
         }
-        Object value = value(f, v);
-        values[layout.slot(f.path())] = value;
-        out.set(f.property(), node(f, value));
+        values[layout.slot(f.path())] = value(f, v);
     }
 
     /**
@@ -471,6 +504,11 @@ public final class ApplicationSchema {
     }
 
     private final Layout layout;
+
+    /** Where each field's value sits in the applications read with this schema. */
+    Layout layout() {
+        return layout;
+    }
 
     /** The code table's own instance of a code: the rules look codes up many times, and identity matches first. */
     private static String code(FieldDef f, String code) {
