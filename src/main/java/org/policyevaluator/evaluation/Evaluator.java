@@ -300,7 +300,8 @@ public final class Evaluator {
                     List.of(), declared.gates(), declared.flags(), declared.whyNot(), null);
         }
         BigDecimal[] standingPoints = new BigDecimal[rules.length];
-        List<Outcome.Award> findings = new ArrayList<>();
+        List<Outcome.Award> findings = new ArrayList<>(standing.findings().size());
+        int[] findingRules = new int[standing.findings().size()]; // the rule ordinal of each of findings
         BigDecimal[] heldByColumn = new BigDecimal[sheet.columns.size()];
         for (Outcome.Award a : standing.findings()) {
             int rule = ruleBase.rule(a.ruleId()).ordinal();
@@ -311,25 +312,32 @@ public final class Evaluator {
                     heldByColumn[column] = heldByColumn[column] == null ? a.points() : heldByColumn[column].add(a.points());
                 }
             } else {
+                findingRules[findings.size()] = rule;
                 findings.add(a);
             }
         }
+        List<Outcome.Award> declaredFindings = declared.findings();
+        RuleInfo[] declaredRule = new RuleInfo[declaredFindings.size()];
         boolean[] declaredRules = new boolean[rules.length];
-        declared.findings().forEach(a -> declaredRules[ruleBase.rule(a.ruleId()).ordinal()] = true);
+        for (int i = 0; i < declaredRule.length; i++) {
+            declaredRule[i] = ruleBase.rule(declaredFindings.get(i).ruleId());
+            declaredRules[declaredRule[i].ordinal()] = true;
+        }
         List<Outcome.Pending> pending = new ArrayList<>();
         boolean[] pendingRules = new boolean[rules.length];
-        for (Outcome.Award a : declared.findings()) {
-            RuleInfo rule = ruleBase.rule(a.ruleId());
+        for (int i = 0; i < declaredRule.length; i++) {
+            Outcome.Award a = declaredFindings.get(i);
+            RuleInfo rule = declaredRule[i];
             List<String> flags = heldBy == null || heldBy[rule.ordinal()] == null ? List.of() : heldBy[rule.ordinal()];
             BigDecimal standingRule = standingPoints[rule.ordinal()] != null ? standingPoints[rule.ordinal()] : BigDecimal.ZERO;
             BigDecimal stands = flags.isEmpty() ? standingRule : BigDecimal.ZERO;
             // of a group of which one rule counts, what another rule of the group gives instead already stands
             String group = rule.exclusiveGroup();
             if (group != null) {
-                for (Outcome.Award other : findings) {
-                    RuleInfo otherRule = ruleBase.rule(other.ruleId());
+                for (int f = 0; f < findings.size(); f++) {
+                    RuleInfo otherRule = rules[findingRules[f]];
                     if (!declaredRules[otherRule.ordinal()] && group.equals(otherRule.exclusiveGroup())) {
-                        stands = stands.add(other.points());
+                        stands = stands.add(findings.get(f).points());
                     }
                 }
             }
@@ -361,16 +369,21 @@ public final class Evaluator {
             dimensions.add(new Outcome.Dimension(d.id(), score, d.maxScore()));
         }
         total = tidy(total);
-        List<Outcome.Shortfall> whyNot = new ArrayList<>(standing.whyNot().size());
-        for (Outcome.Shortfall w : standing.whyNot()) {
-            if (!pendingRules[ruleBase.rule(w.ruleId()).ordinal()]) {
-                whyNot.add(w);
+        List<Outcome.Shortfall> whyNot = standing.whyNot();
+        if (!pending.isEmpty()) {
+            // a rule whose points are pending is not a shortfall
+            whyNot = new ArrayList<>(standing.whyNot().size());
+            for (Outcome.Shortfall w : standing.whyNot()) {
+                if (!pendingRules[ruleBase.rule(w.ruleId()).ordinal()]) {
+                    whyNot.add(w);
+                }
             }
+            whyNot = java.util.Collections.unmodifiableList(whyNot);
         }
         return new Outcome(declared.applicationId(), declared.title(), declared.applicant(), declared.program(),
                 declared.rulesetVersion(), total, declared.maxScore(), sheet.programme.grade(total),
                 standing.eligible() && !blocked, declared.totalScore(), review, dimensions, findings, List.copyOf(pending),
-                standing.gates(), declared.flags(), java.util.Collections.unmodifiableList(whyNot), null);
+                standing.gates(), declared.flags(), whyNot, null);
     }
 
     /** A self-assessment's outcome: with suggestions, each verified by evaluating the changed application. */
