@@ -1,5 +1,7 @@
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.policyevaluator.batch.SyntheticApplications;
@@ -19,11 +21,19 @@ public class Work {
     /** The outcomes of every application, decided once: what mode 3 words. */
     static List<Outcome> decided;
 
-    public static void init() {
-        RuleBase rules = RuleBase.bundled();
+    /**
+     * The bundled rules and this version's synthetic applications, unless {@code -Dcompare.rules=DIR} (a rules folder,
+     * compiled at run time) and {@code -Dcompare.applications=FILE} (a JSON array) say otherwise, as
+     * bench/same-policy.sh has them.
+     */
+    public static void init() throws java.io.IOException {
+        String folder = System.getProperty("compare.rules");
+        String file = System.getProperty("compare.applications");
+        RuleBase rules = folder == null ? RuleBase.bundled() : RuleBase.fromDirectory(Path.of(folder));
         evaluator = new Evaluator(rules);
-        json = JsonIntake.mapper().writeValueAsString(SyntheticApplications.generate(rules.schema(), 20000, 20251121L))
-                .getBytes(StandardCharsets.UTF_8);
+        json = file != null ? Files.readAllBytes(Path.of(file))
+                : JsonIntake.mapper().writeValueAsString(SyntheticApplications.generate(rules.schema(), 20000, 20251121L))
+                        .getBytes(StandardCharsets.UTF_8);
         apps = new ArrayList<>();
         new JsonIntake(rules.reader()).read("synthetic", new ByteArrayInputStream(json), s -> apps.add(s.application()), r -> { });
         program = evaluator.defaultProgramme();

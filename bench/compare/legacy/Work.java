@@ -26,6 +26,12 @@ public class Work {
         program = evaluator.defaultProgramme();
     }
 
+    /** Writes this version's synthetic applications to a file, as JSON (what bench/same-policy.sh gives both versions). */
+    public static void main(String[] args) throws java.io.IOException {
+        init();
+        java.nio.file.Files.write(java.nio.file.Path.of(args[0]), json);
+    }
+
     /** As current/Work.run; modes 0 and 1 are the same here: that version words as it evaluates. */
     public static double run(int mode, double seconds) {
         if (mode == 3) {
