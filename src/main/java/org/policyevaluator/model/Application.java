@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One validated application: its values by field path ("compute.trainingDomesticShare"), typed as the
  * schema says (text and codes as String, numbers as Double, whole numbers as Integer, booleans, lists
- * of codes as List&lt;String&gt;, lists of objects as List&lt;Map&gt;), and its canonical JSON. A field
- * that is not declared has no value. Built only by {@link ApplicationSchema#bind}; immutable.
+ * of codes as List&lt;String&gt;, lists of objects as List&lt;Map&gt; of pairs), and its canonical JSON, built from
+ * the values when asked for. A field that is not declared has no value. Built only by
+ * {@link ApplicationSchema#bind}; immutable.
  */
 public final class Application {
     /** The schema it was read with: its canonical JSON is built from the values when asked for. */

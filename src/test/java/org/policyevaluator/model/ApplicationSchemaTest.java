@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyevaluator.TestSupport;
@@ -93,6 +94,28 @@ class ApplicationSchemaTest {
         assertThat(app.toJson().toString()).isEqualTo("{\"applicationId\":\"T-1\",\"title\":\"测试项目\",\"applicant\":"
                 + "{\"name\":\"测试公司\",\"creditCode\":\"91350100M000100Y43\",\"type\":\"UNIVERSITY\"},"
                 + "\"techAreas\":[\"AI_CHIP\",\"AGENT\"],\"budget\":{\"total\":1000.0,\"requested\":400.0}}");
+    }
+
+    @Test
+    void toJsonShouldBuildTheJsonAsReadFromTheValuesWithAnEmptyGroupItemsAndEvidence() {
+        var json = TestSupport.with("compute.chips", TestSupport.chips("Ascend 910B", 8), "green", Map.of());
+        json.withObject("compute").put("cloudEdgeDevice", true);
+        json.putObject("evidence").putArray("budget.socialCapital").addObject().put("name", "协议.pdf")
+                .put("sha256", "ab".repeat(32));
+        Application app = TestSupport.bind(json);
+        String read = "{\"applicationId\":\"T-1\",\"title\":\"测试项目\",\"applicant\":"
+                + "{\"name\":\"测试公司\",\"creditCode\":\"91350100M000100Y43\",\"type\":\"ENTERPRISE\"},"
+                + "\"compute\":{\"chips\":[{\"model\":\"Ascend 910B\",\"count\":8}],\"cloudEdgeDevice\":true},"
+                + "\"green\":{},\"budget\":{\"total\":1000.0,\"requested\":400.0},"
+                + "\"evidence\":{\"budget.socialCapital\":[{\"name\":\"协议.pdf\",\"sha256\":\"" + "ab".repeat(32) + "\"}]}}";
+        assertThat(app.toJson().toString()).isEqualTo(read);
+        assertThat(app.items("compute.chips")).containsExactly(Map.of("model", "Ascend 910B", "count", 8));
+
+        // a changed value goes over the JSON as read; the application it came from keeps its own
+        Application changed = app.withValues(java.util.Collections.singletonMap("compute.cloudEdgeDevice", null));
+        assertThat(changed.toJson().toString()).isEqualTo(read.replace(",\"cloudEdgeDevice\":true", ""));
+        assertThat(app.toJson().toString()).isEqualTo(read);
+        assertThat(changed.toJson()).isNotSameAs(changed.toJson());
     }
 
     @Test
