@@ -24,7 +24,7 @@ public class Work {
     /**
      * The bundled rules and this version's synthetic applications, unless {@code -Dcompare.rules=DIR} (a rules folder,
      * compiled at run time) and {@code -Dcompare.applications=FILE} (a JSON array) say otherwise, as
-     * bench/same-policy.sh has them.
+     * bench/compare-versions.sh --same-policy has them.
      */
     public static void init() throws java.io.IOException {
         String folder = System.getProperty("compare.rules");
