@@ -26,7 +26,10 @@ public class Work {
         program = evaluator.defaultProgramme();
     }
 
-    /** Writes this version's synthetic applications to a file, as JSON (what bench/compare-versions.sh --same-policy gives both versions). */
+    /**
+     * Writes this version's synthetic applications to a file, as JSON: what bench/compare-versions.sh --same-policy
+     * gives both versions.
+     */
     public static void main(String[] args) throws java.io.IOException {
         init();
         java.nio.file.Files.write(java.nio.file.Path.of(args[0]), json);
