@@ -211,18 +211,15 @@ public final class Evaluator {
         List<Sheet> allProgrammes = new ArrayList<>(n + n / 2);
         all.addAll(apps);
         allProgrammes.addAll(programmes);
-        boolean[] explain = new boolean[n];
         for (int i = 0; i < n; i++) {
             Evidence.Standing s = ruleBase.evidence().standing(apps.get(i), programmes.get(i).programme);
             standings.add(s);
-            // the why-nots of an application whose evidence is incomplete are those of the application as it stands
-            explain[i] = s.complete();
             if (!s.complete()) {
                 all.add(s.application());
                 allProgrammes.add(programmes.get(i));
             }
         }
-        List<Outcome> outcomes = run(all, allProgrammes, explain);
+        List<Outcome> outcomes = run(all, allProgrammes, standings);
         List<Outcome> out = new ArrayList<>(n);
         int next = n;
         for (int i = 0; i < n; i++) {
@@ -235,10 +232,10 @@ public final class Evaluator {
 
     /**
      * The rules run over applications in one session: the outcomes as they are given, nothing withheld yet. The
-     * why-nots are worked out for the first {@code explain.length} applications where {@code explain} says so,
-     * and for every one after them.
+     * first {@code standings.size()} are as declared: their why-nots are worked out only where their evidence is
+     * complete (otherwise those of the application as it stands are shown); the rest are as they stand.
      */
-    private List<Outcome> run(List<Application> apps, List<Sheet> programmes, boolean[] explain) {
+    private List<Outcome> run(List<Application> apps, List<Sheet> programmes, List<Evidence.Standing> standings) {
         List<Facts> facts = new ArrayList<>(apps.size());
         List<RuleOutcomes.Decisions> decisions = new ArrayList<>(apps.size());
         RuleOutcomes outcomes = new RuleOutcomes(ruleBase, factsBindings);
@@ -254,7 +251,7 @@ public final class Evaluator {
         session.execute(facts);
         List<Outcome> out = new ArrayList<>(apps.size());
         for (int i = 0; i < apps.size(); i++) {
-            boolean whyNots = i >= explain.length || explain[i];
+            boolean whyNots = i >= standings.size() || standings.get(i).complete();
             out.add(outcome(apps.get(i), programmes.get(i), facts.get(i), decisions.get(i), whyNots));
         }
         return out;

@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
+import org.policyevaluator.model.PairMap;
 import org.policyevaluator.rules.Band;
 import org.policyevaluator.rules.RuleBase;
-import org.policyevaluator.model.PairMap;
 import org.policyevaluator.rules.RuleInfo;
 
 /**
