@@ -3,12 +3,12 @@ package org.policyevaluator.evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.model.PairMap;
+import org.policyevaluator.model.Slots;
 import org.policyevaluator.rules.PolicyTables;
 import org.policyevaluator.rules.Programme;
 
@@ -48,7 +48,7 @@ final class Derivations {
             "derived.missingRequired", "the fields the programme requires (programs.csv requiredFields) that are not declared");
 
     /** Each derived fact's place in what {@link #derive} returns: NAMES' order. */
-    private static final Map<String, Integer> SLOTS = slots();
+    private static final Slots SLOTS = new Slots(List.copyOf(NAMES.keySet()));
 
     /** The counts of which the largest is checked for plausibility. */
     private static final List<String> COUNT_PATHS = List.of("innovation.inventionPatents", "innovation.softwareCopyrights",
@@ -63,13 +63,12 @@ final class Derivations {
 
     /** The place of a derived fact in what {@link #derive} returns, or -1 when there is no such fact. */
     static int slot(String name) {
-        Integer slot = SLOTS.get(name);
-        return slot == null ? -1 : slot;
+        return SLOTS.slot(name);
     }
 
     /** The derived facts of an application under a programme, each at its {@link #slot}; null where there is none. */
     Object[] derive(Application app, Programme programme) {
-        Derived d = new Derived(new Object[SLOTS.size()]);
+        Derived d = new Derived(new Object[NAMES.size()]);
         compute(app, programme, d);
         budget(app, d);
         Integer largest = null;
@@ -94,7 +93,7 @@ final class Derivations {
     /** The derived facts being filled in, by name. */
     private record Derived(Object[] values) {
         void put(String name, Object value) {
-            values[SLOTS.get(name)] = value;
+            values[SLOTS.slot(name)] = value;
         }
     }
 
@@ -235,14 +234,6 @@ final class Derivations {
             return Math.rint(scaled) / 10_000 + 0.0;
         }
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static Map<String, Integer> slots() {
-        Map<String, Integer> m = new HashMap<>();
-        for (String name : NAMES.keySet()) {
-            m.put(name, m.size());
-        }
-        return Map.copyOf(m);
     }
 
     private static Map<String, String> names(String... pairs) {

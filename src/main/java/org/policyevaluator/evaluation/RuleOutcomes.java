@@ -62,6 +62,9 @@ public final class RuleOutcomes {
      * sessions of one evaluator: a race only learns the same answer twice.
      */
     private final byte[] bindings;
+    /** The decisions of the one application tracked, while there is only one (then no firing need ask its match). */
+    private Decisions only;
+    private int tracked;
 
     /** {@code bindings}: one byte per rule, kept by the evaluator across sessions. */
     RuleOutcomes(RuleBase ruleBase, byte[] bindings) {
@@ -76,6 +79,7 @@ public final class RuleOutcomes {
     Decisions track(Facts facts, List<Band>[] bands) {
         Decisions d = new Decisions(facts.getProgram(), bands);
         facts.decisions = d;
+        only = ++tracked == 1 ? d : null;
         return d;
     }
 
@@ -128,6 +132,9 @@ public final class RuleOutcomes {
     }
 
     private Decisions decisions(RuleContext ctx, RuleInfo rule) {
+        if (only != null) {
+            return only; // the session holds a single Facts: every match is of it
+        }
         // the rules bind their Facts as $f: asking for it by name copies nothing (the match's objects are
         // copied into a new list at every call); a rule that names it otherwise is looked up by its objects
         byte binding = bindings[rule.ordinal()];
@@ -155,7 +162,7 @@ public final class RuleOutcomes {
     }
 
     private RuleInfo rule(RuleContext ctx) {
-        return ruleBase.ruleNamed(ctx.getRule().getName());
+        return ruleBase.ruleOf(ctx.getRule());
     }
 
     private static Map<String, Object> evidence(Object[] pairs) {

@@ -479,19 +479,16 @@ public final class ApplicationSchema {
      */
     static final class Layout {
         private final List<String> paths;
-        private final Map<String, Integer> slots = new java.util.HashMap<>();
+        private final Slots slots;
 
         Layout(List<FieldDef> fields) {
             this.paths = fields.stream().map(FieldDef::path).toList();
-            for (int i = 0; i < paths.size(); i++) {
-                slots.put(paths.get(i), i);
-            }
+            this.slots = new Slots(paths);
         }
 
         /** The slot of a field, or -1 when the schema has no such field. */
         int slot(String path) {
-            Integer i = slots.get(path);
-            return i == null ? -1 : i;
+            return slots.slot(path);
         }
 
         String path(int slot) {

@@ -51,6 +51,11 @@ public final class RuleBase {
     private final KieSessionsPool sessions;
     /** full rule name -> rule: what a firing rule is looked up by. */
     private final Map<String, RuleInfo> byName = new java.util.HashMap<>();
+    /**
+     * The knowledge base's own rule objects -> rule: a firing reports the same instance every time, and looking it up by
+     * identity skips comparing its long name with the catalogue's. Filled once here, only read after.
+     */
+    private final Map<Rule, RuleInfo> byInstance = new java.util.IdentityHashMap<>();
     /** rule id -> {Chinese title, English title}, looked up for every finding. */
     private final Map<String, String[]> titles = new java.util.HashMap<>();
 
@@ -69,6 +74,14 @@ public final class RuleBase {
         this.precompiled = precompiled;
         this.sessions = kieBase.newKieSessionsPool(1); // grows: one per thread evaluating at once
         catalogue.values().forEach(r -> byName.put(r.name(), r));
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                RuleInfo info = byName.get(r.getName());
+                if (info != null) {
+                    byInstance.put(r, info);
+                }
+            }
+        }
         for (String id : catalogue.keySet()) {
             titles.put(id, new String[] {messages.get("zh", id + ".title"), messages.get("en", id + ".title")});
         }
@@ -332,6 +345,12 @@ public final class RuleBase {
     /** The rule of that full DRL name ("DC-010 Training compute ..."), as a firing rule reports it. */
     public RuleInfo ruleNamed(String name) {
         return byName.get(name);
+    }
+
+    /** The rule a firing reports ({@code kcontext.getRule()}). */
+    public RuleInfo ruleOf(Rule rule) {
+        RuleInfo info = byInstance.get(rule);
+        return info != null ? info : byName.get(rule.getName());
     }
 
     /** The content hash of the rule files ("sha256:..."), carried by every evaluation. */
