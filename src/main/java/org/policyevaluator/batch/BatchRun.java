@@ -49,6 +49,8 @@ public final class BatchRun implements AutoCloseable {
     /** Compact JSON for the spool. */
     static final ObjectMapper SPOOL = JsonMapper.builder()
             .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final tools.jackson.core.type.TypeReference<List<Outcome.Shortfall>> WHY_NOTS = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     private final Evaluator evaluator;
     private final String program;
@@ -70,6 +72,7 @@ public final class BatchRun implements AutoCloseable {
     /** Finished outcomes waiting for those before them, so that the input order is kept. */
     private final Map<Integer, Outcome> pending = new HashMap<>();
     private final Map<Integer, Application> pendingApplications = new HashMap<>();
+    private final Map<Integer, Spooled> pendingBytes = new HashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** Applications taken but not yet evaluated. */
     private List<Submission> chunk = new ArrayList<>(Evaluator.CHUNK);
@@ -124,7 +127,7 @@ public final class BatchRun implements AutoCloseable {
         for (int i = 0; i < outcomes.size(); i++) {
             run.outcomes.add(outcomes.get(i));
             run.applications.add(applications.get(i));
-            run.rows.add(ScoreRow.of(i, outcomes.get(i), 0, 0));
+            run.rows.add(ScoreRow.of(i, outcomes.get(i), 0, 0, 0));
         }
         return run.new Result(List.copyOf(run.rows), Map.copyOf(placements), List.of());
     }
@@ -172,7 +175,8 @@ public final class BatchRun implements AutoCloseable {
                     decided = evaluator.decideAll(apps, program);
                 }
                 for (int i = 0; i < decided.size(); i++) {
-                    finished(first + i, decided.get(i), apps.get(i));
+                    // written here, on the worker: only putting the bytes in the spool waits for the batch's lock
+                    finished(first + i, decided.get(i), apps.get(i), keep == Keep.DISK ? Spooled.of(decided.get(i)) : null);
                 }
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
@@ -192,28 +196,40 @@ public final class BatchRun implements AutoCloseable {
         rejected.add(r);
     }
 
-    private synchronized void finished(int position, Outcome o, Application app) throws IOException {
+    /** An outcome as the spool keeps it: its JSON without the why-nots, then the why-nots' JSON. */
+    private record Spooled(byte[] outcome, byte[] whyNot) {
+        static Spooled of(Outcome o) {
+            return new Spooled(SPOOL.writeValueAsBytes(o.withWhyNot(null)), SPOOL.writeValueAsBytes(o.whyNot()));
+        }
+    }
+
+    private synchronized void finished(int position, Outcome o, Application app, Spooled bytes) throws IOException {
         pending.put(position, o);
         if (keep == Keep.MEMORY) {
             pendingApplications.put(position, app);
+        } else {
+            pendingBytes.put(position, bytes);
         }
         while (pending.containsKey(nextToWrite)) {
             Outcome outcome = pending.remove(nextToWrite);
             long offset = spoolSize;
             int length = 0;
+            int whyNotLength = 0;
             if (keep == Keep.DISK) {
-                byte[] bytes = SPOOL.writeValueAsBytes(outcome);
-                ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(bytes).put((byte) '\n').flip();
+                Spooled spooled = pendingBytes.remove(nextToWrite);
+                length = spooled.outcome().length;
+                whyNotLength = spooled.whyNot().length;
+                ByteBuffer buffer = ByteBuffer.allocate(length + whyNotLength + 2)
+                        .put(spooled.outcome()).put((byte) '\n').put(spooled.whyNot()).put((byte) '\n').flip();
                 while (buffer.hasRemaining()) {
                     spool.write(buffer, spoolSize + buffer.position());
                 }
-                length = bytes.length;
-                spoolSize += bytes.length + 1;
+                spoolSize += buffer.limit();
             } else {
                 outcomes.add(outcome);
                 applications.add(pendingApplications.remove(nextToWrite));
             }
-            rows.add(ScoreRow.of(nextToWrite, outcome, offset, length));
+            rows.add(ScoreRow.of(nextToWrite, outcome, offset, length, whyNotLength));
             nextToWrite++;
             progress.accept(++done);
         }
@@ -292,20 +308,31 @@ public final class BatchRun implements AutoCloseable {
 
         /** One application's outcome, read back from the spool or taken from memory. */
         public Outcome outcome(ScoreRow row) {
+            return outcome(row, true);
+        }
+
+        /** One application's outcome; without its why-nots (null) unless {@code withWhyNot}, when read from the spool. */
+        private Outcome outcome(ScoreRow row, boolean withWhyNot) {
             if (keep == Keep.MEMORY) {
                 return outcomes.get(row.position());
             }
-            ByteBuffer b = ByteBuffer.allocate(row.length());
+            Outcome o = SPOOL.readValue(spooled(row.offset(), row.length()), Outcome.class);
+            return withWhyNot ? o.withWhyNot(SPOOL.readValue(spooled(row.offset() + row.length() + 1, row.whyNotLength()),
+                    WHY_NOTS)) : o;
+        }
+
+        private byte[] spooled(long offset, int length) {
+            ByteBuffer b = ByteBuffer.allocate(length);
             try {
                 while (b.hasRemaining()) {
-                    if (spool.read(b, row.offset() + b.position()) < 0) {
+                    if (spool.read(b, offset + b.position()) < 0) {
                         throw new IOException("spool ended early");
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return SPOOL.readValue(b.array(), Outcome.class);
+            return b.array();
         }
 
         /** The application a row was evaluated from, when the batch is kept in memory; else null. */
@@ -326,7 +353,7 @@ public final class BatchRun implements AutoCloseable {
         /** One evaluation in words, with its rank and tie-breaks. */
         public Evaluation evaluation(ScoreRow row, String lang, boolean withWhyNot) {
             Ranking.Placement p = placement(row.applicationId());
-            return renderer().render(outcome(row), p.rank(), p.tieBreaks(), lang, withWhyNot);
+            return renderer().render(outcome(row, withWhyNot), p.rank(), p.tieBreaks(), lang, withWhyNot);
         }
 
         /** Evaluations in words, read back one at a time in the given order. */

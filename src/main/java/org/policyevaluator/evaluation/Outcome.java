@@ -72,6 +72,12 @@ public record Outcome(String applicationId, String title, String applicant, Stri
                 declaredScore, review, dimensions, findings, pending, gates, flags, whyNot, newSuggestions);
     }
 
+    /** The same outcome with other why-nots (null: none given, as a spool keeps an outcome apart from its why-nots). */
+    public Outcome withWhyNot(List<Shortfall> newWhyNot) {
+        return new Outcome(applicationId, title, applicant, program, rulesetVersion, totalScore, maxScore, grade, eligible,
+                declaredScore, review, dimensions, findings, pending, gates, flags, newWhyNot, suggestions);
+    }
+
     @Override
     public BigDecimal dimensionScore(String dimensionId) {
         for (Dimension d : dimensions) {
