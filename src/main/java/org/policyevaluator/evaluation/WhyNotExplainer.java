@@ -63,7 +63,9 @@ final class WhyNotExplainer {
             for (int rule : c.group()) {
                 BigDecimal p = pointsByRule[rule];
                 if (p != null) {
-                    got = got.add(p);
+                    // a rule's own points as they are (most groups are one rule): the why-not's wording is kept by
+                    // them, and the same instance is found at once
+                    got = got == BigDecimal.ZERO ? p : got.add(p);
                 }
             }
             if (got.compareTo(c.max()) < 0) {

@@ -24,11 +24,12 @@ public final class PairMap extends AbstractMap<String, Object> {
 
     private static boolean distinctFields(Object[] given) {
         for (int i = 0; i < given.length; i += 2) {
-            if (!(given[i] instanceof String)) {
+            if (!(given[i] instanceof String field)) {
                 return false;
             }
+            int hash = field.hashCode(); // the rules' field names are literals, their hashes known: most pairs differ there
             for (int j = 0; j < i; j += 2) {
-                if (given[j].equals(given[i])) {
+                if (given[j] == field || given[j].hashCode() == hash && given[j].equals(field)) {
                     return false;
                 }
             }

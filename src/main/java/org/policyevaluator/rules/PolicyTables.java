@@ -536,7 +536,8 @@ public final class PolicyTables {
         // ids interned (here, for scoring rows and for rules): they key maps read for every rule that fires
         programmes.put(r.get("program").intern(), new Programme(r.get("program").intern(), r.get("nameZh"), r.get("nameEn"),
                 Collections.unmodifiableMap(weights), Collections.unmodifiableMap(sortedGrades),
-                Collections.unmodifiableMap(params), list(r.get("requiredFields")), sectorList, tieBreak));
+                Collections.unmodifiableMap(params), list(r.get("requiredFields")).stream().map(String::intern).toList(),
+                sectorList, tieBreak));
     }
 
     private void band(CSVRecord r) {

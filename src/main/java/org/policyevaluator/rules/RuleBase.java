@@ -258,7 +258,9 @@ public final class RuleBase {
             if (RuleInfo.FLAG.equals(kind) && tables.flagConsequence(id) == null) {
                 problems.add(where + ": no row in tables/flags.csv (its consequence: note, check, hold or block)");
             }
+            // interned, as the schema's paths and the rule files' literals are: a field is then found by identity
             String measure = meta(meta, "measure");
+            measure = measure == null ? null : measure.intern();
             if (measure != null && schema.field(measure) == null && !Facts.isDerived(measure)) {
                 problems.add(where + ": @measure names " + measure + ", which is neither a field of "
                         + ApplicationSchema.FILE + " nor a derived fact");
