@@ -33,6 +33,7 @@ public final class Evaluator {
 
     private final RuleBase ruleBase;
     private final Derivations derivations;
+    private final Facts.Places factPlaces;
     private final WhyNotExplainer whyNot;
     private final SuggestionFinder suggestions;
     private final EvaluationRenderer renderer;
@@ -87,6 +88,7 @@ public final class Evaluator {
     public Evaluator(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.derivations = new Derivations(ruleBase.tables());
+        this.factPlaces = Facts.Places.of(ruleBase.schema());
         this.rules = new RuleInfo[ruleBase.catalogue().size()];
         this.factsBindings = new byte[rules.length];
         ruleBase.catalogue().values().forEach(r -> rules[r.ordinal()] = r);
@@ -242,7 +244,8 @@ public final class Evaluator {
         for (int i = 0; i < apps.size(); i++) {
             Application app = apps.get(i);
             Programme programme = programmes.get(i).programme;
-            Facts f = new Facts(app, programme.id(), ruleBase.schema(), ruleBase.tables(), derivations.derive(app, programme));
+            Facts f = new Facts(app, programme.id(), ruleBase.schema(), ruleBase.tables(), derivations.derive(app, programme),
+                    factPlaces);
             facts.add(f);
             decisions.add(outcomes.track(f, programmes.get(i).bands));
         }

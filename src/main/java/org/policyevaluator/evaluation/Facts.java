@@ -7,6 +7,7 @@ import org.policyevaluator.model.Application;
 import org.policyevaluator.model.ApplicationSchema;
 import org.policyevaluator.model.CodeTable;
 import org.policyevaluator.model.FieldDef;
+import org.policyevaluator.model.Slots;
 import org.policyevaluator.rules.PolicyTables;
 
 /**
@@ -26,6 +27,8 @@ public final class Facts {
     private final PolicyTables tables;
     /** The derived facts, each at its {@link Derivations#slot}. */
     private final Object[] derived;
+    /** Field paths, then derived facts' names, each at its place: a rule's path is found with one lookup. */
+    private final Places places;
     /** Where the rules' decisions about these facts are collected during a session ({@link RuleOutcomes#track}). */
     RuleOutcomes.Decisions decisions;
     /**
@@ -37,12 +40,22 @@ public final class Facts {
     private int memoSize;
 
     Facts(Application application, String program, ApplicationSchema schema, PolicyTables tables,
-          Object[] derived) {
+          Object[] derived, Places places) {
         this.application = application;
         this.program = program;
         this.schema = schema;
         this.tables = tables;
         this.derived = derived;
+        this.places = places;
+    }
+
+    /** The places of a schema's fields, then of the derived facts ({@link Derivations#slot} after them). */
+    record Places(Slots slots, int fields) {
+        static Places of(ApplicationSchema schema) {
+            List<String> names = new ArrayList<>(schema.fieldPaths());
+            names.addAll(Derivations.NAMES.keySet());
+            return new Places(new Slots(names), schema.fieldPaths().size());
+        }
     }
 
     /** Whether a name is one of the facts Java derives ({@link Derivations}). */
@@ -75,6 +88,13 @@ public final class Facts {
 
     /** The value at a field path or of a derived fact; null when it is not declared. */
     public Object value(String path) {
+        int place = places.slots().slot(path);
+        if (place >= places.fields()) {
+            return derived[place - places.fields()];
+        }
+        if (place >= 0 && application.readWith(schema)) {
+            return application.valueAt(place);
+        }
         if (path.startsWith(DERIVED)) {
             int slot = Derivations.slot(path);
             if (slot < 0) {

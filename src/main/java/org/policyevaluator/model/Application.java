@@ -155,6 +155,16 @@ public final class Application {
     }
 
     /** The value of a field of the schema, null when not declared; refuses a path the schema does not have. */
+    /** Whether it was read with that schema: its fields then sit at the places the schema gives them. */
+    public boolean readWith(ApplicationSchema format) {
+        return schema == format;
+    }
+
+    /** The value at a place of its schema's {@link ApplicationSchema#fieldPaths()}; null when not declared. */
+    public Object valueAt(int place) {
+        return values[place];
+    }
+
     public Object field(String path) {
         int slot = layout.slot(path);
         if (slot < 0) {

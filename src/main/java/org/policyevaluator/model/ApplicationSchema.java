@@ -507,6 +507,11 @@ public final class ApplicationSchema {
         return layout;
     }
 
+    /** Every field's path, at its place in the applications read with this schema ({@link Application#valueAt}). */
+    public List<String> fieldPaths() {
+        return layout.paths;
+    }
+
     /** The code table's own instance of a code: the rules look codes up many times, and identity matches first. */
     private static String code(FieldDef f, String code) {
         CodeTable.Code row = f.codes() == null ? null : f.codes().code(code);
