@@ -49,8 +49,9 @@ public final class BatchRun implements AutoCloseable {
     /** Compact JSON for the spool. */
     static final ObjectMapper SPOOL = JsonMapper.builder()
             .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-    private static final tools.jackson.core.type.TypeReference<List<Outcome.Shortfall>> WHY_NOTS = new tools.jackson.core.type.TypeReference<>() {
-    };
+    private static final tools.jackson.core.type.TypeReference<List<Outcome.Shortfall>> WHY_NOTS =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
 
     private final Evaluator evaluator;
     private final String program;
@@ -72,6 +73,7 @@ public final class BatchRun implements AutoCloseable {
     /** Finished outcomes waiting for those before them, so that the input order is kept. */
     private final Map<Integer, Outcome> pending = new HashMap<>();
     private final Map<Integer, Application> pendingApplications = new HashMap<>();
+    /** On disk: their bytes, written by the workers. */
     private final Map<Integer, Spooled> pendingBytes = new HashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** Applications taken but not yet evaluated. */
@@ -316,9 +318,12 @@ public final class BatchRun implements AutoCloseable {
             if (keep == Keep.MEMORY) {
                 return outcomes.get(row.position());
             }
-            Outcome o = SPOOL.readValue(spooled(row.offset(), row.length()), Outcome.class);
-            return withWhyNot ? o.withWhyNot(SPOOL.readValue(spooled(row.offset() + row.length() + 1, row.whyNotLength()),
-                    WHY_NOTS)) : o;
+            if (!withWhyNot) {
+                return SPOOL.readValue(spooled(row.offset(), row.length()), Outcome.class);
+            }
+            byte[] both = spooled(row.offset(), row.length() + 1 + row.whyNotLength());
+            return SPOOL.readValue(both, 0, row.length(), Outcome.class)
+                    .withWhyNot(SPOOL.readValue(both, row.length() + 1, row.whyNotLength(), WHY_NOTS));
         }
 
         private byte[] spooled(long offset, int length) {
