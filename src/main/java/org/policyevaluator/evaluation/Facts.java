@@ -3,6 +3,7 @@ package org.policyevaluator.evaluation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.model.ApplicationSchema;
 import org.policyevaluator.model.CodeTable;
@@ -29,6 +30,8 @@ public final class Facts {
     private final Object[] derived;
     /** Field paths, then derived facts' names, each at its place: a rule's path is found with one lookup. */
     private final Places places;
+    /** The programme's parameters, looked up once for all the rules that compare with one. */
+    private final Map<String, Double> params;
     /** Where the rules' decisions about these facts are collected during a session ({@link RuleOutcomes#track}). */
     RuleOutcomes.Decisions decisions;
     /**
@@ -47,6 +50,7 @@ public final class Facts {
         this.tables = tables;
         this.derived = derived;
         this.places = places;
+        this.params = tables.parameters(program);
     }
 
     /** The places of a schema's fields, then of the derived facts ({@link Derivations#slot} after them). */
@@ -73,7 +77,8 @@ public final class Facts {
 
     /** A parameter of the programme (programs.csv, else parameters.csv for it, else for "*"), e.g. "flag.minPue". */
     public double param(String key) {
-        return tables.num(program, key);
+        Double v = params.get(key);
+        return v != null ? v : tables.num(program, key); // which says what is missing
     }
 
     /** Whether the programme sets a parameter at all (a gate that only some programmes have checks this). */

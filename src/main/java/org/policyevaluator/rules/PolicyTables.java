@@ -143,6 +143,28 @@ public final class PolicyTables {
 
     // ---- what the rules call ----
 
+    /** Each programme's parameters as {@link #num} finds them, worked out once: the rules ask at every evaluation. */
+    private final Map<String, Map<String, Double>> resolvedParameters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A programme's parameters by key, as {@link #num} finds them (programme columns, then tables/parameters.csv
+     * for it, then for "*"); a key not set is absent.
+     */
+    public Map<String, Double> parameters(String program) {
+        Map<String, Double> known = resolvedParameters.get(program);
+        return known != null ? known : resolvedParameters.computeIfAbsent(program, this::resolveParameters);
+    }
+
+    private Map<String, Double> resolveParameters(String program) {
+        Map<String, Double> m = new java.util.HashMap<>(parameters.getOrDefault("*", Map.of()));
+        m.putAll(parameters.getOrDefault(program, Map.of()));
+        Programme p = programmes.get(program);
+        if (p != null) {
+            m.putAll(p.parameters());
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     /** A programme's parameter (programme columns, then tables/parameters.csv for it, then for "*"). */
     public double num(String program, String key) {
         Programme p = programmes.get(program);

@@ -22,6 +22,24 @@ class RulesFolderTest {
     }
 
     @Test
+    void parametersShouldTakeTheProgrammeColumnThenItsOwnRowThenTheRowForEveryProgrammeAsNumDoes() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir.resolve("rules"));
+        Files.writeString(rules.resolve("tables/parameters.csv"), Files.readString(rules.resolve("tables/parameters.csv"))
+                + "compute,flag.minMonths,9,compute's own\n*,maxRequestedShare,0.9,every programme's - below the column\n");
+        PolicyTables tables = RuleBase.fromDirectory(rules).tables();
+
+        assertThat(tables.parameters("compute")).containsEntry("flag.minMonths", 9.0).containsEntry("maxRequestedShare", 0.5);
+        assertThat(tables.parameters("general")).containsEntry("flag.minMonths", 3.0).containsEntry("maxRequestedShare", 0.5)
+                .doesNotContainKey("minDomesticShare");
+        assertThat(tables.parameters("compute")).containsEntry("minDomesticShare", 0.5);
+        for (String program : java.util.List.of("general", "compute")) {
+            tables.parameters(program).forEach((key, value) -> assertThat(tables.num(program, key)).isEqualTo(value));
+        }
+        assertThatThrownBy(() -> tables.num("general", "minDomesticShare")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no parameter 'minDomesticShare' for programme general in tables/programs.csv or tables/parameters.csv");
+    }
+
+    @Test
     void folderWhenIdenticalToBundledShouldHaveTheSameVersion() throws IOException {
         assertThat(RuleBase.fromDirectory(TestSupport.copyOfRules(dir.resolve("rules"))).version()).isEqualTo(RuleBase.bundled().version());
     }
