@@ -154,7 +154,6 @@ public final class Application {
         return value(path);
     }
 
-    /** The value of a field of the schema, null when not declared; refuses a path the schema does not have. */
     /** Whether it was read with that schema: its fields then sit at the places the schema gives them. */
     public boolean readWith(ApplicationSchema format) {
         return schema == format;
@@ -165,6 +164,7 @@ public final class Application {
         return values[place];
     }
 
+    /** The value of a field of the schema, null when not declared; refuses a path the schema does not have. */
     public Object field(String path) {
         int slot = layout.slot(path);
         if (slot < 0) {

@@ -49,7 +49,7 @@ public final class RuleBase {
      * application, and a pooled one is reset after each use.
      */
     private final KieSessionsPool sessions;
-    /** full rule name -> rule: what a firing rule is looked up by. */
+    /** full rule name ("DC-010 Training compute ...") -> rule. */
     private final Map<String, RuleInfo> byName = new java.util.HashMap<>();
     /**
      * The knowledge base's own rule objects -> rule: a firing reports the same instance every time, and looking it up by
@@ -344,12 +344,7 @@ public final class RuleBase {
         return catalogue.get(id);
     }
 
-    /** The rule of that full DRL name ("DC-010 Training compute ..."), as a firing rule reports it. */
-    public RuleInfo ruleNamed(String name) {
-        return byName.get(name);
-    }
-
-    /** The rule a firing reports ({@code kcontext.getRule()}). */
+    /** The rule a firing reports ({@code kcontext.getRule()}); one the knowledge base did not list is found by name. */
     public RuleInfo ruleOf(Rule rule) {
         RuleInfo info = byInstance.get(rule);
         return info != null ? info : byName.get(rule.getName());
