@@ -61,12 +61,7 @@ final class Derivations {
         this.tables = tables;
     }
 
-    /** The place of a derived fact in what {@link #derive} returns, or -1 when there is no such fact. */
-    static int slot(String name) {
-        return SLOTS.slot(name);
-    }
-
-    /** The derived facts of an application under a programme, each at its {@link #slot}; null where there is none. */
+    /** The derived facts of an application under a programme, in the order of NAMES; null where there is none. */
     Object[] derive(Application app, Programme programme) {
         Derived d = new Derived(new Object[NAMES.size()]);
         compute(app, programme, d);

@@ -26,7 +26,7 @@ public final class Facts {
     private final String program;
     private final ApplicationSchema schema;
     private final PolicyTables tables;
-    /** The derived facts, each at its {@link Derivations#slot}. */
+    /** The derived facts, in the order of {@link Derivations#NAMES}. */
     private final Object[] derived;
     /** Field paths, then derived facts' names, each at its place: a rule's path is found with one lookup. */
     private final Places places;
@@ -53,7 +53,7 @@ public final class Facts {
         this.params = tables.parameters(program);
     }
 
-    /** The places of a schema's fields, then of the derived facts ({@link Derivations#slot} after them). */
+    /** The places of a schema's fields, then of the derived facts in their order, after them. */
     record Places(Slots slots, int fields) {
         static Places of(ApplicationSchema schema) {
             List<String> names = new ArrayList<>(schema.fieldPaths());
@@ -100,15 +100,13 @@ public final class Facts {
         if (place >= 0 && application.readWith(schema)) {
             return application.valueAt(place);
         }
+        // every derived fact has a place: a name that has none is misspelt
         if (path.startsWith(DERIVED)) {
-            int slot = Derivations.slot(path);
-            if (slot < 0) {
-                throw new IllegalArgumentException("no derived fact " + path + "; derived facts are "
-                        + String.join(", ", Derivations.NAMES.keySet()));
-            }
-            return derived[slot];
+            throw new IllegalArgumentException("no derived fact " + path + "; derived facts are "
+                    + String.join(", ", Derivations.NAMES.keySet()));
         }
-        // one lookup: the rule files' paths are checked when they load; this catches a path built at run time
+        // read with another schema, or no such field (the rule files' paths are checked when they load; this
+        // catches a path built at run time)
         return application.field(path);
     }
 

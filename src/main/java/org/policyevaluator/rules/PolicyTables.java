@@ -143,16 +143,21 @@ public final class PolicyTables {
 
     // ---- what the rules call ----
 
-    /** Each programme's parameters as {@link #num} finds them, worked out once: the rules ask at every evaluation. */
+    /** Each programme's parameters, worked out once: the rules ask for them at every evaluation. */
     private final Map<String, Map<String, Double>> resolvedParameters = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * A programme's parameters by key, as {@link #num} finds them (programme columns, then tables/parameters.csv
-     * for it, then for "*"); a key not set is absent.
+     * A programme's parameters by key: its columns in programs.csv, else tables/parameters.csv for it, else for "*";
+     * a key not set is absent.
      */
     public Map<String, Double> parameters(String program) {
         Map<String, Double> known = resolvedParameters.get(program);
-        return known != null ? known : resolvedParameters.computeIfAbsent(program, this::resolveParameters);
+        if (known != null) {
+            return known;
+        }
+        // kept only for the programmes there are, so that asking with any other name adds nothing
+        return programmes.containsKey(program) ? resolvedParameters.computeIfAbsent(program, this::resolveParameters)
+                : resolveParameters(program);
     }
 
     private Map<String, Double> resolveParameters(String program) {
@@ -167,12 +172,7 @@ public final class PolicyTables {
 
     /** A programme's parameter (programme columns, then tables/parameters.csv for it, then for "*"). */
     public double num(String program, String key) {
-        Programme p = programmes.get(program);
-        if (p != null && p.parameters().containsKey(key)) {
-            return p.parameters().get(key);
-        }
-        Map<String, Double> own = parameters.getOrDefault(program, Map.of());
-        Double v = own.containsKey(key) ? own.get(key) : parameters.getOrDefault("*", Map.of()).get(key);
+        Double v = parameters(program).get(key);
         if (v == null) {
             throw new IllegalArgumentException("no parameter '" + key + "' for programme " + program
                     + " in tables/programs.csv or tables/parameters.csv");
@@ -189,8 +189,7 @@ public final class PolicyTables {
         if (key.equals("requiredSectors")) {
             return !p.requiredSectors().isEmpty();
         }
-        return p.parameters().containsKey(key) || parameters.getOrDefault(program, Map.of()).containsKey(key)
-                || parameters.getOrDefault("*", Map.of()).containsKey(key);
+        return parameters(program).containsKey(key);
     }
 
     public List<String> requiredSectors(String program) {
