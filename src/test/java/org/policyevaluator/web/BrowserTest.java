@@ -137,6 +137,9 @@ class BrowserTest extends WebTest {
         driver.findElement(By.id("password")).sendKeys(password("br-reviewer"));
         driver.findElement(By.id("login-submit")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the sign-in must have completed (its session cookie set) before the next page is asked for:
+        // navigating at once can abort the form's request and open the evaluation signed out
+        wait.until(ExpectedConditions.urlContains("/batches"));
         driver.get(uri("/evaluations/" + evaluationId).toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-form")));
         String[][] scores = {{"domesticCompute", "2"}, {"keyTechnology", "18"}, {"greenTransformation", "12"},
