@@ -57,8 +57,16 @@ public class Compare {
         for (int k = 0; k < n; k++) {
             double[] sorted = micros[k].clone();
             Arrays.sort(sorted);
-            System.out.printf("%-10s mode %d: median %7.1f µs/application, best %7.1f, median / %s's %.2f%n", names[k], mode,
-                    median(micros[k]), sorted[0], names[0], median(micros[k]) / first);
+            // the rounds are paired (the versions ran one after the other): the ratio within each round is spared
+            // the drift of the machine between rounds, which the ratio of the two medians is not
+            double[] paired = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                paired[i] = micros[k][i] / micros[0][i];
+            }
+            Arrays.sort(paired);
+            System.out.printf("%-10s mode %d: median %7.1f µs/application, best %7.1f, median / %s's %.2f,"
+                    + " round by round %.2f (middle half %.2f–%.2f)%n", names[k], mode, median(micros[k]), sorted[0],
+                    names[0], median(micros[k]) / first, median(paired), paired[rounds / 4], paired[(3 * rounds) / 4]);
         }
     }
 

@@ -18,13 +18,9 @@ final class Template {
     private record Part(String text, String key, String style) {
     }
 
-    /**
-     * Rendered texts by the values they were rendered from: most reasons repeat across applications
-     * (the same rule, band and declared values), and formatting numbers is the costly part. Bounded:
-     * cleared when full, so that memory never grows with a batch.
-     */
+    /** Rendered texts by the values they were rendered from (bounded: see {@link TextMemo}). */
     private static final int MEMO_LIMIT = 200_000;
-    private final java.util.concurrent.ConcurrentHashMap<MemoKey, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TextMemo memo = new TextMemo(MEMO_LIMIT);
     private final List<Part> parts;
     private final int placeholders;
     private final List<String> placeholderKeys;
@@ -87,8 +83,8 @@ final class Template {
 
     /** Renders with values[i] for the i-th placeholder ({@link #ABSENT} where there is none); keeps the array. */
     String render(Object[] values, Formatter formatter, String lang) {
-        MemoKey memoKey = new MemoKey(lang, values);
-        String cached = memo.get(memoKey);
+        int hash = TextMemo.hash(lang, values);
+        String cached = memo.get(hash, lang, values);
         if (cached != null) {
             return cached;
         }
@@ -103,34 +99,8 @@ final class Template {
             }
         }
         String text = sb.toString();
-        if (memo.size() >= MEMO_LIMIT) {
-            memo.clear();
-        }
-        memo.put(memoKey, text);
+        memo.put(hash, lang, values, text);
         return text;
-    }
-
-    /** The language and the values a text was rendered from (an array: cheaper to hash than a list). */
-    private static final class MemoKey {
-        private final String lang;
-        private final Object[] values;
-        private final int hash;
-
-        MemoKey(String lang, Object[] values) {
-            this.lang = lang;
-            this.values = values;
-            this.hash = 31 * lang.hashCode() + java.util.Arrays.hashCode(values);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MemoKey k && k.hash == hash && k.lang.equals(lang) && java.util.Arrays.equals(k.values, values);
-        }
     }
 
     interface Formatter {

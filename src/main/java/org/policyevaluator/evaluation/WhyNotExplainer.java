@@ -33,10 +33,7 @@ final class WhyNotExplainer {
      * values). Bounded like {@link Template}'s memo.
      */
     private record Candidate(RuleInfo rule, int[] group, BigDecimal max, List<Band> bands, List<String> names,
-                             Map<BandedText, String> texts, Template[] messages) {
-    }
-
-    private record BandedText(String lang, BigDecimal got, Object value) {
+                             TextMemo texts, Template[] messages) {
     }
 
     private static final int TEXTS_LIMIT = 50_000;
@@ -92,14 +89,12 @@ final class WhyNotExplainer {
         Candidate c = candidates(program).get(s.ruleId());
         if (banded(c)) {
             Object value = s.values().get("value");
-            BandedText memoKey = new BandedText(lang, s.points(), value);
-            String text = c.texts().get(memoKey);
+            Object[] memoKey = {s.points(), value};
+            int hash = TextMemo.hash(lang, memoKey);
+            String text = c.texts().get(hash, lang, memoKey);
             if (text == null) {
                 text = bandedReason(c, program, value, s.points(), lang);
-                if (c.texts().size() >= TEXTS_LIMIT) {
-                    c.texts().clear();
-                }
-                c.texts().put(memoKey, text);
+                c.texts().put(hash, lang, memoKey, text);
             }
             return text;
         }
@@ -185,7 +180,7 @@ final class WhyNotExplainer {
                         t.placeholderKeys().stream().filter(k -> !OWN_KEYS.contains(k) && isFact(k)).forEach(names::add);
                     }
                 }
-                plan.add(new Candidate(r, group, max, bands, List.copyOf(names), new ConcurrentHashMap<>(),
+                plan.add(new Candidate(r, group, max, bands, List.copyOf(names), new TextMemo(TEXTS_LIMIT),
                         new Template[] {zh, en, zhPartial != null ? zhPartial : zh, enPartial != null ? enPartial : en}));
             }
         }
