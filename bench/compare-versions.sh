@@ -12,11 +12,13 @@
 #   REV      the commit to compare with, e.g. b80d36c (the version before the schema redesign)
 #   MODES    comma-separated (default 0,1,2,5): 0 the engine alone, 1 explained evaluations in chunks of 32,
 #            2 one application at a time (as a single request), 3 the wording alone (outcomes decided beforehand;
-#            not for versions before the schema redesign, which word as they decide), 5 a plain Jackson parse of
-#            the same JSON
+#            not for versions before the schema redesign, which word as they decide), 4 the engine alone one
+#            application at a time (what a session of its own costs; not for versions before the redesign either),
+#            5 a plain Jackson parse of the same JSON
 #   ROUNDS   turns per version (default 10); SECONDS per turn (default 3)
 # Builds this checkout (when target/ has no jar) and REV (in a temporary worktree); one thread; prints the
-# median and best microseconds per application of each, and this version's median over REV's.
+# median and best microseconds per application of each, this version's median over REV's, and the median of the
+# ratios round by round (each round's turns ran one after the other) with its middle half.
 set -euo pipefail
 SAME_POLICY=
 if [ "${1:-}" = --same-policy ]; then

@@ -43,8 +43,9 @@ public class Work {
      * Microseconds per application on one thread: mode 0 the engine alone (chunks of 32, nothing worded),
      * 1 explained evaluations (chunks of 32, worded in Chinese), 2 one application at a time, worded,
      * 3 the wording alone (outcomes decided once, beforehand, then worded in Chinese: colder in the cache than in a
-     * batch, which words a chunk just after deciding it), 5 a plain Jackson parse of the same JSON (what the size of
-     * an application costs any program).
+     * batch, which words a chunk just after deciding it), 4 the engine alone one application at a time (against mode 0,
+     * what a rule session of its own costs each), 5 a plain Jackson parse of the same JSON (what the size of an
+     * application costs any program).
      */
     public static double run(int mode, double seconds) {
         if (mode == 5) {
@@ -66,6 +67,12 @@ public class Work {
         return Rounds.chunks(seconds, apps, chunk -> {
             if (mode == 0) {
                 return evaluator.decideAll(chunk, program).size();
+            }
+            if (mode == 4) {
+                for (Application a : chunk) {
+                    evaluator.decide(a, program);
+                }
+                return chunk.size();
             }
             if (mode == 1) {
                 for (Outcome o : evaluator.decideAll(chunk, program)) {

@@ -37,8 +37,8 @@ public class Work {
 
     /** As current/Work.run; modes 0 and 1 are the same here: that version words as it evaluates. */
     public static double run(int mode, double seconds) {
-        if (mode == 3) {
-            throw new IllegalArgumentException("mode 3 (the wording alone) needs a version that decides before it words");
+        if (mode == 3 || mode == 4) {
+            throw new IllegalArgumentException("mode " + mode + " needs a version that decides before it words");
         }
         if (mode == 5) {
             return Rounds.parse(seconds, json);
