@@ -12,9 +12,8 @@ import java.util.Arrays;
  * none for a text of one value, which the entry keeps itself.
  *
  * <p>Bounded: the table doubles as it fills, up to a limit of entries, then starts afresh, so that memory never grows
- * with a batch.
- * Shared by threads: a reader sees an entry whole or not at all (its fields are final), and at worst renders a
- * text again; writers take turns.
+ * with a batch. Shared by threads: a reader sees an entry whole or not at all (its fields are final), and at worst
+ * renders a text again; writers take turns.
  */
 final class TextMemo {
     private static final class Entry {
