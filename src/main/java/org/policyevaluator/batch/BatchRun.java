@@ -371,6 +371,11 @@ public final class BatchRun implements AutoCloseable {
             return rejected.stream().map(r -> evaluator.ruleBase().problemTexts().view(r, lang)).toList();
         }
 
+        /** The rejected applications as a person reads them: in Chinese, places in JSON by label, not by path. */
+        public List<ProblemTexts.RejectedView> rejectedInWords(String lang) {
+            return rejected.stream().map(r -> evaluator.ruleBase().problemTexts().viewInWords(r, lang)).toList();
+        }
+
         /** The whole batch in words, in input order (a batch kept in memory, for a page or a response). */
         public BatchResult render(String lang) {
             List<Evaluation> evaluations = new ArrayList<>(rows.size());

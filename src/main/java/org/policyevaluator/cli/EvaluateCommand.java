@@ -96,9 +96,9 @@ class EvaluateCommand implements Callable<Integer> {
                 case xlsx -> excel.writeReport(result, options.program, out);
                 case docx -> documents(evaluator, result, lang);
                 case jsonl -> Output.to(out, spec.commandLine().getOut(), w -> BatchOutput.jsonLines(result, lang, w));
-                case text -> Output.to(out, spec.commandLine().getOut(), w -> new TextReport(lang).write(
+                case text -> Output.to(out, spec.commandLine().getOut(), w -> textReport(evaluator, lang).write(
                         result.rulesetVersion(), result.rankedRows(lang), result.evaluations(result.rows(), lang, true),
-                        result.rejectedViews(lang), w));
+                        result.rejectedInWords(lang), w));
                 default -> Output.to(out, spec.commandLine().getOut(), w -> {
                     if (stored != null) {
                         JsonReport.write(stored, w);
@@ -132,9 +132,13 @@ class EvaluateCommand implements Callable<Integer> {
 
     private int finish(int rejected, int evaluated) {
         if (rejected > 0) {
+            // where the output lists them: the text report in a section of its own, JSON under "rejected"
+            boolean text = format == Format.text;
             spec.commandLine().getErr().println("en".equals(options.lang)
-                    ? rejected + " rejected, " + evaluated + " evaluated: see \"rejected\" in the output"
-                    : "拒收 " + rejected + " 份，已评估 " + evaluated + " 份：见输出中的 \"rejected\"");
+                    ? rejected + " rejected, " + evaluated + " evaluated: see "
+                            + (text ? "\"Rejected applications\" at the end of the report" : "\"rejected\" in the output")
+                    : "拒收 " + rejected + " 份，已评估 " + evaluated + " 份："
+                            + (text ? "见报告末尾的“拒收的申请”" : "见输出中的 \"rejected\""));
             return Main.SOME_REJECTED;
         }
         return Main.OK;
@@ -145,9 +149,20 @@ class EvaluateCommand implements Callable<Integer> {
         String who = submitter != null ? submitter : System.getProperty("user.name", "cli");
         try (var ds = StoreAccess.open()) {
             var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, who, options.lang, null, batchName);
-            spec.commandLine().getErr().println("stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size()
-                    + " evaluations, submitted by " + who + ")");
+            spec.commandLine().getErr().println("en".equals(options.lang)
+                    ? "stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size() + " evaluations, submitted by "
+                            + who + ")"
+                    : "已保存为批次 " + saved.batchId() + "（" + saved.evaluationIds().size() + " 份评估，提交人 " + who + "）");
             return result.render(options.lang).stored(saved.batchId(), saved.evaluationIds());
         }
+    }
+
+    /** The text report, naming programmes and flag severities as the ruleset words them (a code it does not know as it is). */
+    private static TextReport textReport(Evaluator evaluator, String lang) {
+        var rules = evaluator.ruleBase();
+        return new TextReport(lang, id -> rules.tables().programmeName(id, lang), severity -> {
+            String name = severity == null ? null : rules.messages().find(lang, "severity." + severity);
+            return name != null ? name : severity;
+        });
     }
 }

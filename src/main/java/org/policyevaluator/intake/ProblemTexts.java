@@ -47,6 +47,57 @@ public final class ProblemTexts {
                 problems);
     }
 
+    /** A rejected application as a person reads it: its locations in {@link #words}. */
+    public RejectedView viewInWords(Rejection r, String lang) {
+        List<View> problems = new ArrayList<>();
+        // the heading names the application: its problems name only the field within it
+        r.problems().forEach(p -> problems.add(new View(words(p.location(), lang, r.location() == null), message(p, lang))));
+        return new RejectedView(r.source(), r.location() == null ? null : words(r.location(), lang, true), r.applicationId(),
+                problems);
+    }
+
+    /** The application's index in a JSON root such as "$.applications[3]" or "$[3]". */
+    private static final Pattern APPLICATION_INDEX = Pattern.compile("\\[(\\d+)]$");
+
+    /**
+     * A location as a person reads it. In Chinese a place in JSON is named by the application's number, the field's
+     * label and the item ("第 2 份申请，芯片清单，第 1 项的型号"), never by its path; in English, and for a cell or a
+     * file, as {@link #location} words it (an English reader fixing the JSON is helped by the path).
+     */
+    public String words(Location l, String lang) {
+        String w = words(l, lang, true);
+        return w != null ? w : messages.get(lang, "location.document");
+    }
+
+    /**
+     * As {@link #words(Location, String)}; {@code withApplication} false leaves out the application's number. Null for
+     * the whole document, which the file's name already names.
+     */
+    private String words(Location l, String lang, boolean withApplication) {
+        if (!(l instanceof Location.InJson j) || "en".equals(lang)) {
+            return location(l, lang);
+        }
+        List<String> parts = new ArrayList<>();
+        Matcher m = APPLICATION_INDEX.matcher(j.root());
+        if (withApplication && m.find()) {
+            int application = Integer.parseInt(m.group(1)) + 1;
+            parts.add(fill(messages.get(lang, "location.application"), n -> n.equals("application") ? String.valueOf(application) : null));
+        }
+        if (j.field() != null) {
+            parts.add(label(j.field(), lang));
+        }
+        if (j.item() != null) {
+            String item = String.valueOf(j.item() + 1);
+            String property = j.itemField() == null ? null : label(j.field() + "." + j.itemField(), lang);
+            parts.add(fill(messages.get(lang, property == null ? "location.item" : "location.itemField"), n -> switch (n) {
+                case "item" -> item;
+                case "property" -> property;
+                default -> null;
+            }));
+        }
+        return parts.isEmpty() ? null : String.join("，", parts);
+    }
+
     /** "location: message", one line. */
     public String line(Problem p, String lang) {
         String where = location(p.location(), lang);

@@ -312,6 +312,12 @@ public final class PolicyTables {
         return programmes.get(id);
     }
 
+    /** The name of a programme in the language; its id when the ruleset does not know it. */
+    public String programmeName(String id, String lang) {
+        Programme p = id == null ? null : programmes.get(id);
+        return p == null ? id : p.name(lang);
+    }
+
     /** The programme an application is evaluated under when neither the request nor the application names one. */
     public String defaultProgramme() {
         return defaults.get(0);

@@ -10,7 +10,6 @@ import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.ProblemTexts;
-import org.policyevaluator.rules.Programme;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -140,8 +139,7 @@ class WebTexts {
 
     /** The name of a programme in the language; its id when the ruleset does not know it. */
     String programme(String id, String lang) {
-        Programme p = id == null ? null : evaluator.ruleBase().tables().programme(id);
-        return p == null ? id : p.name(lang);
+        return evaluator.ruleBase().tables().programmeName(id, lang);
     }
 
     /**

@@ -102,6 +102,34 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluateWhenTextFormatInChineseShouldNameProgrammesSeveritiesAndPlacesInWordsNotCodesOrPaths() {
+        CliRunner r = CliRunner.run("evaluate", "--format", "text", "samples/batch-with-rejected-applications.json",
+                "samples/ai-chip-little-giant.json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out())
+                .contains("名次    申请编号")
+                .contains("项目类别 通用人工智能创新项目")
+                .contains("[通过]   GT-010 项目类别要求的申报信息")
+                .contains("[警告] FL-010 申报训练算力国产占比")
+                .contains("samples/batch-with-rejected-applications.json 第 2 份申请（B-002）")
+                .contains("    - 统一社会信用代码：校验位为“1”")
+                .contains("    - 技术领域，第 2 项：未知取值“QUANTUM_MAGIC”");
+        // no programme code, severity code, English gate mark or field path
+        assertThat(r.out()).doesNotContain("general").doesNotContain("WARNING").doesNotContain("[ok]")
+                .doesNotContain("$.").doesNotContain("applicant.creditCode").doesNotContain(" id ");
+        assertThat(r.err()).isEqualTo("拒收 1 份，已评估 3 份：见报告末尾的“拒收的申请”\n");
+    }
+
+    @Test
+    void evaluateWhenTextFormatInEnglishShouldKeepThePathsThatHelpFixTheJson() {
+        CliRunner r = CliRunner.run("evaluate", "--format", "text", "--lang", "en", "samples/batch-with-rejected-applications.json");
+        assertThat(r.out()).contains("programme General AI innovation call")
+                .contains("samples/batch-with-rejected-applications.json $.applications[1] (B-002)")
+                .contains("    - $.applications[1].applicant.creditCode: check character is '1'");
+        assertThat(r.err()).isEqualTo("1 rejected, 2 evaluated: see \"Rejected applications\" at the end of the report\n");
+    }
+
+    @Test
     void evaluateWhenOutIsGivenShouldWriteTheFile() throws IOException {
         Path out = dir.resolve("result.json");
         CliRunner r = CliRunner.run("evaluate", "--out", out.toString(), "samples/green-textile-factory.json");

@@ -42,7 +42,7 @@ class StoreCommandsTest {
         Path sample = Path.of("samples/green-textile-factory.json").toAbsolutePath();
         Run stored = run("evaluate", "--store", "--as", "reviewer-a", sample.toString());
         assertThat(stored.exit()).isEqualTo(0);
-        assertThat(stored.err()).contains("stored as batch ").contains("(1 evaluations, submitted by reviewer-a)");
+        assertThat(stored.err()).contains("已保存为批次 ").contains("（1 份评估，提交人 reviewer-a）");
         JsonNode batch = JsonIntake.mapper().readTree(stored.out());
         String id = batch.get("evaluations").get(0).get("evaluationId").stringValue();
         assertThat(batch.get("batchId").stringValue()).isNotBlank();
