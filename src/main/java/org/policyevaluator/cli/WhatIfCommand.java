@@ -71,23 +71,57 @@ class WhatIfCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
             JsonReport.write(result, out);
-        } else {
-            boolean en = "en".equals(options.lang);
+        } else if ("en".equals(options.lang)) {
             out.println(result.applicationId() + " · " + program);
-            changes.forEach(c -> out.println("  " + (en ? "set " : "设置 ") + c.field() + " = " + JsonReport.toJson(c.value())));
-            out.println((en ? "  total: " : "  总分：") + result.totalBefore().toPlainString() + " -> "
-                    + result.totalAfter().toPlainString() + " (" + (result.delta().signum() >= 0 ? "+" : "")
-                    + result.delta().toPlainString() + ")  " + (en ? "grade " : "等级 ") + result.gradeBefore() + " -> "
-                    + result.gradeAfter() + "  " + (en ? "eligible " : "合格 ") + result.eligibleBefore() + " -> "
+            changes.forEach(c -> out.println("  set " + c.field() + " = " + JsonReport.toJson(c.value())));
+            out.println("  total: " + result.totalBefore().toPlainString() + " -> " + result.totalAfter().toPlainString() + " ("
+                    + (result.delta().signum() >= 0 ? "+" : "") + result.delta().toPlainString() + ")  grade "
+                    + result.gradeBefore() + " -> " + result.gradeAfter() + "  eligible " + result.eligibleBefore() + " -> "
                     + result.eligibleAfter());
             for (WhatIf.RuleChange c : result.changed()) {
                 out.println("  " + c.ruleId() + " [" + c.kind() + "] " + c.before() + " -> " + c.after());
             }
             if (result.changed().isEmpty()) {
-                out.println(en ? "  no finding, gate or flag changed" : "  得分明细、资格审查和提示均无变化");
+                out.println("  no finding, gate or flag changed");
             }
+        } else {
+            printInChinese(evaluator, result, changes, program, out);
         }
         return Main.OK;
+    }
+
+    /** The comparison for a Chinese reader: fields by label, values, programmes and rules in words, no codes. */
+    private static void printInChinese(Evaluator evaluator, WhatIf result, List<Change> changes, String program,
+                                       java.io.PrintWriter out) {
+        var rules = evaluator.ruleBase();
+        var words = evaluator.renderer().reasons();
+        out.println(result.applicationId() + " · " + rules.tables().programmeName(program, "zh"));
+        changes.forEach(c -> out.println("  设置 " + rules.problemTexts().label(c.field(), "zh") + " = "
+                + words.format(c.value(), "name", "zh")));
+        out.println("  总分：" + result.totalBefore().toPlainString() + " -> " + result.totalAfter().toPlainString() + "（"
+                + (result.delta().signum() >= 0 ? "+" : "") + result.delta().toPlainString() + "）  等级 " + result.gradeBefore()
+                + " -> " + result.gradeAfter() + "  合格 " + (result.eligibleBefore() ? "是" : "否") + " -> "
+                + (result.eligibleAfter() ? "是" : "否"));
+        for (WhatIf.RuleChange c : result.changed()) {
+            String what = switch (c.kind()) {
+                case "score" -> "得分 " + c.before() + " -> " + c.after();
+                case "gate" -> "资格审查 " + gate(c.before()) + " -> " + gate(c.after());
+                default -> "提示 " + (c.before().equals("raised") ? "已触发" : "无") + " -> " + (c.after().equals("raised") ? "已触发" : "无");
+            };
+            out.println("  " + c.ruleId() + " " + rules.title(c.ruleId(), "zh") + "：" + what);
+        }
+        if (result.changed().isEmpty()) {
+            out.println("  得分明细、资格审查和提示均无变化");
+        }
+    }
+
+    /** A gate's state in WhatIf ("passed", "failed", "-" where the programme does not check it) in words. */
+    private static String gate(String state) {
+        return switch (state) {
+            case "passed" -> "通过";
+            case "failed" -> "未通过";
+            default -> "不适用";
+        };
     }
 
     private Application pick(JsonIntake intake, Evaluator evaluator) {

@@ -26,6 +26,23 @@ class PolicyOfficerCommandsTest {
     }
 
     @Test
+    void whatifInChineseShouldNameFieldsValuesProgrammeAndRulesInWordsNotCodes() {
+        CliRunner r = CliRunner.run("whatif", "samples/green-textile-factory.json",
+                "--set", "compute.domesticSoftwareStack=true", "--set", "green.dataCenterPue=1.2");
+        assertThat(r.exitCode()).isEqualTo(0);
+        assertThat(r.out()).startsWith("GT-2026-013 · 通用人工智能创新项目\n")
+                .contains("  设置 软件栈适配国产芯片 = 是\n  设置 数据中心PUE = 1.2\n")
+                .contains("  总分：46.5 -> 47.5（+1）  等级 D -> D  合格 是 -> 是\n")
+                .contains("  FL-021 国产芯片软件适配与芯片清单不符：提示 无 -> 已触发\n")
+                .contains("  GR-030 数据中心能效（PUE）：得分 1 -> 2\n")
+                .doesNotContain("general").doesNotContain("compute.").doesNotContain("[score]").doesNotContain("true");
+        CliRunner gate = CliRunner.run("whatif", "samples/general-chatbot-no-safety-assessment.json",
+                "--set", "safety.securityAssessment=true");
+        assertThat(gate.out()).contains("合格 否 -> 是")
+                .contains("  GT-040 大模型、智能体、具身智能项目须完成安全与公平性评估：资格审查 未通过 -> 通过\n");
+    }
+
+    @Test
     void whatifAsJsonShouldListChangesAndTheNewEvaluation() {
         CliRunner r = CliRunner.run("whatif", "samples/general-chatbot-no-safety-assessment.json", "--format", "json",
                 "--set", "safety.securityAssessment=true");
@@ -55,6 +72,19 @@ class PolicyOfficerCommandsTest {
                 .containsExactly("general", "compute", "manufacturing");
         assertThat(json.get("programs").get(1).get("weights").get("domesticCompute").intValue()).isEqualTo(45);
         assertThat(json.get("programs").get(2).get("requiredSectors").get(0).stringValue()).isEqualTo("MANUFACTURING");
+    }
+
+    @Test
+    void programsInChineseShouldNameDimensionsSharesAndSectorsInWordsAndCodesOnlyAsTheOptionToType() {
+        String out = CliRunner.run("programs").out();
+        assertThat(out).contains("国产算力基础设施专项（--program compute）\n"
+                        + "  权重：国产算力 45，关键核心技术 20，绿色转型 20，人工智能+应用 10，创新生态 5\n"
+                        + "  申请资金占总投资比例上限 50%；国产算力占比下限 50%\n"
+                        + "  同分依次比较：国产算力 > 绿色转型 > 关键核心技术 > 人工智能+应用 > 创新生态\n")
+                .contains("  申请资金占总投资比例上限 50%；支持行业：制造业\n");
+        // a code appears only after --program, where the reader types it
+        assertThat(out.replaceAll("--program [a-z]+", "")).doesNotContainPattern("[A-Za-z]{3,}");
+        assertThat(CliRunner.run("programs", "--lang", "en").out()).contains("ties: domesticCompute > keyTechnology");
     }
 
     @Test
