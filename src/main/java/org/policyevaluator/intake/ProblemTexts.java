@@ -61,7 +61,7 @@ public final class ProblemTexts {
 
     /**
      * A location as a person reads it. In Chinese a place in JSON is named by the application's number, the field's
-     * label and the item ("第 2 份申请，芯片清单，第 1 项的型号"), never by its path; in English, and for a cell or a
+     * label and the item ("第 2 份申请，算力芯片清单，第 1 项的型号"), never by its path; in English, and for a cell or a
      * file, as {@link #location} words it (an English reader fixing the JSON is helped by the path).
      */
     public String words(Location l, String lang) {
