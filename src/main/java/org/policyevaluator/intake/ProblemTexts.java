@@ -77,25 +77,36 @@ public final class ProblemTexts {
         if (!(l instanceof Location.InJson j) || "en".equals(lang)) {
             return location(l, lang);
         }
-        List<String> parts = new ArrayList<>();
         Matcher m = APPLICATION_INDEX.matcher(j.root());
-        if (withApplication && m.find()) {
-            int application = Integer.parseInt(m.group(1)) + 1;
-            parts.add(fill(messages.get(lang, "location.application"), n -> n.equals("application") ? String.valueOf(application) : null));
+        Integer application = withApplication && m.find() ? Integer.valueOf(m.group(1)) : null;
+        String w = place(application, j.field(), j.item(), j.itemField(), lang);
+        return w.isEmpty() ? null : w;
+    }
+
+    /**
+     * A place in an application in words, in either language: the application's number (its index from 0; null to
+     * leave it out), the field's label, the item and the item's property ("第 2 份申请，算力芯片清单，第 1 项的型号").
+     * Empty when all are null.
+     */
+    public String place(Integer application, String field, Integer item, String itemField, String lang) {
+        List<String> parts = new ArrayList<>();
+        if (application != null) {
+            String number = String.valueOf(application + 1);
+            parts.add(fill(messages.get(lang, "location.application"), n -> n.equals("application") ? number : null));
         }
-        if (j.field() != null) {
-            parts.add(label(j.field(), lang));
+        if (field != null) {
+            parts.add(label(field, lang));
         }
-        if (j.item() != null) {
-            String item = String.valueOf(j.item() + 1);
-            String property = j.itemField() == null ? null : label(j.field() + "." + j.itemField(), lang);
+        if (item != null) {
+            String number = String.valueOf(item + 1);
+            String property = itemField == null ? null : label(field + "." + itemField, lang);
             parts.add(fill(messages.get(lang, property == null ? "location.item" : "location.itemField"), n -> switch (n) {
-                case "item" -> item;
+                case "item" -> number;
                 case "property" -> property;
                 default -> null;
             }));
         }
-        return parts.isEmpty() ? null : String.join("，", parts);
+        return String.join("en".equals(lang) ? ", " : "，", parts);
     }
 
     /** "location: message", one line. */

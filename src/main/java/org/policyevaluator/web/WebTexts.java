@@ -101,7 +101,7 @@ class WebTexts {
         if (l instanceof Location.InJson j) {
             Matcher m = JSON_PATH.matcher(j.root());
             Integer application = m.matches() && m.group(1) != null ? Integer.valueOf(m.group(1)) : null;
-            return join(application, j.field(), j.item(), j.itemField(), lang);
+            return problemTexts().place(application, j.field(), j.item(), j.itemField(), lang);
         }
         return problemTexts().location(l, lang);
     }
@@ -119,22 +119,7 @@ class WebTexts {
             return location;
         }
         Integer application = within || m.group(1) == null ? null : Integer.valueOf(m.group(1));
-        return join(application, m.group(2), m.group(3) == null ? null : Integer.valueOf(m.group(3)), m.group(4), lang);
-    }
-
-    private String join(Integer application, String field, Integer item, String itemField, String lang) {
-        List<String> parts = new ArrayList<>();
-        if (application != null) {
-            parts.add(text("place.application", lang, application + 1));
-        }
-        if (field != null) {
-            parts.add(problemTexts().label(field, lang));
-        }
-        if (item != null) {
-            parts.add(itemField == null ? text("place.item", lang, item + 1)
-                    : text("place.itemField", lang, item + 1, problemTexts().label(field + "." + itemField, lang)));
-        }
-        return String.join("en".equals(lang) ? ", " : "，", parts);
+        return problemTexts().place(application, m.group(2), m.group(3) == null ? null : Integer.valueOf(m.group(3)), m.group(4), lang);
     }
 
     /** The name of a programme in the language; its id when the ruleset does not know it. */
