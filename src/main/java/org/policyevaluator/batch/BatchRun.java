@@ -120,18 +120,19 @@ public final class BatchRun implements AutoCloseable {
     }
 
     /**
-     * A batch evaluated before (stored), put back in memory from its outcomes, applications and placements, so
-     * that it is worded again (in another language) without being evaluated again.
+     * A batch evaluated before (stored), put back in memory from its outcomes, applications, placements and
+     * rejections, so that it is worded again (in another language) without being evaluated again.
      */
     public static Result restore(Evaluator evaluator, String program, boolean suggest, List<Outcome> outcomes,
-                                 List<Application> applications, Map<String, Ranking.Placement> placements) {
+                                 List<Application> applications, Map<String, Ranking.Placement> placements,
+                                 List<Rejection> rejected) {
         BatchRun run = inMemory(evaluator, program, suggest);
         for (int i = 0; i < outcomes.size(); i++) {
             run.outcomes.add(outcomes.get(i));
             run.applications.add(applications.get(i));
             run.rows.add(ScoreRow.of(i, outcomes.get(i), 0, 0, 0));
         }
-        return run.new Result(List.copyOf(run.rows), Map.copyOf(placements), List.of());
+        return run.new Result(List.copyOf(run.rows), Map.copyOf(placements), List.copyOf(rejected));
     }
 
     /** Takes one application from intake; it is evaluated (on a worker, if there are any) while intake reads on. */

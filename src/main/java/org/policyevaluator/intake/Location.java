@@ -23,6 +23,12 @@ public sealed interface Location permits Location.InJson, Location.InSheet, Loca
             return new InJson(root, path, null, null);
         }
 
+        /** The application's index (from 0) when the root is one of a list ("$.applications[3]", "$[3]"), else null. */
+        public Integer application() {
+            int open = root.lastIndexOf('[');
+            return root.endsWith("]") && open >= 0 ? Integer.valueOf(root.substring(open + 1, root.length() - 1)) : null;
+        }
+
         /** "$.applications[3].compute.chips[1].count" */
         public String path() {
             StringBuilder sb = new StringBuilder(root);

@@ -56,9 +56,6 @@ public final class ProblemTexts {
                 problems);
     }
 
-    /** The application's index in a JSON root such as "$.applications[3]" or "$[3]". */
-    private static final Pattern APPLICATION_INDEX = Pattern.compile("\\[(\\d+)]$");
-
     /**
      * A location as a person reads it. In Chinese a place in JSON is named by the application's number, the field's
      * label and the item ("第 2 份申请，算力芯片清单，第 1 项的型号"), never by its path; in English, and for a cell or a
@@ -77,9 +74,7 @@ public final class ProblemTexts {
         if (!(l instanceof Location.InJson j) || "en".equals(lang)) {
             return location(l, lang);
         }
-        Matcher m = APPLICATION_INDEX.matcher(j.root());
-        Integer application = withApplication && m.find() ? Integer.valueOf(m.group(1)) : null;
-        String w = place(application, j.field(), j.item(), j.itemField(), lang);
+        String w = place(withApplication ? j.application() : null, j.field(), j.item(), j.itemField(), lang);
         return w.isEmpty() ? null : w;
     }
 
@@ -126,7 +121,7 @@ public final class ProblemTexts {
             case "codes" -> codes(field, false, lang);
             case "names" -> codes(field, true, lang);
             default -> !p.args().containsKey(name) ? null
-                    : p.args().get(name) instanceof Location l ? location(l, lang)
+                    : p.args().get(name) instanceof Location l ? words(l, lang)
                     : p.args().get(name) instanceof Phrase ph ? messages.get(lang, ph.key())
                     : String.valueOf(p.args().get(name));
         });

@@ -95,7 +95,7 @@ public final class EvaluationStore {
         registerRuleset(ruleBase.files()); // on its own: a ruleset kept when the batch is not does no harm
         String batchId = UUID.randomUUID().toString();
         String at = now();
-        String rejectedJson = JsonReport.toJson(result.rejected());
+        String rejectedJson = RejectionsJson.write(run.rejected());
         List<AuditChain.Entry> entries = new ArrayList<>(run.rows().size() + 1);
         entries.add(new AuditChain.Entry("BATCH", batchId, AuditChain.batchPayload(batchId, submittedBy, at, run.program(),
                 lang, ruleBase.version(), result.evaluatedCount(), rejectedJson, name)));

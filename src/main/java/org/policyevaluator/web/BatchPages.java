@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.policyevaluator.account.Account;
 import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.store.EvaluationStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +50,7 @@ class BatchPages {
         mv.addObject("batchId", id);
         mv.addObject("batch", batch);
         mv.addObject("listed", inRankOrder(batch.result().evaluations()));
+        mv.addObject("rejected", rejected(batch, lang));
         mv.addObject("workbook", true);
         Optional<Account> me = pages.viewer(principal);
         boolean oversees = me.isPresent() && batch.result().batchId() != null
@@ -57,6 +59,17 @@ class BatchPages {
         mv.addObject("batchName", batch.result().batchId() == null ? null
                 : stored.store().batch(id).map(EvaluationStore.StoredBatch::name).orElse(null));
         return mv;
+    }
+
+    /**
+     * The rejected applications in words, from the rejections as intake found them; a batch stored before they were
+     * kept so shows them as they were worded then.
+     */
+    private List<ProblemTexts.RejectedView> rejected(Evaluations.Batch batch, String lang) {
+        if (batch.run().rejected().isEmpty()) {
+            return batch.result().rejected();
+        }
+        return batch.run().rejected().stream().map(r -> pages.texts().pageView(r, lang)).toList();
     }
 
     /** An evaluation as the batch page lists it, with its place in the batch (its page is found by it). */

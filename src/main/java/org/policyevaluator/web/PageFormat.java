@@ -83,11 +83,6 @@ public class PageFormat {
         return head + " · " + how;
     }
 
-    /** A location as outputs write it, in words; {@code within}: without the application its heading names. */
-    public String place(String location, boolean within, String lang) {
-        return texts.place(location, within, lang);
-    }
-
     /** Where the audit chain is broken, in words. */
     public String brokenAt(String where, String lang) {
         if (where == null) {

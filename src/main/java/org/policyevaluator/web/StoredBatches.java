@@ -21,6 +21,7 @@ import org.policyevaluator.intake.ApplicationReader;
 import org.policyevaluator.intake.JsonIntake;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.ProblemTexts;
+import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.model.Application;
 import org.policyevaluator.report.DocxReport;
 import org.policyevaluator.report.JsonReport;
@@ -32,6 +33,7 @@ import org.policyevaluator.review.Reviewed;
 import org.policyevaluator.review.Visibility;
 import org.policyevaluator.store.EvaluationStore;
 import org.policyevaluator.store.PanelStore;
+import org.policyevaluator.store.RejectionsJson;
 import org.policyevaluator.store.EvaluationStore.StoredBatch;
 import org.policyevaluator.store.EvaluationStore.StoredEvaluation;
 import org.policyevaluator.store.Replayer;
@@ -229,10 +231,22 @@ class StoredBatches {
     /** A stored batch and the evaluations of it that the viewer may see. */
     record Loaded(StoredBatch batch, boolean complete, List<StoredEvaluation> evaluations) {
 
-        /** The rejections as they were worded when the batch was stored. */
-        List<ProblemTexts.RejectedView> rejected() {
-            return complete ? JsonReport.mapper().readValue(batch.rejectedJson(),
-                    new TypeReference<List<ProblemTexts.RejectedView>>() { }) : List.of();
+        /**
+         * The rejections as intake found them, for one who sees the whole batch (none otherwise); empty for a batch
+         * stored before they were kept language-neutral.
+         */
+        Optional<List<Rejection>> rejections() {
+            return complete ? RejectionsJson.read(batch.rejectedJson()) : Optional.of(List.of());
+        }
+
+        /**
+         * The rejections worded in {@code lang} by {@code texts}, as the batch's JSON gives them; a batch stored with
+         * them already worded gives them as they were.
+         */
+        List<ProblemTexts.RejectedView> rejected(ProblemTexts texts, String lang) {
+            return rejections().map(list -> list.stream().map(r -> texts.view(r, lang)).toList())
+                    .orElseGet(() -> JsonReport.mapper().readValue(batch.rejectedJson(),
+                            new TypeReference<List<ProblemTexts.RejectedView>>() { }));
         }
     }
 
@@ -248,7 +262,8 @@ class StoredBatches {
                 .thenComparing(RankingRow::totalScore, java.util.Comparator.reverseOrder())
                 .thenComparing(RankingRow::applicationId));
         StoredBatch b = loaded.batch();
-        List<ProblemTexts.RejectedView> rejected = loaded.rejected();
+        List<ProblemTexts.RejectedView> rejected = loaded.rejected(
+                replayer.evaluator(b.rulesetVersion()).ruleBase().problemTexts(), b.lang());
         return new BatchView(b.batchId(), b.name(), b.submittedBy(), b.submittedAt(), b.program(), b.lang(), b.rulesetVersion(),
                 loaded.complete(), rows.size(), rejected.size(), rows, rejected);
     }
@@ -293,9 +308,12 @@ class StoredBatches {
             placements.put(s.applicationId(), new Ranking.Placement(stored.rank(), stored.tieBreaks()));
             suggest |= s.withSuggestions();
         }
-        BatchRun.Result run = BatchRun.restore(evaluator, b.program(), suggest, outcomes, applications, placements);
+        Optional<List<Rejection>> rejections = loaded.rejections();
+        BatchRun.Result run = BatchRun.restore(evaluator, b.program(), suggest, outcomes, applications, placements,
+                rejections.orElse(List.of()));
         BatchResult words = run.render(lang);
-        List<ProblemTexts.RejectedView> rejected = loaded.rejected();
+        List<ProblemTexts.RejectedView> rejected = rejections.isPresent() ? words.rejected()
+                : loaded.rejected(evaluator.ruleBase().problemTexts(), lang);
         BatchResult result = new BatchResult(b.batchId(), b.rulesetVersion(), words.evaluatedCount(), rejected.size(),
                 words.evaluations(), rejected).stored(b.batchId(),
                 loaded.evaluations().stream().map(StoredEvaluation::evaluationId).toList());

@@ -10,6 +10,7 @@ import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.ProblemTexts;
+import org.policyevaluator.intake.Rejection;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class WebTexts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(?::([a-z]+))?}");
-    /** A location that is a JSON path: the application (in a list or not), a field, an item of a list and its property. */
-    private static final Pattern JSON_PATH = Pattern.compile(
-            "\\$(?:\\.applications)?(?:\\[(\\d+)])?(?:\\.([A-Za-z][A-Za-z0-9_.]*?))?(?:\\[(\\d+)](?:\\.([A-Za-z][A-Za-z0-9_]*))?)?");
 
     private final MessageSource messages;
     private final Evaluator evaluator;
@@ -93,33 +91,31 @@ class WebTexts {
         return where + ("en".equals(lang) ? ": " : "：") + pageMessage(detail, lang);
     }
 
+    /**
+     * A rejected application as a page shows it: its place in words, its problems' places within it (the heading
+     * names the application), the messages in the language.
+     */
+    ProblemTexts.RejectedView pageView(Rejection r, String lang) {
+        List<ProblemTexts.View> problems = new ArrayList<>();
+        r.problems().forEach(p -> problems.add(new ProblemTexts.View(place(p.location(), false, lang), pageMessage(p, lang))));
+        return new ProblemTexts.RejectedView(r.source(), r.location() == null ? null : place(r.location(), true, lang),
+                r.applicationId(), problems);
+    }
+
     /** A place in words: a cell or a file as the ruleset words it, a place in JSON by application, label and item. */
     String place(Location l, String lang) {
+        return place(l, true, lang);
+    }
+
+    /** As {@link #place(Location, String)}; {@code withApplication} false leaves out the application's number. */
+    private String place(Location l, boolean withApplication, String lang) {
         if (l == null) {
             return "";
         }
         if (l instanceof Location.InJson j) {
-            Matcher m = JSON_PATH.matcher(j.root());
-            Integer application = m.matches() && m.group(1) != null ? Integer.valueOf(m.group(1)) : null;
-            return problemTexts().place(application, j.field(), j.item(), j.itemField(), lang);
+            return problemTexts().place(withApplication ? j.application() : null, j.field(), j.item(), j.itemField(), lang);
         }
         return problemTexts().location(l, lang);
-    }
-
-    /**
-     * A location as outputs write it (a rejected application's, already a string) in words; {@code within}:
-     * leave out the application, which its heading names. A text that is not a JSON path is already in words.
-     */
-    String place(String location, boolean within, String lang) {
-        if (location == null) {
-            return "";
-        }
-        Matcher m = JSON_PATH.matcher(location);
-        if (!m.matches()) {
-            return location;
-        }
-        Integer application = within || m.group(1) == null ? null : Integer.valueOf(m.group(1));
-        return problemTexts().place(application, m.group(2), m.group(3) == null ? null : Integer.valueOf(m.group(3)), m.group(4), lang);
     }
 
     /** The name of a programme in the language; its id when the ruleset does not know it. */

@@ -74,7 +74,7 @@ class BatchRunTest {
                     .isEqualTo("applicationId \"S-1\" is already used by the application at generated $[1]; "
                             + "ids must be unique within a batch"));
             assertThat(kept.rejectedViews("zh")).anySatisfy(r -> assertThat(r.problems().get(0).message())
-                    .isEqualTo("申报编号“S-1”已被 generated $[1] 的申报使用；同一批次内编号不得重复"));
+                    .isEqualTo("申报编号“S-1”已被 generated 第 2 份申请 的申报使用；同一批次内编号不得重复"));
 
             StringWriter json = new StringWriter();
             BatchOutput.json(spooled, "en", json);

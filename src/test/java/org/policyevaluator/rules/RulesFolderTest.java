@@ -32,9 +32,12 @@ class RulesFolderTest {
         assertThat(tables.parameters("general")).containsEntry("flag.minMonths", 3.0).containsEntry("maxRequestedShare", 0.5)
                 .doesNotContainKey("minDomesticShare");
         assertThat(tables.parameters("compute")).containsEntry("minDomesticShare", 0.5);
-        for (String program : java.util.List.of("general", "compute")) {
-            tables.parameters(program).forEach((key, value) -> assertThat(tables.num(program, key)).isEqualTo(value));
-        }
+        // num, which the rules call, resolves as parameters lists: the programme's column, its own row, the row for all
+        assertThat(tables.num("compute", "maxRequestedShare")).isEqualTo(0.5);
+        assertThat(tables.num("compute", "flag.minMonths")).isEqualTo(9.0);
+        assertThat(tables.num("general", "flag.minMonths")).isEqualTo(3.0);
+        assertThat(tables.num("compute", "compute.maxShareWithoutInventory")).isEqualTo(0.5);
+        assertThat(tables.num("general", "compute.maxShareWithoutInventory")).isEqualTo(0.7);
         assertThatThrownBy(() -> tables.num("general", "minDomesticShare")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no parameter 'minDomesticShare' for programme general in tables/programs.csv or tables/parameters.csv");
     }

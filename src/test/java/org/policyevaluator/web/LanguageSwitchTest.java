@@ -79,4 +79,28 @@ class LanguageSwitchTest extends WebTest {
                 .decimalValue()).isEqualByComparingTo("46.5");
     }
 
+
+    @Test
+    void getStoredBatchWhenLangIsSwitchedShouldWordItsRejectedApplicationsInThatLanguage() throws Exception {
+        account(APPLICANT, "APPLICANT");
+        var stored = json(send("POST", "/api/evaluations?program=general&suggestions=false&lang=en", APPLICANT,
+                sample("batch-with-rejected-applications.json")));
+        String batchId = stored.get("batchId").asString();
+        // the batch's JSON gives them in the batch's language, paths kept for a client's tools
+        assertThat(stored.at("/rejected/0/location").asString()).isEqualTo("$.applications[1]");
+        assertThat(json(send("GET", "/api/batches/" + batchId, APPLICANT, null)).get("rejected"))
+                .isEqualTo(stored.get("rejected"));
+        signIn(APPLICANT);
+        long before = evaluations.evaluated();
+
+        var zh = get("/batches/" + batchId + "?lang=zh");
+        assertThat(zh.body()).contains("<strong>请求正文 第 2 份申请</strong>",
+                "<li><strong>训练算力国产占比</strong> <span>应为0 到 1 之间的比例（如 0.72 表示 72%），实际为1.5</span></li>")
+                .doesNotContain("$.applications", "application 2");
+        var en = get("/batches/" + batchId + "?lang=en");
+        assertThat(en.body()).contains("<strong>request body application 2</strong>",
+                "<li><strong>Training compute on domestic chips</strong> <span>")
+                .doesNotContain("$.applications", "训练算力国产占比");
+        assertThat(evaluations.evaluated()).isEqualTo(before);
+    }
 }

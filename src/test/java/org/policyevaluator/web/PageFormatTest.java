@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policyevaluator.evaluation.Evaluation;
+import org.policyevaluator.intake.Found;
+import org.policyevaluator.intake.Location;
+import org.policyevaluator.intake.Problem;
+import org.policyevaluator.intake.ProblemTexts;
+import org.policyevaluator.intake.Rejection;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Values as the pages show them: no code, path or English on a Chinese page. */
@@ -56,11 +62,29 @@ class PageFormatTest extends WebTest {
 
     @Test
     void placeShouldNameApplicationFieldAndItemInsteadOfTheJsonPath() {
-        assertThat(texts.place("$.applications[1].compute.chips[0].count", false, "zh"))
+        assertThat(texts.place(new Location.InJson("$.applications[1]", "compute.chips", 0, "count"), "zh"))
                 .isEqualTo("第 2 份申请，算力芯片清单，第 1 项的数量");
-        assertThat(texts.place("$.applications[1].compute.trainingDomesticShare", true, "zh")).isEqualTo("训练算力国产占比");
-        assertThat(texts.place("$[0]", false, "en")).isEqualTo("application 1");
-        assertThat(texts.place("batch.xlsx, sheet Applications, row 3", false, "en"))
+        assertThat(texts.place(Location.InJson.of("$[0]"), "en")).isEqualTo("application 1");
+        assertThat(texts.place(Location.InJson.of("$"), "zh")).isEmpty();
+        assertThat(texts.place(new Location.InSheet("batch.xlsx", "Applications", 3, null, null, null, null, null), "en"))
                 .isEqualTo("batch.xlsx, sheet Applications, row 3");
+    }
+
+    @Test
+    void pageViewOfARejectedApplicationShouldNameItInItsHeadingAndOnlyTheFieldInItsProblems() {
+        var rejection = new Rejection("batch.json", Location.InJson.of("$.applications[1]"), "B-002", List.of(
+                Problem.of(Location.InJson.of("$.applications[1]").at("compute.trainingDomesticShare"), "problem.expected",
+                        "field", "compute.trainingDomesticShare", "found", Found.value("1.5")),
+                Problem.of(Location.InJson.of("$.applications[1]"), "problem.duplicateId", "id", "B-002",
+                        "source", "batch.json", "first", Location.InJson.of("$.applications[0]"))));
+        var zh = texts.pageView(rejection, "zh");
+        assertThat(zh.location()).isEqualTo("第 2 份申请");
+        assertThat(zh.problems()).extracting(ProblemTexts.View::location).containsExactly("训练算力国产占比", "");
+        assertThat(zh.problems().get(1).message()).isEqualTo(
+                "申报编号“B-002”已被 batch.json 第 1 份申请 的申报使用；同一批次内编号不得重复");
+        var en = texts.pageView(rejection, "en");
+        assertThat(en.location()).isEqualTo("application 2");
+        assertThat(en.problems().get(0).location()).isEqualTo("Training compute on domestic chips");
+        assertThat(en.problems().get(1).message()).contains("$.applications[0]");
     }
 }
