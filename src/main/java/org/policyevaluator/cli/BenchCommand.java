@@ -43,7 +43,7 @@ class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (applications < 1 || seconds <= 0) {
-            throw new Main.UsageException("--applications and --seconds must be positive");
+            throw new Main.UsageException("usage.bench.positive");
         }
         if (workbook != null) {
             try {
@@ -51,7 +51,7 @@ class BenchCommand implements Callable<Integer> {
                 Benchmark.writeWorkbook(org.policyevaluator.batch.SyntheticApplications.generate(schema, applications, seed),
                         workbook);
             } catch (java.io.IOException e) {
-                throw new Main.UsageException(workbook + ": cannot be written: " + e.getMessage());
+                throw Output.cannotWrite(workbook, e);
             }
             spec.commandLine().getOut().println("wrote " + applications + " synthetic applications to " + workbook);
             return Main.OK;

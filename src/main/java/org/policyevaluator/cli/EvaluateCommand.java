@@ -61,16 +61,16 @@ class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format == Format.xlsx && out == null) {
-            throw new Main.UsageException("--format xlsx writes a workbook: give the file with --out REPORT.xlsx");
+            throw new Main.UsageException("usage.xlsxNeedsOut");
         }
         if (format == Format.docx && out == null) {
-            throw new Main.UsageException("--format docx writes one document per application: give the folder with --out DIR");
+            throw new Main.UsageException("usage.docxNeedsOut");
         }
         if (threads != null && threads < 1) {
-            throw new Main.UsageException("--threads: expected 1 or more, found " + threads);
+            throw new Main.UsageException("usage.threads", threads);
         }
         if (store && format == Format.jsonl) {
-            throw new Main.UsageException("--store: use --format json, text or xlsx");
+            throw new Main.UsageException("usage.storeFormat");
         }
         boolean suggest = suggestions != null ? suggestions : BatchInput.count(files) == 1;
         Evaluator evaluator = options.evaluator();

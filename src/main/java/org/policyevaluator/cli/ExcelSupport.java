@@ -65,7 +65,7 @@ final class ExcelSupport {
         try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
             writer.write(catalogue, o);
         } catch (IOException e) {
-            throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
+            throw Output.cannotWrite(out, e);
         }
     }
 }

@@ -65,15 +65,14 @@ class ImpactCommand implements Callable<Integer> {
     public Integer call() {
         if (batchId != null) {
             if (!files.isEmpty() || baseRules != null) {
-                throw new Main.UsageException("--batch compares a stored batch under its own ruleset: give no FILE and no --base");
+                throw new Main.UsageException("usage.impact.batchAlone");
             }
             try (var ds = StoreAccess.open()) {
                 EvaluationStore store = new EvaluationStore(ds);
                 EvaluationStore.StoredBatch batch = store.batch(batchId)
-                        .orElseThrow(() -> new Main.UsageException("no batch " + batchId + " in the store"));
+                        .orElseThrow(() -> new Main.UsageException("usage.impact.noBatch", batchId));
                 RuleBase base = RuleBase.build(store.ruleset(batch.rulesetVersion()).orElseThrow(() ->
-                        new Main.UsageException("the ruleset " + batch.rulesetVersion() + " of batch " + batchId
-                                + " is not in the store")));
+                        new Main.UsageException("usage.impact.noRuleset", batch.rulesetVersion(), batchId)));
                 List<Submission> inputs = new ArrayList<>();
                 for (EvaluationStore.StoredEvaluation e : store.evaluationsOfBatch(batchId)) {
                     String at = "$[" + e.position() + "]";
@@ -91,7 +90,7 @@ class ImpactCommand implements Callable<Integer> {
             }
         }
         if (files.isEmpty()) {
-            throw new Main.UsageException("give the applications: FILE... or --batch BATCH_ID");
+            throw new Main.UsageException("usage.impact.nothing");
         }
         RuleBase base = baseRules == null ? RuleBase.bundled() : RuleBase.fromDirectory(baseRules);
         return compare(base, RuleBase.fromDirectory(newRules), this::evaluate);
@@ -100,7 +99,7 @@ class ImpactCommand implements Callable<Integer> {
     private Integer compare(RuleBase base, RuleBase changed, java.util.function.Function<RuleBase, BatchResult> evaluate) {
         for (RuleBase rb : List.of(base, changed)) {
             if (program != null && rb.tables().programme(program) == null) {
-                throw new Main.UsageException("--program: unknown programme \"" + program + "\" in " + rb.origin());
+                throw new Main.UsageException("usage.program.in", program, rb.origin());
             }
         }
         BatchResult before = evaluate.apply(base);

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.policyevaluator.intake.InputException;
+import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleBaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,16 +41,29 @@ public class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
+        CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, given) -> "en".equals(lang(e.getCommandLine(), given))
+                ? parseErrors.handleParseException(e, given) : parseError(e, err));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof InputException || e instanceof RuleBaseException || e instanceof UsageException) {
-                err.println("error: " + e.getMessage());
+            String lang = lang(commandLine, args);
+            if (e instanceof UsageException u) {
+                err.println(CliTexts.error(lang, u.message(lang)));
                 return UNUSABLE;
             }
-            err.println("internal error: " + e);
+            if (e instanceof InputException i) {
+                err.println(CliTexts.error(lang, RuleBase.bundled().problemTexts().line(i.problem(), lang)));
+                return UNUSABLE;
+            }
+            if (e instanceof RuleBaseException r) {
+                err.println(CliTexts.error(lang, CliTexts.text("error.rules", lang, r.origin()) + "\n  "
+                        + String.join("\n  ", r.problems())));
+                return UNUSABLE;
+            }
+            err.println(CliTexts.text("error.internal", lang, e));
             if (System.getenv("PE_DEBUG") != null) {
                 e.printStackTrace(err);
             } else {
-                err.println("(set PE_DEBUG=1 to print the stack trace)");
+                err.println(CliTexts.text("error.internal.debug", lang));
             }
             return INTERNAL_ERROR;
         });
@@ -57,6 +71,42 @@ public class Main implements java.util.concurrent.Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The language a command speaks in: its --lang (Chinese unless en); a command without one (verify, replay,
+     * impact, rules check, bench, serve) prints English, and says what is wrong in English too.
+     */
+    private static String lang(CommandLine command, String[] args) {
+        return command.getCommandSpec().findOption("--lang") == null ? "en" : CliTexts.lang(args);
+    }
+
+    /**
+     * A command line that does not parse, in Chinese: what is wrong and where the usage is (picocli's help, in
+     * English); an English command line gets picocli's own message and the usage.
+     */
+    private static int parseError(CommandLine.ParameterException e, PrintStream err) {
+        String message;
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            message = CliTexts.text("parse.unmatched", "zh", String.join(" ", u.getUnmatched()));
+        } else if (e instanceof CommandLine.MissingParameterException m) {
+            message = CliTexts.text("parse.missing", "zh", String.join("、", m.getMissing().stream().map(Main::name).toList()));
+        } else if (e.getArgSpec() != null && e.getValue() != null) {
+            Iterable<String> choices = e.getArgSpec().completionCandidates();
+            message = choices == null ? CliTexts.text("parse.invalid", "zh", name(e.getArgSpec()), e.getValue())
+                    : CliTexts.text("parse.invalid.choices", "zh", name(e.getArgSpec()), e.getValue(), String.join("、", choices));
+        } else {
+            message = e.getMessage();
+        }
+        err.println(CliTexts.error("zh", message));
+        err.println(CliTexts.text("parse.help", "zh", e.getCommandLine().getCommandSpec().qualifiedName()));
+        return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** An option by its longest name (what is typed), a parameter by what it is ("文件" for FILE). */
+    private static String name(CommandLine.Model.ArgSpec a) {
+        return a instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                : CliTexts.textOr("param." + a.paramLabel().replaceAll("\\W", ""), "zh", a.paramLabel());
     }
 
     /** Without a command: the usage, and the usage exit status. */
@@ -79,10 +129,22 @@ public class Main implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** A usage problem found after parsing (e.g. an unknown programme): exit 2 with the message. */
+    /**
+     * A usage problem found after parsing (e.g. an unknown programme): exit 2 with the message, worded from
+     * cli/messages_*.properties in the command's language ({@code key} and its values).
+     */
     static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
+        private final String key;
+        private final Object[] args;
+
+        UsageException(String key, Object... args) {
+            super(CliTexts.text(key, "en", args));
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        String message(String lang) {
+            return CliTexts.text(key, lang, args);
         }
     }
 }

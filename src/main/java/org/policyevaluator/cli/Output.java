@@ -21,7 +21,18 @@ final class Output {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             writer.accept(w);
         } catch (IOException e) {
-            throw new Main.UsageException(file + ": cannot be written: " + e.getMessage());
+            throw cannotWrite(file, e);
         }
+    }
+
+    /** A file that cannot be written: its folder missing or not writable said in words, else the system's reason. */
+    static Main.UsageException cannotWrite(Object file, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new Main.UsageException("usage.cannotWrite.noFolder", file);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new Main.UsageException("usage.cannotWrite.denied", file);
+        }
+        return new Main.UsageException("usage.cannotWrite", file, e.getMessage());
     }
 }

@@ -23,7 +23,7 @@ class ReplayCommand implements Callable<Integer> {
         try (var ds = StoreAccess.open()) {
             EvaluationStore store = new EvaluationStore(ds);
             if (store.evaluation(id).isEmpty()) {
-                throw new Main.UsageException("no evaluation " + id + " in the store");
+                throw new Main.UsageException("usage.replay.noEvaluation", id);
             }
             Replayer.Result r = new Replayer(store).replay(id);
             JsonReport.write(r, spec.commandLine().getOut());

@@ -20,13 +20,18 @@ final class RuleOptions {
 
     Evaluator evaluator() {
         if (!lang.equals("zh") && !lang.equals("en")) {
-            throw new Main.UsageException("--lang: expected zh or en, found " + lang);
+            throw new Main.UsageException("usage.lang", lang);
         }
         RuleBase rb = rules == null ? RuleBase.bundled() : RuleBase.fromDirectory(rules);
         if (program != null && rb.tables().programme(program) == null) {
-            throw new Main.UsageException("--program: unknown programme \"" + program + "\"; expected one of: "
-                    + String.join(", ", rb.tables().programmes().keySet()));
+            throw new Main.UsageException("usage.program", program, programmes(rb));
         }
         return new Evaluator(rb);
+    }
+
+    /** The programmes to choose from: in Chinese each code with its name ("compute（…专项）"), the code being what is typed. */
+    static CliTexts.Worded programmes(RuleBase rb) {
+        return lang -> String.join("en".equals(lang) ? ", " : "、", rb.tables().programmes().keySet().stream()
+                .map(id -> "en".equals(lang) ? id : id + "（" + rb.tables().programmeName(id, "zh") + "）").toList());
     }
 }

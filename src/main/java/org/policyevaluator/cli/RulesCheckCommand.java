@@ -57,18 +57,18 @@ class RulesCheckCommand implements Callable<Integer> {
 
     private SourceCheck readSource() {
         if (Files.isDirectory(source)) {
-            throw new Main.UsageException("--source " + source + ": a folder, not a file");
+            throw new Main.UsageException("usage.source.folder", source);
         }
         try {
             return SourceCheck.read(source);
         } catch (NoSuchFileException e) {
-            throw new Main.UsageException("--source " + source + ": no such file");
+            throw new Main.UsageException("usage.source.missing", source);
         } catch (AccessDeniedException e) {
-            throw new Main.UsageException("--source " + source + ": cannot be read: permission denied");
+            throw new Main.UsageException("usage.source.denied", source);
         } catch (CharacterCodingException e) {
-            throw new Main.UsageException("--source " + source + ": not UTF-8 text");
+            throw new Main.UsageException("usage.source.notUtf8", source);
         } catch (IOException e) {
-            throw new Main.UsageException("--source " + source + ": cannot be read: " + e.getMessage());
+            throw new Main.UsageException("usage.source.unreadable", source, e.getMessage());
         }
     }
 }

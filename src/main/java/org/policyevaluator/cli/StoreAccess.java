@@ -17,7 +17,7 @@ final class StoreAccess {
         try {
             return StoreDatabase.fromEnvironment(System.getenv(), Path.of("").toAbsolutePath());
         } catch (RuntimeException e) {
-            throw new Main.UsageException("the evaluation store cannot be opened: " + e.getMessage());
+            throw new Main.UsageException("usage.store", e.getMessage());
         }
     }
 }

@@ -29,9 +29,9 @@ class TemplateCommand implements Callable<Integer> {
             new TemplateWriter(options.evaluator().ruleBase().schema(),
                     options.evaluator().ruleBase().tables().evidenceClaims()).write(o);
         } catch (IOException e) {
-            throw new Main.UsageException(out + ": cannot be written: " + e.getMessage());
+            throw Output.cannotWrite(out, e);
         }
-        spec.commandLine().getErr().println("template written to " + out);
+        spec.commandLine().getErr().println(CliTexts.text("template.written", options.lang, out));
         return Main.OK;
     }
 }

@@ -9,6 +9,7 @@ import org.policyevaluator.evaluation.WhatIf;
 import org.policyevaluator.intake.ApplicationEditor;
 import org.policyevaluator.intake.ApplicationEditor.Change;
 import org.policyevaluator.intake.JsonIntake;
+import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.Rejection;
 import org.policyevaluator.intake.Submission;
 import org.policyevaluator.model.Application;
@@ -51,12 +52,11 @@ class WhatIfCommand implements Callable<Integer> {
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new Main.UsageException("--set " + s + ": expected FIELD=VALUE");
+                throw new Main.UsageException("usage.set.form", s);
             }
             String field = s.substring(0, eq).trim();
             if (schema.field(field) == null) {
-                throw new Main.UsageException("--set " + s + ": " + field + " is not a field of an application "
-                        + "(see docs/application-format.md)");
+                throw new Main.UsageException("usage.set.noField", s, field);
             }
             changes.add(new Change(field, ApplicationEditor.parseValue(schema.field(field), s.substring(eq + 1).trim())));
         }
@@ -66,7 +66,7 @@ class WhatIfCommand implements Callable<Integer> {
         try {
             result = WhatIf.of(evaluator, app, changes, program, options.lang);
         } catch (ApplicationEditor.InvalidChange e) {
-            throw new Main.UsageException("the change gives an invalid application: " + e.getMessage());
+            throw new Main.UsageException("usage.set.invalid", problems(evaluator, e.problems()));
         }
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
@@ -130,17 +130,22 @@ class WhatIfCommand implements Callable<Integer> {
         intake.read(file, (Submission s) -> apps.add(s.application()), rejected::add);
         if (id != null) {
             return apps.stream().filter(a -> a.applicationId().equals(id)).findFirst().orElseThrow(() ->
-                    new Main.UsageException(file + ": no valid application with applicationId \"" + id + "\""));
+                    new Main.UsageException("usage.whatif.noId", file, id));
         }
         if (apps.size() + rejected.size() != 1) {
-            throw new Main.UsageException(file + " holds " + (apps.size() + rejected.size())
-                    + " applications: choose one with --id");
+            throw new Main.UsageException("usage.whatif.several", file, apps.size() + rejected.size());
         }
         if (apps.isEmpty()) {
-            var texts = evaluator.ruleBase().problemTexts();
-            throw new Main.UsageException(file + ": the application is invalid: " + String.join("; ",
-                    rejected.get(0).problems().stream().map(p -> texts.line(p, "en")).toList()));
+            throw new Main.UsageException("usage.whatif.invalid", file, problems(evaluator, rejected.get(0).problems()));
         }
         return apps.get(0);
+    }
+
+    /** Problems, one after the other, in the language of the message they go into. */
+    private static CliTexts.Worded problems(Evaluator evaluator, List<Problem> problems) {
+        var texts = evaluator.ruleBase().problemTexts();
+        // in Chinese each names its field by its label, in English by its JSON path
+        return lang -> String.join("en".equals(lang) ? "; " : "；", problems.stream().map(p -> "en".equals(lang)
+                ? texts.line(p, lang) : texts.words(p.location(), lang) + "：" + texts.message(p, lang)).toList());
     }
 }

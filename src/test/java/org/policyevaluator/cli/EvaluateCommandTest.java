@@ -74,12 +74,33 @@ class EvaluateCommandTest {
 
     @Test
     void evaluateWhenProgrammeOrLanguageIsUnknownShouldExit2() {
-        CliRunner p = CliRunner.run("evaluate", "--program", "space", "samples/university-open-dataset.json");
+        CliRunner p = CliRunner.run("evaluate", "--lang", "en", "--program", "space", "samples/university-open-dataset.json");
         assertThat(p.exitCode()).isEqualTo(2);
         assertThat(p.err()).isEqualTo("error: --program: unknown programme \"space\"; expected one of: general, compute, manufacturing\n");
+        // in Chinese each code with its programme's name: the code is what is typed
+        assertThat(CliRunner.run("evaluate", "--program", "space", "samples/university-open-dataset.json").err())
+                .isEqualTo("错误：--program：没有项目类别“space”；可选：general（通用人工智能创新项目）、"
+                        + "compute（国产算力基础设施专项）、manufacturing（人工智能+制造专项）\n");
         CliRunner l = CliRunner.run("evaluate", "--lang", "fr", "samples/university-open-dataset.json");
         assertThat(l.exitCode()).isEqualTo(2);
-        assertThat(l.err()).isEqualTo("error: --lang: expected zh or en, found fr\n");
+        assertThat(l.err()).isEqualTo("错误：--lang 应为 zh（中文）或 en（英文），实际为 fr\n");
+    }
+
+    @Test
+    void evaluateWhenTheCommandLineDoesNotParseShouldSayWhatIsWrongInItsLanguage() {
+        CliRunner unknown = CliRunner.run("evaluate", "--bogus", "samples/university-open-dataset.json");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("错误：无法识别的选项或参数：--bogus\n用法见：policy-evaluator evaluate --help\n");
+        assertThat(CliRunner.run("evaluate").err()).isEqualTo("错误：缺少：要处理的文件\n用法见：policy-evaluator evaluate --help\n");
+        assertThat(CliRunner.run("evaluate", "--format", "pdf", "a.json").err()).startsWith(
+                "错误：--format 的取值“pdf”无效；可选：json、jsonl、text、xlsx、docx\n");
+        assertThat(CliRunner.run("evaluate", "--threads", "many", "a.json").err()).startsWith("错误：--threads 的取值“many”无效\n");
+        // in English, picocli's own message and the usage
+        CliRunner english = CliRunner.run("evaluate", "--lang", "en", "--bogus", "samples/university-open-dataset.json");
+        assertThat(english.exitCode()).isEqualTo(2);
+        assertThat(english.err()).startsWith("Unknown option: '--bogus'\nUsage: policy-evaluator evaluate");
+        // a command without --lang speaks English, as its output does
+        assertThat(CliRunner.run("replay").err()).startsWith("Missing required parameter: 'ID'");
     }
 
     @Test
@@ -89,8 +110,10 @@ class EvaluateCommandTest {
         CliRunner r = CliRunner.run("evaluate", "--rules", dir.resolve("rules").toString(),
                 "samples/university-open-dataset.json");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: rules in " + dir.resolve("rules") + " cannot be used:");
+        assertThat(r.err()).startsWith("错误：规则文件夹 " + dir.resolve("rules") + " 无法使用：\n  ");
         assertThat(r.err()).contains("clauses.csv: missing");
+        assertThat(CliRunner.run("evaluate", "--lang", "en", "--rules", dir.resolve("rules").toString(),
+                "samples/university-open-dataset.json").err()).startsWith("error: rules in " + dir.resolve("rules") + " cannot be used:");
     }
 
     @Test

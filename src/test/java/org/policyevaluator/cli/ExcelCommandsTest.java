@@ -28,9 +28,11 @@ class ExcelCommandsTest {
 
     @Test
     void evaluateWhenFormatIsXlsxWithoutOutShouldBeAUsageError() {
-        Run r = run("evaluate", "samples/green-textile-factory.json", "--format", "xlsx");
+        Run r = run("evaluate", "samples/green-textile-factory.json", "--format", "xlsx", "--lang", "en");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: --format xlsx writes a workbook: give the file with --out REPORT.xlsx\n");
+        assertThat(run("evaluate", "samples/green-textile-factory.json", "--format", "xlsx").err())
+                .isEqualTo("错误：--format xlsx 输出工作簿：请用 --out 报告.xlsx 指定文件\n");
     }
 
     @Test
@@ -66,5 +68,16 @@ class ExcelCommandsTest {
         Run r = run("template", "--out", out.toString());
         assertThat(r.code()).isEqualTo(0);
         assertThat(WorkbookDump.of(out)).isEqualTo(WorkbookDump.of(Path.of("templates", "application-template.xlsx")));
+        assertThat(r.err()).isEqualTo("模板已写入 " + out + "\n");
+    }
+
+    @Test
+    void templateWhenItsFolderIsMissingShouldSaySoInTheLanguageAsked() {
+        Path out = dir.resolve("no-such-folder/t.xlsx");
+        Run r = run("template", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("错误：" + out + "：无法写入：所在文件夹不存在\n");
+        assertThat(run("template", "--lang", "en", "--out", out.toString()).err())
+                .isEqualTo("error: " + out + ": cannot be written: its folder does not exist\n");
     }
 }

@@ -55,14 +55,28 @@ class PolicyOfficerCommandsTest {
 
     @Test
     void whatifWhenFieldOrValueIsWrongShouldExit2WithTheReason() {
-        CliRunner field = CliRunner.run("whatif", "samples/green-textile-factory.json", "--set", "compute.magic=1");
+        CliRunner field = CliRunner.run("whatif", "samples/green-textile-factory.json", "--lang", "en", "--set", "compute.magic=1");
         assertThat(field.exitCode()).isEqualTo(2);
         assertThat(field.err()).contains("compute.magic is not a field of an application");
-        CliRunner value = CliRunner.run("whatif", "samples/green-textile-factory.json", "--set", "green.dataCenterPue=0.5");
+        CliRunner value = CliRunner.run("whatif", "samples/green-textile-factory.json", "--lang", "en", "--set",
+                "green.dataCenterPue=0.5");
         assertThat(value.exitCode()).isEqualTo(2);
         assertThat(value.err()).contains("$.green.dataCenterPue: expected a PUE of 1.0 or more, found 0.5");
-        CliRunner batch = CliRunner.run("whatif", "samples/batch-with-rejected-applications.json", "--set", "green.dataCenterPue=1.2");
+        CliRunner batch = CliRunner.run("whatif", "samples/batch-with-rejected-applications.json", "--lang", "en", "--set",
+                "green.dataCenterPue=1.2");
         assertThat(batch.err()).contains("holds 3 applications: choose one with --id");
+    }
+
+    @Test
+    void whatifWhenFieldOrValueIsWrongInChineseShouldNameTheFieldByItsLabel() {
+        CliRunner field = CliRunner.run("whatif", "samples/green-textile-factory.json", "--set", "compute.magic=1");
+        assertThat(field.exitCode()).isEqualTo(2);
+        assertThat(field.err()).isEqualTo("错误：--set compute.magic=1：compute.magic 不是申请中的字段（字段见 docs/application-format.md）\n");
+        CliRunner value = CliRunner.run("whatif", "samples/green-textile-factory.json", "--set", "green.dataCenterPue=0.5");
+        assertThat(value.exitCode()).isEqualTo(2);
+        assertThat(value.err()).isEqualTo("错误：修改后的申请无效：数据中心PUE：应为不小于 1.0 的 PUE，实际为0.5\n");
+        CliRunner batch = CliRunner.run("whatif", "samples/batch-with-rejected-applications.json", "--set", "green.dataCenterPue=1.2");
+        assertThat(batch.err()).isEqualTo("错误：samples/batch-with-rejected-applications.json 含 3 份申请：请用 --id 选择一份\n");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.policyevaluator.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * What the command line says about its own use (a wrong option, a file it cannot write), in Chinese or
+ * English, from cli/messages_zh.properties and cli/messages_en.properties; {0}, {1}… are the values. What
+ * it says about applications and rules comes from the ruleset's messages.
+ */
+final class CliTexts {
+    private static final Properties ZH = load("zh");
+    private static final Properties EN = load("en");
+
+    private CliTexts() {
+    }
+
+    /** A value worded in the language of the message it goes into. */
+    interface Worded {
+        String in(String lang);
+    }
+
+    static String text(String key, String lang, Object... args) {
+        String template = ("en".equals(lang) ? EN : ZH).getProperty(key);
+        if (template == null) {
+            throw new IllegalStateException("no message " + key + " in cli/messages_" + lang + ".properties");
+        }
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            template = template.replace("{" + i + "}", a instanceof Worded w ? w.in(lang) : String.valueOf(a));
+        }
+        return template;
+    }
+
+    /** A text without values; {@code fallback} when there is none under the key. */
+    static String textOr(String key, String lang, String fallback) {
+        return ("en".equals(lang) ? EN : ZH).getProperty(key, fallback);
+    }
+
+    /** "错误：" or "error: " and the message. */
+    static String error(String lang, String message) {
+        return text("error", lang) + message;
+    }
+
+    /** The language a command line asks for: its --lang when that is en, else Chinese, the default. */
+    static String lang(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang=en") || args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equals("en")) {
+                return "en";
+            }
+        }
+        return "zh";
+    }
+
+    private static Properties load(String lang) {
+        Properties p = new Properties();
+        try (InputStream in = CliTexts.class.getResourceAsStream("/cli/messages_" + lang + ".properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}
