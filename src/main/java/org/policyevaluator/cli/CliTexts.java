@@ -43,7 +43,7 @@ final class CliTexts {
 
     /** "错误：" or "error: " and the message. */
     static String error(String lang, String message) {
-        return text("error", lang) + message;
+        return text("errorPrefix", lang) + message;
     }
 
     /** The language a command line asks for: its --lang when that is en, else Chinese, the default. */

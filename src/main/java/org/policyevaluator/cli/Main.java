@@ -55,15 +55,15 @@ public class Main implements java.util.concurrent.Callable<Integer> {
                 return UNUSABLE;
             }
             if (e instanceof RuleBaseException r) {
-                err.println(CliTexts.error(lang, CliTexts.text("error.rules", lang, r.origin()) + "\n  "
+                err.println(CliTexts.error(lang, CliTexts.text("rulesUnusable", lang, r.origin()) + "\n  "
                         + String.join("\n  ", r.problems())));
                 return UNUSABLE;
             }
-            err.println(CliTexts.text("error.internal", lang, e));
+            err.println(CliTexts.text("internal", lang, e));
             if (System.getenv("PE_DEBUG") != null) {
                 e.printStackTrace(err);
             } else {
-                err.println(CliTexts.text("error.internal.debug", lang));
+                err.println(CliTexts.text("internal.debug", lang));
             }
             return INTERNAL_ERROR;
         });
