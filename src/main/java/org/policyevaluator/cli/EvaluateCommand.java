@@ -123,10 +123,9 @@ class EvaluateCommand implements Callable<Integer> {
                         evaluator.ruleBase().tables().programme(e.program()).name(lang), null));
                 n++;
             }
-            spec.commandLine().getErr().println("en".equals(lang) ? "wrote " + n + " documents to " + out
-                    : "已写出 " + n + " 份报告到 " + out);
+            spec.commandLine().getErr().println(CliTexts.text("evaluate.docxWritten", lang, n, out));
         } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            throw Output.cannotWrite(out, ex);
         }
     }
 
@@ -134,11 +133,8 @@ class EvaluateCommand implements Callable<Integer> {
         if (rejected > 0) {
             // where the output lists them: the text report in a section of its own, JSON under "rejected"
             boolean text = format == Format.text;
-            spec.commandLine().getErr().println("en".equals(options.lang)
-                    ? rejected + " rejected, " + evaluated + " evaluated: see "
-                            + (text ? "\"Rejected applications\" at the end of the report" : "\"rejected\" in the output")
-                    : "拒收 " + rejected + " 份，已评估 " + evaluated + " 份："
-                            + (text ? "见报告末尾的“拒收的申请”" : "见输出中的 \"rejected\""));
+            spec.commandLine().getErr().println(CliTexts.text(text ? "evaluate.rejected.text" : "evaluate.rejected.json",
+                    options.lang, rejected, evaluated));
             return Main.SOME_REJECTED;
         }
         return Main.OK;
@@ -149,10 +145,8 @@ class EvaluateCommand implements Callable<Integer> {
         String who = submitter != null ? submitter : System.getProperty("user.name", "cli");
         try (var ds = StoreAccess.open()) {
             var saved = new EvaluationStore(ds).save(evaluator.ruleBase(), result, who, options.lang, null, batchName);
-            spec.commandLine().getErr().println("en".equals(options.lang)
-                    ? "stored as batch " + saved.batchId() + " (" + saved.evaluationIds().size() + " evaluations, submitted by "
-                            + who + ")"
-                    : "已保存为批次 " + saved.batchId() + "（" + saved.evaluationIds().size() + " 份评估，提交人 " + who + "）");
+            spec.commandLine().getErr().println(CliTexts.text("evaluate.stored", options.lang, saved.batchId(),
+                    saved.evaluationIds().size(), who));
             return result.render(options.lang).stored(saved.batchId(), saved.evaluationIds());
         }
     }

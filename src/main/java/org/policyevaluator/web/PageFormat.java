@@ -54,6 +54,12 @@ public class PageFormat {
         }
     }
 
+    /** A flag's severity in words as the ruleset names it (rules/messages, as the text report does); empty for none. */
+    public String severity(String severity, String lang) {
+        String name = severity == null ? null : evaluator.ruleBase().messages().find(lang, "severity." + severity);
+        return name != null ? name : severity == null ? "" : severity;
+    }
+
     public String programme(String id, String lang) {
         return id == null ? "–" : texts.programme(id, lang);
     }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CliTextsTest {
-    static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:usage|parse|template)\\.[A-Za-z.]+[A-Za-z])\"");
+    static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:usage|parse|template|evaluate)\\.[A-Za-z.]+[A-Za-z])\"");
 
     static Properties bundle(String lang) throws IOException {
         Properties p = new Properties();
@@ -43,7 +43,7 @@ class CliTextsTest {
                 }
             }
         }
-        assertThat(named).contains("usage.lang", "usage.set.invalid", "parse.unmatched", "template.written");
+        assertThat(named).contains("usage.lang", "usage.set.invalid", "parse.unmatched", "template.written", "evaluate.stored");
         Set<String> zh = bundle("zh").stringPropertyNames();
         assertThat(named.stream().filter(k -> !zh.contains(k)).toList()).isEmpty();
     }

@@ -47,6 +47,10 @@ class PageFormatTest extends WebTest {
         assertThat(fmt.dimension("greenTransformation", "zh")).isEqualTo("绿色转型");
         assertThat(fmt.source("request body", "zh")).isEqualTo("请求正文");
         assertThat(fmt.source("batch.json", "zh")).isEqualTo("batch.json");
+        // a flag's severity as the ruleset names it (rules/messages), as the text report does
+        assertThat(fmt.severity("WARNING", "zh")).isEqualTo("警告");
+        assertThat(fmt.severity("INFO", "en")).isEqualTo("info");
+        assertThat(fmt.severity(null, "zh")).isEmpty();
     }
 
     @Test

@@ -86,6 +86,14 @@ class UiPagesTest extends WebTest {
     }
 
     @Test
+    void postEvaluateWhenAFlagIsRaisedShouldNameItsSeverityAsTheRulesetDoesInTheLanguageOfThePage() throws Exception {
+        var zh = upload("/evaluate?lang=zh", "c.json", sample("computing-centre-foreign-chips.json").getBytes(StandardCharsets.UTF_8));
+        assertThat(zh.body()).contains("<span class=\"severity\">警告</span> <code>FL-010</code>").doesNotContain(">WARNING<");
+        var en = get(zh.uri().getPath() + "?lang=en");
+        assertThat(en.body()).contains("<span class=\"severity\">warning</span> <code>FL-010</code>");
+    }
+
+    @Test
     void postEvaluateWhenFileIsABatchShouldShowTheRankingAndTheRejected() throws Exception {
         var response = upload("/evaluate?lang=en", "batch.json",
                 sample("batch-with-rejected-applications.json").getBytes(StandardCharsets.UTF_8));
