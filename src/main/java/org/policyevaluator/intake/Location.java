@@ -23,10 +23,16 @@ public sealed interface Location permits Location.InJson, Location.InSheet, Loca
             return new InJson(root, path, null, null);
         }
 
-        /** The application's index (from 0) when the root is one of a list ("$.applications[3]", "$[3]"), else null. */
+        /**
+         * The application's index (from 0) when the root is one of a list of applications ("$.applications[3]",
+         * "$[3]"), else null (a single application, "$"; or a place in a request that is not an application's).
+         */
         public Integer application() {
-            int open = root.lastIndexOf('[');
-            return root.endsWith("]") && open >= 0 ? Integer.valueOf(root.substring(open + 1, root.length() - 1)) : null;
+            String index = root.startsWith("$.applications[") ? root.substring("$.applications[".length())
+                    : root.startsWith("$[") ? root.substring(2) : null;
+            return index != null && index.endsWith("]") && index.length() > 1
+                    && index.chars().limit(index.length() - 1).allMatch(Character::isDigit)
+                    ? Integer.valueOf(index.substring(0, index.length() - 1)) : null;
         }
 
         /** "$.applications[3].compute.chips[1].count" */
