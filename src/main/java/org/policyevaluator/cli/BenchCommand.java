@@ -12,6 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
         + "the engine alone as references, intake, explained evaluations (and their ratio to each reference), a batch "
         + "through the pipeline, self-assessments with verified suggestions, workbook rows read, report rows written.")
 class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    LangOption language = new LangOption();
+
     enum Format { text, json }
 
     @Option(names = "--applications", defaultValue = "20000", paramLabel = "N", description = "How many (default 20000).")

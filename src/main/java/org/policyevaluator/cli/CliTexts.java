@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
 
 /**
  * What the command line says about its own use (a wrong option, a file it cannot write), in Chinese or
@@ -54,6 +56,15 @@ final class CliTexts {
             }
         }
         return "zh";
+    }
+
+    /** The help in Chinese (cli/help_zh.properties), for picocli; English is in the commands' annotations. */
+    static ResourceBundle help() {
+        try (InputStream in = CliTexts.class.getResourceAsStream("/cli/help_zh.properties")) {
+            return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Properties load(String lang) {

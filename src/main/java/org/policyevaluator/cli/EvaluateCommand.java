@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class EvaluateCommand implements Callable<Integer> {
     enum Format { json, jsonl, text, xlsx, docx }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Application files: one object, a list, or {\"applications\": [...]}.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files", description = "Application files: one object, a list, or {\"applications\": [...]}.")
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default), jsonl (one evaluation per line), text, xlsx (a report workbook; needs --out), "

@@ -26,9 +26,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "With --batch ID the applications are the stored inputs of a batch of the evaluation store (./data, or "
                 + "PostgreSQL with the postgres profile), compared under the ruleset stored with the batch and NEW_DIR."})
 class ImpactCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    LangOption language = new LangOption();
+
     enum Format { text, json }
 
-    @Parameters(arity = "0..*", paramLabel = "FILE")
+    @Parameters(arity = "0..*", paramLabel = "FILE", descriptionKey = "files", description = "Application files.")
     List<Path> files = List.of();
 
     @Option(names = "--batch", paramLabel = "BATCH_ID",

@@ -32,6 +32,11 @@ public class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read before parsing (help and messages are chosen by it); here so that the command line parses. */
+    @CommandLine.Option(names = "--lang", paramLabel = "zh|en", scope = CommandLine.ScopeType.LOCAL,
+            description = "Language of the help and messages: zh (default) or en.")
+    String lang;
+
     public static void main(String[] args) {
         System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
     }
@@ -39,13 +44,16 @@ public class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs a command line with the given streams; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main());
+        if (!"en".equals(CliTexts.lang(args))) {
+            helpIn(cli, CliTexts.help());
+        }
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();
-        cli.setParameterExceptionHandler((e, given) -> "en".equals(lang(e.getCommandLine(), given))
+        String lang = CliTexts.lang(args);
+        cli.setParameterExceptionHandler((e, given) -> "en".equals(lang)
                 ? parseErrors.handleParseException(e, given) : parseError(e, err));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String lang = lang(commandLine, args);
             if (e instanceof UsageException u) {
                 err.println(CliTexts.error(lang, u.message(lang)));
                 return UNUSABLE;
@@ -73,12 +81,10 @@ public class Main implements java.util.concurrent.Callable<Integer> {
         return code;
     }
 
-    /**
-     * The language a command speaks in: its --lang (Chinese unless en); a command without one (verify, replay,
-     * impact, rules check, bench, serve) prints English, and says what is wrong in English too.
-     */
-    private static String lang(CommandLine command, String[] args) {
-        return command.getCommandSpec().findOption("--lang") == null ? "en" : CliTexts.lang(args);
+    /** The help of a command and of all its subcommands from a bundle (what it lacks stays as annotated). */
+    static void helpIn(CommandLine command, java.util.ResourceBundle bundle) {
+        command.getCommandSpec().resourceBundle(bundle);
+        command.getSubcommands().values().forEach(sub -> helpIn(sub, bundle));
     }
 
     /**

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "replay", description = "Re-evaluate a stored evaluation's input with the ruleset stored with it and "
         + "compare: {\"identical\": true} or the differences. Exit 0 when identical, 4 when not.")
 class ReplayCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "The evaluationId.")
+    @picocli.CommandLine.Mixin
+    LangOption language = new LangOption();
+
+    @Parameters(index = "0", paramLabel = "ID", descriptionKey = "evaluationId", description = "The evaluationId.")
     String id;
 
     @Spec

@@ -20,7 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", description = "Check a rules folder (default: the bundled rules) before it goes live.")
 class RulesCheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Rules folder to check.")
+    @picocli.CommandLine.Mixin
+    LangOption language = new LangOption();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", descriptionKey = "dir", description = "Rules folder to check.")
     Path dir;
 
     @Option(names = "--source", paramLabel = "FILE",

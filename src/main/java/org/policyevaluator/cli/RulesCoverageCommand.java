@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class RulesCoverageCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files", description = "Application files.")
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")

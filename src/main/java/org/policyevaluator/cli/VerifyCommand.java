@@ -11,6 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
         + "postgres profile) and name the first broken record; with --checkpoint, also prove that the log still begins "
         + "with the entries of a checkpoint saved earlier. Exit 0 when intact, 4 when broken.")
 class VerifyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    LangOption language = new LangOption();
+
     @Spec
     CommandSpec spec;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class WhatIfCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A JSON file with the application.")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file", description = "A JSON file with the application.")
     Path file;
 
     @Option(names = "--set", required = true, paramLabel = "FIELD=VALUE",

@@ -47,18 +47,22 @@ class RulesCheckSourceTest {
     @Test
     void rulesCheckWhenSourceFileIsMissingShouldBeAUsageError() {
         Path missing = dir.resolve("nowhere.txt");
-        CliRunner r = CliRunner.run("rules", "check", "--source", missing.toString());
+        CliRunner r = CliRunner.run("rules", "check", "--lang", "en", "--source", missing.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: --source " + missing + ": no such file\n");
+        assertThat(CliRunner.run("rules", "check", "--source", missing.toString()).err())
+                .isEqualTo("错误：--source " + missing + "：文件不存在\n");
     }
 
     @Test
     void rulesCheckWhenSourceIsNotUtf8ShouldBeAUsageError() throws IOException {
         Path gbk = Files.write(dir.resolve("gbk.txt"), "推动人工智能".getBytes(Charset.forName("GBK")));
-        CliRunner r = CliRunner.run("rules", "check", "--source", gbk.toString());
+        CliRunner r = CliRunner.run("rules", "check", "--lang", "en", "--source", gbk.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: --source " + gbk + ": not UTF-8 text\n");
+        assertThat(CliRunner.run("rules", "check", "--source", gbk.toString()).err())
+                .isEqualTo("错误：--source " + gbk + "：不是 UTF-8 编码的文本\n");
     }
 
     @Test

@@ -106,13 +106,14 @@ class StoreCommandsTest {
         assertThat(green.get("newTotal").decimalValue()).isEqualByComparingTo("52.6");
         Run unknown = run("impact", "--rules", rules.toString(), "--batch", "no-such-batch");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("error: no batch no-such-batch in the store");
+        assertThat(unknown.err()).contains("错误：评估库中没有批次 no-such-batch\n");
     }
 
     @Test
     void replayWhenTheIdIsUnknownShouldExit2() throws Exception {
         Run r = run("replay", "no-such-id");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("error: no evaluation no-such-id in the store");
+        assertThat(r.err()).contains("错误：评估库中没有评估 no-such-id\n");
+        assertThat(run("replay", "--lang", "en", "no-such-id").err()).contains("error: no evaluation no-such-id in the store\n");
     }
 }
