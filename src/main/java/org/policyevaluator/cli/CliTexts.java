@@ -50,12 +50,20 @@ final class CliTexts {
 
     /** The language a command line asks for: its --lang when that is en, else Chinese, the default. */
     static String lang(String[] args) {
+        return "en".equals(langAsked(args)) ? "en" : "zh";
+    }
+
+    /** The value given to --lang (the last one), or null. */
+    static String langAsked(String[] args) {
+        String asked = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--lang=en") || args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equals("en")) {
-                return "en";
+            if (args[i].startsWith("--lang=")) {
+                asked = args[i].substring("--lang=".length());
+            } else if (args[i].equals("--lang") && i + 1 < args.length) {
+                asked = args[++i];
             }
         }
-        return "zh";
+        return asked;
     }
 
     /** The help in Chinese (cli/help_zh.properties), for picocli; English is in the commands' annotations. */

@@ -51,6 +51,11 @@ public class Main implements java.util.concurrent.Callable<Integer> {
         cli.setErr(new java.io.PrintWriter(err, true));
         CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();
         String lang = CliTexts.lang(args);
+        String asked = CliTexts.langAsked(args);
+        if (asked != null && !asked.equals("zh") && !asked.equals("en")) {
+            err.println(CliTexts.error(lang, new UsageException("usage.lang", asked).message(lang)));
+            return UNUSABLE;
+        }
         cli.setParameterExceptionHandler((e, given) -> "en".equals(lang)
                 ? parseErrors.handleParseException(e, given) : parseError(e, err));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

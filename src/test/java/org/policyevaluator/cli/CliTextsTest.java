@@ -64,5 +64,15 @@ class CliTextsTest {
         assertThat(CliTexts.lang(new String[] {"evaluate", "--lang", "fr"})).isEqualTo("zh");
         assertThat(CliTexts.lang(new String[] {"evaluate", "en"})).isEqualTo("zh");
         assertThat(CliTexts.lang(new String[] {"evaluate", "--lang"})).isEqualTo("zh");
+        assertThat(CliTexts.langAsked(new String[] {"verify", "--lang", "fr"})).isEqualTo("fr");
+        assertThat(CliTexts.langAsked(new String[] {"verify"})).isNull();
+    }
+
+    @Test
+    void langWhenNeitherChineseNorEnglishShouldBeAUsageErrorForEveryCommand() {
+        CliRunner r = CliRunner.run("verify", "--lang", "fr");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("错误：--lang 应为 zh（中文）或 en（英文），实际为 fr\n");
+        assertThat(CliRunner.run("--lang=de", "--help").err()).isEqualTo("错误：--lang 应为 zh（中文）或 en（英文），实际为 de\n");
     }
 }
