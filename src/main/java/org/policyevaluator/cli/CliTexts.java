@@ -38,6 +38,24 @@ final class CliTexts {
         return template;
     }
 
+    private static final Properties WEB_ZH = read("/messages.properties");
+    private static final Properties WEB_EN = read("/messages_en.properties");
+
+    /**
+     * A text of the web's bundle (messages.properties, messages_en.properties), for what the command line says as
+     * the pages do (the audit chain's findings); formatted as Spring formats it: with MessageFormat when there are
+     * values.
+     */
+    static String webText(String key, String lang, Object... args) {
+        String template = ("en".equals(lang) ? WEB_EN : WEB_ZH).getProperty(key);
+        if (template == null) {
+            throw new IllegalStateException("no message " + key + " in the web's bundle");
+        }
+        return args.length == 0 ? template
+                : new java.text.MessageFormat(template, "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.CHINESE)
+                        .format(args);
+    }
+
     /** A text without values; {@code fallback} when there is none under the key. */
     static String textOr(String key, String lang, String fallback) {
         return ("en".equals(lang) ? EN : ZH).getProperty(key, fallback);
@@ -76,8 +94,12 @@ final class CliTexts {
     }
 
     private static Properties load(String lang) {
+        return read("/cli/messages_" + lang + ".properties");
+    }
+
+    private static Properties read(String resource) {
         Properties p = new Properties();
-        try (InputStream in = CliTexts.class.getResourceAsStream("/cli/messages_" + lang + ".properties")) {
+        try (InputStream in = CliTexts.class.getResourceAsStream(resource)) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

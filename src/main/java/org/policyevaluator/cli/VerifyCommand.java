@@ -2,6 +2,7 @@ package org.policyevaluator.cli;
 
 import java.util.concurrent.Callable;
 import org.policyevaluator.store.AuditChain;
+import org.policyevaluator.store.AuditWords;
 import org.policyevaluator.store.EvaluationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -22,6 +23,15 @@ class VerifyCommand implements Callable<Integer> {
                     + "log's first entries must still have its root.")
     java.nio.file.Path checkpoint;
 
+    /** How many records of each kind: in Chinese by the names the audit page gives them ("规则集 1，批次 2"). */
+    private static String counts(java.util.Map<String, Integer> counts, String lang) {
+        if ("en".equals(lang)) {
+            return counts.toString();
+        }
+        return String.join("，", counts.entrySet().stream()
+                .map(c -> CliTexts.webText("audit.counts." + c.getKey(), lang) + " " + c.getValue()).toList());
+    }
+
     @Override
     public Integer call() {
         try (var ds = StoreAccess.open()) {
@@ -33,21 +43,23 @@ class VerifyCommand implements Callable<Integer> {
                     saved = org.policyevaluator.intake.JsonIntake.mapper().readValue(checkpoint.toFile(),
                             org.policyevaluator.store.Checkpoint.class);
                 } catch (RuntimeException e) {
-                    spec.commandLine().getErr().println("error: " + checkpoint + " is not a checkpoint: " + e.getMessage());
-                    return Main.UNUSABLE;
+                    throw new Main.UsageException("usage.checkpoint", checkpoint);
                 }
                 r = store.verify(saved);
             } else {
                 r = store.verify();
             }
+            String lang = language.lang;
             var out = spec.commandLine().getOut();
-            out.println("store: " + store.counts());
+            out.println(CliTexts.text("verify.store", lang, counts(store.counts(), lang)));
             if (r.intact()) {
-                out.println("audit chain intact: " + r.entries() + " entries verified"
-                        + (checkpoint == null ? "" : "; the log extends the checkpoint " + checkpoint));
+                out.println(CliTexts.text(checkpoint == null ? "verify.intact" : "verify.intact.checkpoint", lang, r.entries(),
+                        checkpoint));
                 return Main.OK;
             }
-            out.println("audit chain BROKEN at " + r.firstBroken() + ": " + r.reason());
+            AuditWords.Texts words = (key, args) -> CliTexts.webText(key, lang, args);
+            out.println(CliTexts.text("verify.broken", lang, AuditWords.where(r.broken(), words),
+                    AuditWords.because(r.broken(), words)));
             return Main.CHECK_FAILED;
         }
     }

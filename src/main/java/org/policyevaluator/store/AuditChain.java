@@ -1,5 +1,8 @@
 package org.policyevaluator.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +18,88 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class AuditChain {
 
-    /** The outcome of a verification: intact, or the first broken record and why. */
-    public record Report(boolean intact, long entries, String firstBroken, String reason) {
+    /**
+     * The outcome of a verification: intact, or where the chain is first broken and why ({@code broken}, as parts, which
+     * each output words in its language). The API gives {@code firstBroken} and {@code reason} in English, as before.
+     */
+    @JsonPropertyOrder({"intact", "entries", "firstBroken", "reason"})
+    public record Report(boolean intact, long entries, @JsonIgnore Broken broken) {
+        static Report intact(long entries) {
+            return new Report(true, entries, null);
+        }
+
+        /** Where, in English ("batch b-1 (chain entry 3)"); null when intact. */
+        @JsonProperty("firstBroken")
+        public String firstBroken() {
+            return broken == null ? null : broken.where();
+        }
+
+        /** Why, in English; null when intact. */
+        @JsonProperty("reason")
+        public String reason() {
+            return broken == null ? null : broken.because();
+        }
+    }
+
+    /** Where the chain is broken. */
+    public sealed interface Place permits Place.Entry, Place.Record, Place.Checkpoint {
+        /** A chain entry by its number: it is missing, or the entries after it were removed. */
+        record Entry(long seq) implements Place {
+        }
+
+        /** A record (its kind as the log names it, in lower case: "batch"; its id) at its chain entry, null: not in the chain. */
+        record Record(String kind, String id, Long entry) implements Place {
+        }
+
+        /** A checkpoint an auditor saved: how many entries it covers, and when it was made. */
+        record Checkpoint(long treeSize, String time) implements Place {
+        }
+    }
+
+    /** Why the chain is broken: {@code key} names its words (audit.reason.KEY, with the log's size and the checkpoint's). */
+    public enum Reason {
+        MISSING("missing", "the entry is missing"),
+        UNLINKED("unlinked", "it does not carry the hash of the entry before it"),
+        ENTRY_ALTERED("entryAltered", "the chain entry itself was altered"),
+        DELETED("deleted", "the record was deleted"),
+        ALTERED("altered", "the record was altered after it was recorded"),
+        TRUNCATED("truncated", "entries after it were removed"),
+        UNCHAINED("unchained", "the record is not in the audit chain: it was inserted outside the store"),
+        CHECKPOINT_UNSIGNED("checkpointUnsigned", "the checkpoint's signature does not hold: it was not signed by its key"),
+        CHECKPOINT_LONGER("checkpointLonger", "the log has {0} entries, fewer than the checkpoint: entries were removed"),
+        CHECKPOINT_REWRITTEN("checkpointRewritten",
+                "the first {1} entries no longer have the checkpoint's root: the log was rewritten");
+
+        public final String key;
+        private final String english;
+
+        Reason(String key, String english) {
+            this.key = key;
+            this.english = english;
+        }
+    }
+
+    /** Where and why; {@code logSize}: the entries the log has (a checkpoint longer than the log names it). */
+    public record Broken(Place at, Reason reason, long logSize) {
+        /** The checkpoint's size, when the place is one; else 0. */
+        public long treeSize() {
+            return at instanceof Place.Checkpoint c ? c.treeSize() : 0;
+        }
+
+        String where() {
+            if (at instanceof Place.Entry e) {
+                return "chain entry " + e.seq();
+            }
+            if (at instanceof Place.Record r) {
+                return r.kind() + " " + r.id() + (r.entry() == null ? "" : " (chain entry " + r.entry() + ")");
+            }
+            Place.Checkpoint c = (Place.Checkpoint) at;
+            return "checkpoint of " + c.treeSize() + " entries (" + c.time() + ")";
+        }
+
+        String because() {
+            return reason.english.replace("{0}", String.valueOf(logSize)).replace("{1}", String.valueOf(treeSize()));
+        }
     }
 
     /** Rows sent to the database in one round trip when many are written at once (a batch and its entries). */
@@ -128,30 +211,30 @@ public final class AuditChain {
             long seq = ((Number) e.get("seq")).longValue();
             String kind = (String) e.get("kind");
             String ref = (String) e.get("ref_id");
-            String where = kind.toLowerCase() + " " + ref + " (chain entry " + seq + ")";
+            Place where = new Place.Record(kind.toLowerCase(), ref, seq);
             if (seq != expected) {
-                return new Report(false, entries.size(), "chain entry " + expected, "the entry is missing");
+                return broken(entries.size(), new Place.Entry(expected), Reason.MISSING);
             }
             if (!prev.equals(e.get("prev_hash"))) {
-                return new Report(false, entries.size(), where, "it does not carry the hash of the entry before it");
+                return broken(entries.size(), where, Reason.UNLINKED);
             }
             String payload = (String) e.get("payload_sha256");
             if (!entryHash(seq, kind, ref, payload, prev, (String) e.get("created_at")).equals(e.get("hash"))) {
-                return new Report(false, entries.size(), where, "the chain entry itself was altered");
+                return broken(entries.size(), where, Reason.ENTRY_ALTERED);
             }
             String actual = currentPayload(jdbc, store, kind, ref);
             if (actual == null) {
-                return new Report(false, entries.size(), where, "the record was deleted");
+                return broken(entries.size(), where, Reason.DELETED);
             }
             if (!actual.equals(payload)) {
-                return new Report(false, entries.size(), where, "the record was altered after it was recorded");
+                return broken(entries.size(), where, Reason.ALTERED);
             }
             prev = (String) e.get("hash");
             expected++;
         }
         Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM chain_head WHERE id = 1");
         if (((Number) head.get("seq")).longValue() != expected - 1 || !prev.equals(head.get("hash"))) {
-            return new Report(false, entries.size(), "chain entry " + expected, "entries after it were removed");
+            return broken(entries.size(), new Place.Entry(expected), Reason.TRUNCATED);
         }
         for (String[] t : new String[][] {{"ruleset", "version", "RULESET"}, {"batch", "id", "BATCH"},
                 {"evaluation", "id", "EVALUATION"}, {"override_record", "id", "OVERRIDE"}, {"account", "username", "ACCOUNT"},
@@ -159,11 +242,14 @@ public final class AuditChain {
             List<String> unchained = jdbc.queryForList("SELECT " + t[1] + " FROM " + t[0] + " WHERE " + t[1]
                     + " NOT IN (SELECT ref_id FROM audit_log WHERE kind = ?) ORDER BY " + t[1], String.class, t[2]);
             if (!unchained.isEmpty()) {
-                return new Report(false, entries.size(), t[2].toLowerCase() + " " + unchained.get(0),
-                        "the record is not in the audit chain: it was inserted outside the store");
+                return broken(entries.size(), new Place.Record(t[2].toLowerCase(), unchained.get(0), null), Reason.UNCHAINED);
             }
         }
-        return new Report(true, entries.size(), null, null);
+        return Report.intact(entries.size());
+    }
+
+    static Report broken(long entries, Place at, Reason reason) {
+        return new Report(false, entries, new Broken(at, reason, entries));
     }
 
     private static String currentPayload(JdbcTemplate jdbc, EvaluationStore store, String kind, String ref) {

@@ -307,19 +307,20 @@ public final class EvaluationStore {
         if (!chain.intact()) {
             return chain;
         }
-        String at = "checkpoint of " + saved.treeSize() + " entries (" + saved.time() + ")";
-        if (!saved.signatureValid()) {
-            return new AuditChain.Report(false, chain.entries(), at, "the checkpoint's signature does not hold: it was not signed by its key");
-        }
+        AuditChain.Place at = new AuditChain.Place.Checkpoint(saved.treeSize(), saved.time());
         List<byte[]> leaves = leaves();
+        if (!saved.signatureValid()) {
+            return new AuditChain.Report(false, chain.entries(),
+                    new AuditChain.Broken(at, AuditChain.Reason.CHECKPOINT_UNSIGNED, leaves.size()));
+        }
         if (leaves.size() < saved.treeSize()) {
-            return new AuditChain.Report(false, chain.entries(), at, "the log has " + leaves.size()
-                    + " entries, fewer than the checkpoint: entries were removed");
+            return new AuditChain.Report(false, chain.entries(),
+                    new AuditChain.Broken(at, AuditChain.Reason.CHECKPOINT_LONGER, leaves.size()));
         }
         String root = java.util.HexFormat.of().formatHex(MerkleLog.root(leaves.subList(0, (int) saved.treeSize())));
         if (!root.equals(saved.rootHash())) {
-            return new AuditChain.Report(false, chain.entries(), at,
-                    "the first " + saved.treeSize() + " entries no longer have the checkpoint's root: the log was rewritten");
+            return new AuditChain.Report(false, chain.entries(),
+                    new AuditChain.Broken(at, AuditChain.Reason.CHECKPOINT_REWRITTEN, leaves.size()));
         }
         return chain;
     }

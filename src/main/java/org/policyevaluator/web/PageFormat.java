@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.policyevaluator.evaluation.Evaluation;
 import org.policyevaluator.evaluation.Evaluator;
 import org.policyevaluator.rules.Dimension;
+import org.policyevaluator.store.AuditChain;
+import org.policyevaluator.store.AuditWords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class PageFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    /** How {@code AuditChain} names the first broken record: "chain entry 3", "override ID (chain entry 17)", "batch ID". */
-    private static final Pattern ENTRY = Pattern.compile("chain entry (\\d+)");
-    private static final Pattern RECORD = Pattern.compile("(ruleset|batch|evaluation|override|account|panel) (\\S+) \\(chain entry (\\d+)\\)");
-    private static final Pattern UNCHAINED = Pattern.compile("(ruleset|batch|evaluation|override|account|panel) (\\S+)");
-    /** AuditChain's reasons, a fixed set. */
-    private static final Map<String, String> REASONS = Map.of(
-            "the entry is missing", "audit.reason.missing",
-            "it does not carry the hash of the entry before it", "audit.reason.unlinked",
-            "the chain entry itself was altered", "audit.reason.entryAltered",
-            "the record was deleted", "audit.reason.deleted",
-            "the record was altered after it was recorded", "audit.reason.altered",
-            "entries after it were removed", "audit.reason.truncated",
-            "the record is not in the audit chain: it was inserted outside the store", "audit.reason.unchained");
-
     private final Evaluator evaluator;
     private final WebTexts texts;
 
@@ -89,30 +74,13 @@ public class PageFormat {
         return head + " · " + how;
     }
 
-    /** Where the audit chain is broken, in words. */
-    public String brokenAt(String where, String lang) {
-        if (where == null) {
-            return "";
-        }
-        Matcher m = RECORD.matcher(where);
-        if (m.matches()) {
-            return texts.text("audit.where.record", lang, texts.text("audit.kind." + m.group(1), lang), m.group(2),
-                    m.group(3));
-        }
-        m = ENTRY.matcher(where);
-        if (m.matches()) {
-            return texts.text("audit.where.entry", lang, m.group(1));
-        }
-        m = UNCHAINED.matcher(where);
-        if (m.matches()) {
-            return texts.text("audit.where.unchained", lang, texts.text("audit.kind." + m.group(1), lang), m.group(2));
-        }
-        return where;
+    /** Where the audit chain is broken, in words; empty when it is not. */
+    public String brokenAt(AuditChain.Report report, String lang) {
+        return report.broken() == null ? "" : AuditWords.where(report.broken(), (key, args) -> texts.text(key, lang, args));
     }
 
-    /** Why the audit chain is broken, in words. */
-    public String brokenBecause(String reason, String lang) {
-        String key = reason == null ? null : REASONS.get(reason);
-        return key == null ? reason : texts.text(key, lang);
+    /** Why the audit chain is broken, in words; empty when it is not. */
+    public String brokenBecause(AuditChain.Report report, String lang) {
+        return report.broken() == null ? "" : AuditWords.because(report.broken(), (key, args) -> texts.text(key, lang, args));
     }
 }

@@ -50,7 +50,7 @@ class StoreCommandsTest {
 
         Run verify = run("verify");
         assertThat(verify.exit()).isEqualTo(0);
-        assertThat(verify.out()).contains("audit chain intact: 3 entries verified");
+        assertThat(verify.out()).endsWith("审计链完整：已校验 3 条记录\n");
 
         Run replay = run("replay", id);
         assertThat(replay.exit()).isEqualTo(0);
@@ -63,20 +63,27 @@ class StoreCommandsTest {
             Files.writeString(saved, JsonIntake.mapper().writeValueAsString(
                     new org.policyevaluator.store.EvaluationStore(ds).checkpoint(signer)));
         }
-        Run extended = run("verify", "--checkpoint", saved.toString());
+        Run extended = run("verify", "--lang", "en", "--checkpoint", saved.toString());
         assertThat(extended.exit()).as(extended.err()).isEqualTo(0);
         assertThat(extended.out()).contains("audit chain intact: 3 entries verified; the log extends the checkpoint");
         Files.writeString(workDir.resolve("not-a-checkpoint.json"), "[1, 2]");
-        assertThat(run("verify", "--checkpoint", workDir.resolve("not-a-checkpoint.json").toString()).exit()).isEqualTo(2);
+        Run notACheckpoint = run("verify", "--checkpoint", workDir.resolve("not-a-checkpoint.json").toString());
+        assertThat(notACheckpoint.exit()).isEqualTo(2);
+        assertThat(notACheckpoint.err()).contains("错误：" + workDir.resolve("not-a-checkpoint.json")
+                + "：不是检查点（应为从 GET /api/audit/checkpoint 保存的 JSON）");
 
         try (var ds = StoreDatabase.open(StoreDatabase.h2Url(workDir.resolve("data")), "sa", "")) {
             new org.springframework.jdbc.core.JdbcTemplate(ds).update(
                     "UPDATE evaluation SET input_json = REPLACE(input_json, '22', '92') WHERE id = ?", id);
         }
-        Run broken = run("verify");
+        Run broken = run("verify", "--lang", "en");
         assertThat(broken.exit()).isEqualTo(4);
         assertThat(broken.out()).contains("audit chain BROKEN at evaluation " + id + " (chain entry 3): "
                 + "the record was altered after it was recorded");
+        Run chinese = run("verify");
+        assertThat(chinese.exit()).isEqualTo(4);
+        assertThat(chinese.out()).isEqualTo("评估库：规则集 1，批次 1，评估 1，复核调整 0，评审组记录 0，账户 0，审计链记录 3\n"
+                + "审计链在 评估 " + id + "（审计链第 3 条记录） 处断开：该记录在保存后被修改\n");
     }
 
     @Test

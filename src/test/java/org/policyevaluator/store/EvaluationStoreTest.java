@@ -185,7 +185,7 @@ class EvaluationStoreTest {
                     assertThat(f.get().evaluationIds()).hasSize(2);
                 }
                 pool.shutdown();
-                assertThat(store.verify()).isEqualTo(new AuditChain.Report(true, store.counts().get("audit_log"), null, null));
+                assertThat(store.verify()).isEqualTo(new AuditChain.Report(true, store.counts().get("audit_log"), null));
                 assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM evaluation WHERE submitted_by LIKE 'user-%'",
                         Integer.class)).isEqualTo(16);
             }

@@ -13,6 +13,7 @@ import org.policyevaluator.intake.Location;
 import org.policyevaluator.intake.Problem;
 import org.policyevaluator.intake.ProblemTexts;
 import org.policyevaluator.intake.Rejection;
+import org.policyevaluator.store.AuditChain;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Values as the pages show them: no code, path or English on a Chinese page. */
@@ -30,19 +31,35 @@ class PageFormatTest extends WebTest {
         assertThat(fmt.time("2026-03-01T09:30:05.123Z", "en")).isEqualTo("2026-03-01 09:30:05 UTC");
     }
 
+    static AuditChain.Report broken(AuditChain.Place at, AuditChain.Reason reason) {
+        return new AuditChain.Report(false, 20, new AuditChain.Broken(at, reason, 20));
+    }
+
     @Test
     void brokenChainShouldBeNamedInTheLanguageOfThePage() {
-        assertThat(fmt.brokenAt("override o-1 (chain entry 17)", "zh")).isEqualTo("复核调整 o-1（审计链第 17 条记录）");
-        assertThat(fmt.brokenAt("chain entry 3", "zh")).isEqualTo("审计链第 3 条记录");
-        assertThat(fmt.brokenAt("batch b-1", "zh")).isEqualTo("批次 b-1");
-        assertThat(fmt.brokenBecause("the record was altered after it was recorded", "zh")).isEqualTo("该记录在保存后被修改");
-        assertThat(fmt.brokenAt("override o-1 (chain entry 17)", "en")).isEqualTo("override o-1 (chain entry 17)");
-        assertThat(fmt.brokenBecause("the record was deleted", "en")).isEqualTo("the record was deleted");
+        var override = broken(new AuditChain.Place.Record("override", "o-1", 17L), AuditChain.Reason.ALTERED);
+        assertThat(fmt.brokenAt(override, "zh")).isEqualTo("复核调整 o-1（审计链第 17 条记录）");
+        assertThat(fmt.brokenBecause(override, "zh")).isEqualTo("该记录在保存后被修改");
+        assertThat(fmt.brokenAt(override, "en")).isEqualTo("override o-1 (chain entry 17)");
+        assertThat(fmt.brokenAt(broken(new AuditChain.Place.Entry(3), AuditChain.Reason.MISSING), "zh")).isEqualTo("审计链第 3 条记录");
+        var inserted = broken(new AuditChain.Place.Record("batch", "b-1", null), AuditChain.Reason.UNCHAINED);
+        assertThat(fmt.brokenAt(inserted, "zh")).isEqualTo("批次 b-1");
+        assertThat(fmt.brokenBecause(inserted, "en")).isEqualTo(inserted.reason())
+                .isEqualTo("the record is not in the audit chain: it was inserted outside the store");
+        // a checkpoint's reasons name the sizes, digits not grouped
+        var rewritten = broken(new AuditChain.Place.Checkpoint(1234, "2026-12-01T09:00:00Z"), AuditChain.Reason.CHECKPOINT_REWRITTEN);
+        assertThat(fmt.brokenAt(rewritten, "zh")).isEqualTo("保存的检查点（1234 条记录，2026-12-01T09:00:00Z）");
+        assertThat(fmt.brokenBecause(rewritten, "zh")).isEqualTo("前 1234 条记录已得不出检查点的根哈希：日志被改写");
+        assertThat(fmt.brokenBecause(rewritten, "en")).isEqualTo(rewritten.reason());
+        var unsigned = broken(new AuditChain.Place.Checkpoint(5, "t"), AuditChain.Reason.CHECKPOINT_UNSIGNED);
+        assertThat(fmt.brokenBecause(unsigned, "en")).isEqualTo(unsigned.reason());
+        assertThat(fmt.brokenAt(new AuditChain.Report(true, 3, null), "zh")).isEmpty();
     }
 
     @Test
     void namesShouldBeWords() {
-        assertThat(fmt.brokenAt("panel p-1 (chain entry 9)", "zh")).isEqualTo("评审组记录 p-1（审计链第 9 条记录）");
+        assertThat(fmt.brokenAt(broken(new AuditChain.Place.Record("panel", "p-1", 9L), AuditChain.Reason.DELETED), "zh"))
+                .isEqualTo("评审组记录 p-1（审计链第 9 条记录）");
         assertThat(fmt.programme("compute", "zh")).isEqualTo("国产算力基础设施专项");
         assertThat(fmt.dimension("greenTransformation", "zh")).isEqualTo("绿色转型");
         assertThat(fmt.source("request body", "zh")).isEqualTo("请求正文");
