@@ -3,11 +3,11 @@ package org.policyevaluator.cli;
 import picocli.CommandLine.Option;
 
 /**
- * --lang for a command whose report is in English (verify, replay, impact, rules check, bench): the language of
- * what it says about its own use and of its help. Main reads it from the command line before parsing.
+ * --lang for the commands that evaluate nothing (verify, replay, impact, rules check, bench): the language of their
+ * messages and help, and of the reports of verify and rules check. Main reads it from the command line before parsing.
  */
 final class LangOption {
     @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", descriptionKey = "messagesLang",
-            description = "Language of messages and help: zh (default) or en; the report itself is in English.")
+            description = "Language: zh (default) or en; the reports of impact and bench are in English only, replay's is JSON.")
     String lang;
 }

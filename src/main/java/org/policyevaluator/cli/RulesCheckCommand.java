@@ -39,22 +39,24 @@ class RulesCheckCommand implements Callable<Integer> {
         SourceCheck sourceCheck = source == null ? null : readSource();
         RuleChecker checker = new RuleChecker(dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir));
         var out = spec.commandLine().getOut();
-        out.println("rules " + checker.ruleBase().origin() + " · " + checker.ruleBase().version() + " · "
-                + checker.ruleBase().catalogue().size() + " rules");
+        String lang = language.lang;
+        String origin = dir == null ? CliTexts.text("rulesCheck.bundled", lang) : checker.ruleBase().origin();
+        out.println(CliTexts.text("rulesCheck.header", lang, origin, checker.ruleBase().version(),
+                checker.ruleBase().catalogue().size()));
         List<RuleChecker.Check> checks = new ArrayList<>(checker.run());
         if (sourceCheck != null) {
             checks.add(checker.quotesInSource(sourceCheck, source.getFileName().toString()));
         }
         int failed = 0;
         for (RuleChecker.Check c : checks) {
-            out.println((c.passed() ? "[ok]   " : "[FAIL] ") + c.name());
-            c.problems().forEach(p -> out.println("         - " + p));
+            out.println(CliTexts.text(c.passed() ? "rulesCheck.ok" : "rulesCheck.failed", lang) + c.title().in(lang));
+            c.problems(lang).forEach(p -> out.println("         - " + p));
             failed += c.passed() ? 0 : 1;
         }
         if (sourceCheck == null) {
-            out.println("[skip] quotes not checked against the policy source text: give it with --source FILE");
+            out.println(CliTexts.text("rulesCheck.skipped", lang));
         }
-        out.println(failed == 0 ? "all checks passed" : failed + " check(s) failed");
+        out.println(failed == 0 ? CliTexts.text("rulesCheck.allPassed", lang) : CliTexts.text("rulesCheck.someFailed", lang, failed));
         return failed == 0 ? Main.OK : Main.UNUSABLE;
     }
 

@@ -28,10 +28,24 @@ import org.policyevaluator.rules.RuleInfo;
  */
 public final class RuleChecker {
 
-    /** One check and its outcome; {@code problems} is empty when it passed. */
-    public record Check(String name, List<String> problems) {
+    /** One check and its outcome, before they are put into words; {@code said} is empty when it passed. */
+    public record Check(Said title, List<Said> said) {
         public boolean passed() {
-            return problems.isEmpty();
+            return said.isEmpty();
+        }
+
+        /** What was checked, in English. */
+        public String name() {
+            return title.in("en");
+        }
+
+        /** Its problems, in English. */
+        public List<String> problems() {
+            return problems("en");
+        }
+
+        public List<String> problems(String lang) {
+            return said.stream().map(p -> p.in(lang)).toList();
         }
     }
 
@@ -51,7 +65,7 @@ public final class RuleChecker {
 
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("compiles; ids unique; dimensions, clauses and table rows consistent", List.of()));
+        checks.add(new Check(Said.of("check.compiles"), List.of()));
         checks.add(messages());
         checks.add(maximaReachable());
         checks.add(bandsInDomain());
@@ -62,12 +76,11 @@ public final class RuleChecker {
 
     /** The check that {@code rules check --source} adds: {@link SourceCheck} over this ruleset. */
     public Check quotesInSource(SourceCheck source, String sourceName) {
-        return new Check("every clause and rule quote short and verbatim at its lines of " + sourceName,
-                source.problems(ruleBase));
+        return new Check(Said.of("check.quotes", sourceName), source.said(ruleBase));
     }
 
     private Check messages() {
-        List<String> problems = new ArrayList<>();
+        List<Said> problems = new ArrayList<>();
         for (String lang : Messages.LANGUAGES) {
             for (RuleInfo r : ruleBase.catalogue().values()) {
                 List<String> keys = new ArrayList<>(List.of(r.id() + ".title"));
@@ -82,7 +95,7 @@ public final class RuleChecker {
                 for (String key : keys) {
                     boolean lowerOfGroup = key.endsWith(".whynot") && r.exclusiveGroup() != null;
                     if (ruleBase.messages().find(lang, key) == null && !lowerOfGroup) {
-                        problems.add("messages_" + lang + ".properties: no " + key);
+                        problems.add(Said.of("messages.missing", lang, key));
                     }
                 }
             }
@@ -92,28 +105,27 @@ public final class RuleChecker {
             String other = lang.equals("zh") ? "en" : "zh";
             for (String key : new java.util.TreeSet<>(ruleBase.messages().keys(other))) {
                 if (ruleBase.messages().find(lang, key) == null) {
-                    problems.add("messages_" + lang + ".properties: no " + key + " (messages_" + other + " has it)");
+                    problems.add(Said.of("messages.missingOther", lang, key, other));
                 }
             }
         }
-        return new Check("every rule titled and explained in zh and en", problems);
+        return new Check(Said.of("check.messages"), problems);
     }
 
     private Check maximaReachable() {
-        List<String> problems = new ArrayList<>();
+        List<Said> problems = new ArrayList<>();
         for (Programme p : ruleBase.tables().programmes().values()) {
             for (var w : p.weights().entrySet()) {
                 if (w.getValue().signum() > 0 && evaluator.baseMaximum(p.id(), w.getKey()).signum() == 0) {
-                    problems.add("programme " + p.id() + ": dimension " + w.getKey() + " weighs " + w.getValue()
-                            + " but no rule can give it points");
+                    problems.add(Said.of("maxima.unreachable", p.id(), w.getKey(), w.getValue()));
                 }
             }
         }
-        return new Check("every dimension's maximum reachable in every programme", problems);
+        return new Check(Said.of("check.maxima"), problems);
     }
 
     private Check bandsInDomain() {
-        List<String> problems = new ArrayList<>();
+        List<Said> problems = new ArrayList<>();
         for (RuleInfo r : ruleBase.catalogue().values()) {
             if (r.measure() == null) {
                 continue;
@@ -123,13 +135,13 @@ public final class RuleChecker {
                 for (Band b : ruleBase.tables().bands(r.id(), p.id())) {
                     boolean unreachable = b.banded() && (b.op().equals(">=") ? b.threshold() > domain[1] : b.threshold() < domain[0]);
                     if (unreachable) {
-                        problems.add(r.id() + " (" + p.id() + "): band " + b.op() + " " + b.threshold() + " can never be reached: "
-                                + r.measure() + " lies in [" + domain[0] + ", " + (domain[1] == Double.MAX_VALUE ? "∞" : domain[1]) + "]");
+                        problems.add(Said.of("bands.unreachable", r.id(), p.id(), b.op(), b.threshold(), r.measure(), domain[0],
+                                domain[1] == Double.MAX_VALUE ? Said.of("infinity") : domain[1]));
                     }
                 }
             }
         }
-        return new Check("every band reachable within the domain of what it measures", problems);
+        return new Check(Said.of("check.bands"), problems);
     }
 
     /**
@@ -159,21 +171,20 @@ public final class RuleChecker {
                 e.flags().forEach(f -> fired.add(f.ruleId()));
             }
         }
-        List<String> problems = new ArrayList<>();
+        List<Said> problems = new ArrayList<>();
         for (RuleInfo r : ruleBase.catalogue().values()) {
             if (!fired.contains(r.id())) {
-                problems.add(r.id() + " never fired on " + Probes.applications(ruleBase).size()
-                        + " probe applications spanning the field domains, in any programme");
+                problems.add(Said.of("fire.never", r.id(), Probes.applications(ruleBase).size()));
             }
         }
-        return new Check("every rule can fire", problems);
+        return new Check(Said.of("check.fire"), problems);
     }
 
     private Check prioritiesCovered() {
-        List<String> problems = new ArrayList<>();
+        List<Said> problems = new ArrayList<>();
         String text = files.text("tables/priorities.csv");
         if (text == null) {
-            return new Check("every clause of the three priorities encoded", List.of("tables/priorities.csv: missing"));
+            return new Check(Said.of("check.priorities.missing"), List.of(Said.of("priorities.missing")));
         }
         Set<String> cited = new TreeSet<>();
         ruleBase.catalogue().values().stream().filter(RuleInfo::isScore).forEach(r -> cited.addAll(r.clauses()));
@@ -181,13 +192,12 @@ public final class RuleChecker {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
                     .parse(new StringReader(text))) {
                 if (!cited.contains(row.get("clause"))) {
-                    problems.add("priority " + row.get("priority") + ": clause " + row.get("clause")
-                            + " is cited by no score rule");
+                    problems.add(Said.of("priorities.uncited", row.get("priority"), row.get("clause")));
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {
-            problems.add("tables/priorities.csv: " + e.getMessage());
+            problems.add(Said.of("priorities.unreadable", e.getMessage()));
         }
-        return new Check("every clause of the three priorities encoded by a score rule", problems);
+        return new Check(Said.of("check.priorities"), problems);
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.policyevaluator.rules.Clause;
 import org.policyevaluator.rules.RuleBase;
 import org.policyevaluator.rules.RuleInfo;
@@ -37,30 +36,43 @@ public final class SourceCheck {
         return new SourceCheck(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
-    /** Every problem of the ruleset's clause quotes, then of its rule quotes; empty when all are found. */
+    /** Every problem of the ruleset's clause quotes, then of its rule quotes, in English; empty when all are found. */
     public List<String> problems(RuleBase rules) {
-        List<String> problems = new ArrayList<>(clauseProblems(rules.tables().clauses().values()));
-        problems.addAll(ruleProblems(rules.catalogue().values(), rules.tables().clauses()));
+        return english(said(rules));
+    }
+
+    /** As {@link #problems(RuleBase)}, before they are put into words. */
+    public List<Said> said(RuleBase rules) {
+        List<Said> problems = new ArrayList<>(clauses(rules.tables().clauses().values()));
+        problems.addAll(rules(rules.catalogue().values(), rules.tables().clauses()));
         return problems;
     }
 
     public List<String> clauseProblems(Collection<Clause> clauses) {
-        List<String> problems = new ArrayList<>();
+        return english(clauses(clauses));
+    }
+
+    private List<Said> clauses(Collection<Clause> clauses) {
+        List<Said> problems = new ArrayList<>();
         for (Clause c : clauses) {
-            check("clause " + c.id() + " (clauses.csv)", c.line(), c.quote(), problems);
+            check(Said.of("who.clause", c.id()), c.line(), c.quote(), problems);
         }
         return problems;
     }
 
     /** {@code clauses}: the clause table by id, for the lines of each clause a rule quotes. */
     public List<String> ruleProblems(Collection<RuleInfo> rules, Map<String, Clause> clauses) {
-        List<String> problems = new ArrayList<>();
+        return english(rules(rules, clauses));
+    }
+
+    private List<Said> rules(Collection<RuleInfo> rules, Map<String, Clause> clauses) {
+        List<Said> problems = new ArrayList<>();
         for (RuleInfo r : rules) {
             for (var q : r.quotes().entrySet()) {
-                String who = "rule " + r.id() + " quoting clause " + q.getKey();
+                Said who = Said.of("who.rule", r.id(), q.getKey());
                 Clause c = clauses.get(q.getKey());
                 if (c == null) {
-                    problems.add(who + ": no such clause in clauses.csv");
+                    problems.add(Said.of("source.noClause", who));
                 } else {
                     check(who, c.line(), q.getValue(), problems);
                 }
@@ -69,24 +81,28 @@ public final class SourceCheck {
         return problems;
     }
 
-    private void check(String who, String range, String quote, List<String> problems) {
+    private static List<String> english(List<Said> said) {
+        return said.stream().map(s -> s.in("en")).toList();
+    }
+
+    private void check(Said who, String range, String quote, List<Said> problems) {
         if (quote.isBlank()) {
-            problems.add(who + ": the quote is empty");
+            problems.add(Said.of("source.empty", who));
             return;
         }
         int length = quote.codePointCount(0, quote.length());
         if (length > MAX_QUOTE) {
-            problems.add(who + ": quote \"" + quote + "\" is " + length + " characters; at most " + MAX_QUOTE);
+            problems.add(Said.of("source.tooLong", who, quote, length, MAX_QUOTE));
         }
         boolean several = range.contains("-");
-        String at = who + ", " + (several ? "lines " : "line ") + range;
+        Said at = Said.of(several ? "at.lines" : "at.line", who, range);
         String text = text(range);
         if (text == null) {
-            problems.add(at + ": not in the source text (lines 1-" + lines.size() + ")");
+            problems.add(Said.of("source.outside", at, lines.size()));
         } else if (!text.contains(quote)) {
-            String reads = text.isBlank() ? (several ? "the lines are blank" : "the line is blank")
-                    : (several ? "the lines read \"" : "the line reads \"") + shortened(text) + "\"";
-            problems.add(at + ": quote \"" + quote + "\" is not there; " + reads + elsewhere(quote));
+            Said reads = text.isBlank() ? Said.of(several ? "reads.blank.lines" : "reads.blank.line")
+                    : Said.of(several ? "reads.lines" : "reads.line", shortened(text));
+            problems.add(Said.of("source.notThere", at, quote, reads, elsewhere(quote)));
         }
     }
 
@@ -112,17 +128,17 @@ public final class SourceCheck {
         return s.codePointCount(0, s.length()) <= SHOWN ? s : s.substring(0, s.offsetByCodePoints(0, SHOWN)) + "…";
     }
 
-    /** Where else the quote stands, to tell a wrong line number from an invented quote. */
-    private String elsewhere(String quote) {
-        StringJoiner found = new StringJoiner(", ");
+    /** Where else the quote stands, to tell a wrong line number from an invented quote; "" when nowhere. */
+    private Object elsewhere(String quote) {
+        List<String> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(quote)) {
                 found.add(String.valueOf(i + 1));
             }
         }
-        if (found.length() == 0) {
+        if (found.isEmpty()) {
             return "";
         }
-        return (found.toString().contains(",") ? "; it is at lines " : "; it is at line ") + found;
+        return Said.of(found.size() > 1 ? "elsewhere.lines" : "elsewhere.line", found);
     }
 }

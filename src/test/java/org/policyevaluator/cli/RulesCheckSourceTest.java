@@ -23,10 +23,13 @@ class RulesCheckSourceTest {
 
     @Test
     void rulesCheckWhenSourceIsNotGivenShouldSayTheQuotesWereNotChecked() {
-        CliRunner r = CliRunner.run("rules", "check");
+        CliRunner r = CliRunner.run("rules", "check", "--lang", "en");
         assertThat(r.exitCode()).isEqualTo(0);
         assertThat(r.out()).doesNotContain(CHECK).endsWith(
                 "[skip] quotes not checked against the policy source text: give it with --source FILE\nall checks passed\n");
+        assertThat(CliRunner.run("rules", "check").out()).startsWith("规则 内置规则 · sha256:")
+                .contains("[通过] 每条规则都能触发\n")
+                .endsWith("[跳过] 未对照政策原文核对引文：请用 --source 文件 给出原文\n全部检查通过\n");
     }
 
     @Test
@@ -34,7 +37,7 @@ class RulesCheckSourceTest {
         List<String> lines = new ArrayList<>(PolicySourceText.standIn(TestSupport.RULES));
         lines.set(34, PolicySourceText.lead(35) + "加快国产算力基础设施建设");
         Path source = Files.write(dir.resolve("other-text.txt"), lines);
-        CliRunner r = CliRunner.run("rules", "check", "--source", source.toString());
+        CliRunner r = CliRunner.run("rules", "check", "--lang", "en", "--source", source.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         String reads = " is not there; the line reads \"第35行：这是为测试写的合成原文，不是政策原文。…\"\n";
         assertThat(r.out()).contains("[FAIL] " + CHECK + "other-text.txt\n"
@@ -42,6 +45,12 @@ class RulesCheckSourceTest {
                 + "         - rule DC-040 quoting clause A-2.4, line 35: quote \"推进人工智能软硬件适配\"" + reads
                 + "         - rule DC-050 quoting clause A-2.4, line 35: quote \"打造云边端一体化协同架构\"" + reads)
                 .doesNotContain("[skip]").endsWith("1 check(s) failed\n");
+        // in Chinese, the same findings in words
+        String zh = CliRunner.run("rules", "check", "--source", source.toString()).out();
+        assertThat(zh).contains("[未通过] 每条条款与规则的引文都简短，并与 other-text.txt 中所注的行逐字相符\n"
+                + "         - 条款 A-2.4（clauses.csv），第 35 行：引文“优先支持基于国产AI芯片的智算中心”不在此处；"
+                + "该行为“第35行：这是为测试写的合成原文，不是政策原文。…”\n")
+                .endsWith("1 项检查未通过\n").doesNotContain("quote", "line ");
     }
 
     @Test
@@ -69,7 +78,7 @@ class RulesCheckSourceTest {
     @EnabledIf(value = PolicySourceText.CONFIGURED, disabledReason = PolicySourceText.NOT_CONFIGURED)
     void rulesCheckWithThePolicySourceTextShouldPassTheBundledRules() {
         Path source = PolicySourceText.file();
-        CliRunner r = CliRunner.run("rules", "check", "--source", source.toString());
+        CliRunner r = CliRunner.run("rules", "check", "--lang", "en", "--source", source.toString());
         assertThat(r.exitCode()).isEqualTo(0);
         assertThat(r.out()).contains("[ok]   " + CHECK + source.getFileName() + "\n").doesNotContain("[skip]")
                 .endsWith("all checks passed\n");
