@@ -115,21 +115,31 @@ class ImpactCommand implements Callable<Integer> {
             JsonReport.write(report, out);
             return Main.OK;
         }
-        out.println("base " + base.origin() + " " + base.version());
-        out.println("new  " + changed.origin() + " " + changed.version());
-        out.println("funding line: " + report.fundingLine());
-        out.printf("  %-16s %8s %8s %8s %6s %6s %-6s %-6s %s%n", "id", "old", "new", "delta", "rank", "was", "grade",
-                "was", "funding");
+        String lang = language.lang;
+        out.println(CliTexts.text("impact.base", lang, origin(base, baseRules == null && batchId == null, lang), base.version()));
+        out.println(CliTexts.text("impact.new", lang, changed.origin(), changed.version()));
+        out.println(CliTexts.text("impact.line", lang, line.top != null ? CliTexts.text("impact.line.top", lang, line.top)
+                : line.grade != null ? CliTexts.text("impact.line.grade", lang, line.grade) : CliTexts.text("impact.none", lang)));
+        out.printf("  %-16s %8s %8s %8s %6s %6s %-6s %-6s %s%n", (Object[]) CliTexts.text("impact.columns", lang).split("\\|"));
         for (Impact.Row r : report.rows()) {
             out.printf("  %-16s %8s %8s %8s %6s %6s %-6s %-6s %s%n", r.applicationId(), r.oldTotal().toPlainString(),
                     r.newTotal().toPlainString(), (r.delta().signum() > 0 ? "+" : "") + r.delta().toPlainString(),
                     r.newRank() == null ? "-" : r.newRank(), r.oldRank() == null ? "-" : r.oldRank(), r.newGrade(),
-                    r.oldGrade(), r.crossing() == null ? (r.fundedAfter() ? "funded" : "") : r.crossing().equals("in")
-                            ? "NEWLY FUNDED" : "NO LONGER FUNDED");
+                    r.oldGrade(), r.crossing() == null ? (r.fundedAfter() ? CliTexts.text("impact.funded", lang) : "")
+                            : CliTexts.text(r.crossing().equals("in") ? "impact.crossedIn" : "impact.crossedOut", lang));
         }
-        out.println("newly funded: " + (report.newlyFunded().isEmpty() ? "none" : String.join(", ", report.newlyFunded())));
-        out.println("no longer funded: " + (report.noLongerFunded().isEmpty() ? "none" : String.join(", ", report.noLongerFunded())));
+        String none = CliTexts.text("impact.none", lang);
+        String and = "en".equals(lang) ? ", " : "、";
+        out.println(CliTexts.text("impact.newlyFunded", lang,
+                report.newlyFunded().isEmpty() ? none : String.join(and, report.newlyFunded())));
+        out.println(CliTexts.text("impact.noLongerFunded", lang,
+                report.noLongerFunded().isEmpty() ? none : String.join(and, report.noLongerFunded())));
         return Main.OK;
+    }
+
+    /** The bundled rules named in the language; a folder or a stored ruleset as it is named. */
+    private static String origin(RuleBase rules, boolean bundled, String lang) {
+        return bundled ? CliTexts.text("bundledRules", lang) : rules.origin();
     }
 
     private BatchResult evaluateStored(RuleBase rb, List<Submission> inputs) {

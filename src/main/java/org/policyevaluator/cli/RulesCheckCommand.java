@@ -40,7 +40,7 @@ class RulesCheckCommand implements Callable<Integer> {
         RuleChecker checker = new RuleChecker(dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir));
         var out = spec.commandLine().getOut();
         String lang = language.lang;
-        String origin = dir == null ? CliTexts.text("rulesCheck.bundled", lang) : checker.ruleBase().origin();
+        String origin = dir == null ? CliTexts.text("bundledRules", lang) : checker.ruleBase().origin();
         out.println(CliTexts.text("rulesCheck.header", lang, origin, checker.ruleBase().version(),
                 checker.ruleBase().catalogue().size()));
         List<RuleChecker.Check> checks = new ArrayList<>(checker.run());

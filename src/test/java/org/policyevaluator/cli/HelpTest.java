@@ -66,6 +66,6 @@ class HelpTest {
         assertThat(CliRunner.run("help", "whatif").out()).startsWith("用法：policy-evaluator whatif ");
         assertThat(CliRunner.run("--lang", "en", "--help").out()).contains("Commands:", "Evaluate applications");
         assertThat(CliRunner.run("verify", "--help").out()).startsWith("用法：policy-evaluator verify ")
-                .contains("语言：zh（中文，默认）或 en（英文）；impact 与 bench 的报告目前只有英文");
+                .contains("--lang=zh|en        语言：zh（中文，默认）或 en（英文）；");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyevaluator.intake.JsonIntake;
@@ -142,5 +143,18 @@ class PolicyOfficerCommandsTest {
         assertThat(green.get("applicationId").stringValue()).isEqualTo("GT-2026-013");
         assertThat(green.get("oldRank").intValue()).isEqualTo(5);
         assertThat(green.get("newRank").intValue()).isEqualTo(1);
+
+        // the text report, in Chinese unless --lang en
+        String[] samples = {"samples/green-textile-factory.json", "samples/ai-chip-little-giant.json",
+            "samples/university-open-dataset.json", "samples/hospital-diagnosis-agent.json", "samples/embodied-robot-consortium.json"};
+        List<String> zh = new java.util.ArrayList<>(List.of("impact", "--rules", rules.toString(), "--top", "4"));
+        zh.addAll(List.of(samples));
+        String text = CliRunner.run(zh.toArray(String[]::new)).out();
+        assertThat(text).startsWith("基准规则 内置规则 sha256:").contains("资助线：前 4 名\n", "  申报编号 ", "新进入资助\n",
+                "新进入资助：GT-2026-013\n", "退出资助：EDU-2026-070\n").doesNotContain("funded", "base ");
+        zh.add("--lang");
+        zh.add("en");
+        assertThat(CliRunner.run(zh.toArray(String[]::new)).out()).startsWith("base bundled rules sha256:")
+                .contains("funding line: top 4\n", "NEWLY FUNDED\n", "newly funded: GT-2026-013\n");
     }
 }
