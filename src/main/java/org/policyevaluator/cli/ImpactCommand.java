@@ -119,7 +119,7 @@ class ImpactCommand implements Callable<Integer> {
         out.println(CliTexts.text("impact.base", lang, origin(base, baseRules == null && batchId == null, lang), base.version()));
         out.println(CliTexts.text("impact.new", lang, changed.origin(), changed.version()));
         out.println(CliTexts.text("impact.line", lang, line.top != null ? CliTexts.text("impact.line.top", lang, line.top)
-                : line.grade != null ? CliTexts.text("impact.line.grade", lang, line.grade) : CliTexts.text("impact.none", lang)));
+                : line.grade != null ? CliTexts.text("impact.line.grade", lang, line.grade) : CliTexts.text("none", lang)));
         out.printf("  %-16s %8s %8s %8s %6s %6s %-6s %-6s %s%n", (Object[]) CliTexts.text("impact.columns", lang).split("\\|"));
         for (Impact.Row r : report.rows()) {
             out.printf("  %-16s %8s %8s %8s %6s %6s %-6s %-6s %s%n", r.applicationId(), r.oldTotal().toPlainString(),
@@ -128,7 +128,7 @@ class ImpactCommand implements Callable<Integer> {
                     r.oldGrade(), r.crossing() == null ? (r.fundedAfter() ? CliTexts.text("impact.funded", lang) : "")
                             : CliTexts.text(r.crossing().equals("in") ? "impact.crossedIn" : "impact.crossedOut", lang));
         }
-        String none = CliTexts.text("impact.none", lang);
+        String none = CliTexts.text("none", lang);
         String and = "en".equals(lang) ? ", " : "、";
         out.println(CliTexts.text("impact.newlyFunded", lang,
                 report.newlyFunded().isEmpty() ? none : String.join(and, report.newlyFunded())));

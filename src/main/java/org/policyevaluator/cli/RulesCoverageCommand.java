@@ -47,14 +47,16 @@ class RulesCoverageCommand implements Callable<Integer> {
             JsonReport.write(report, out);
             return Main.OK;
         }
-        out.println(report.applications() + " applications evaluated (" + result.rejectedCount() + " rejected) · "
-                + report.rulesetVersion());
-        out.printf("  %-8s %-6s %7s %7s  %s%n", "rule", "kind", "fired", "share", "title");
+        String lang = options.lang;
+        out.println(CliTexts.text("coverage.header", lang, report.applications(), result.rejectedCount(),
+                report.rulesetVersion()));
+        out.printf("  %-8s %-6s %7s %7s  %s%n", (Object[]) CliTexts.text("coverage.columns", lang).split("\\|"));
         for (Coverage.RuleCount c : report.rules()) {
-            out.printf("  %-8s %-6s %7d %6.1f%%  %s%n", c.ruleId(), c.kind(), c.fired(), c.share() * 100,
-                    evaluator.ruleBase().title(c.ruleId(), options.lang));
+            out.printf("  %-8s %-6s %7d %6.1f%%  %s%n", c.ruleId(), CliTexts.text("coverage.kind." + c.kind(), lang), c.fired(),
+                    c.share() * 100, evaluator.ruleBase().title(c.ruleId(), lang));
         }
-        out.println("never fired: " + (report.neverFired().isEmpty() ? "none" : String.join(", ", report.neverFired())));
+        out.println(CliTexts.text("coverage.neverFired", lang, report.neverFired().isEmpty() ? CliTexts.text("none", lang)
+                : String.join("en".equals(lang) ? ", " : "、", report.neverFired())));
         return Main.OK;
     }
 }

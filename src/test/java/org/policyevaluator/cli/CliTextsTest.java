@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CliTextsTest {
-    static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:usage|parse|template|evaluate|verify|rulesCheck|impact)\\.[A-Za-z.]+[A-Za-z])\"");
+    static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:usage|parse|template|evaluate|verify|rulesCheck|impact|coverage)\\.[A-Za-z.]+[A-Za-z])\"");
 
     static Properties bundle(String lang) throws IOException {
         Properties p = new Properties();

@@ -123,6 +123,12 @@ class PolicyOfficerCommandsTest {
         }
         assertThat(gr010.get("fired").intValue()).isEqualTo(1);
         assertThat(json.get("neverFired").toString()).contains("\"DC-030\"").doesNotContain("\"GT-040\"");
+        String zh = CliRunner.run("rules", "coverage", "samples/green-textile-factory.json",
+                "samples/general-chatbot-no-safety-assessment.json").out();
+        assertThat(zh).startsWith("已评估 2 份申请（拒收 0 份）· sha256:").contains("  规则 ", "  GR-010   评分 ")
+                .containsPattern("\n从未触发：[A-Z]{2}-\\d{3}、").doesNotContain("score", "never");
+        assertThat(CliRunner.run("rules", "coverage", "--lang", "en", "samples/green-textile-factory.json").out())
+                .contains("  rule     kind ", "never fired: ");
     }
 
     @Test
