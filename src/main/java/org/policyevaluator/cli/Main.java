@@ -43,19 +43,20 @@ public class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs a command line with the given streams; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new Main());
-        if (!"en".equals(CliTexts.lang(args))) {
-            helpIn(cli, CliTexts.help());
-        }
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
-        CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();
+        // the language is read before parsing: the help, and what is said of a command line that does not parse, need it
         String lang = CliTexts.lang(args);
         String asked = CliTexts.langAsked(args);
         if (asked != null && !asked.equals("zh") && !asked.equals("en")) {
             err.println(CliTexts.error(lang, new UsageException("usage.lang", asked).message(lang)));
             return UNUSABLE;
         }
+        CommandLine cli = new CommandLine(new Main());
+        if (!"en".equals(lang)) {
+            helpIn(cli, CliTexts.help());
+        }
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((e, given) -> "en".equals(lang)
                 ? parseErrors.handleParseException(e, given) : parseError(e, err));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -93,8 +94,8 @@ public class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * A command line that does not parse, in Chinese: what is wrong and where the usage is (picocli's help, in
-     * English); an English command line gets picocli's own message and the usage.
+     * A command line that does not parse, in Chinese: what is wrong, and where the help is; an English command line
+     * gets picocli's own message and the usage.
      */
     private static int parseError(CommandLine.ParameterException e, PrintStream err) {
         String message;
