@@ -22,6 +22,16 @@ public final class TestSupport {
     private TestSupport() {
     }
 
+    /** A .properties file of the project (a message bundle), read as UTF-8. */
+    public static java.util.Properties properties(String path) throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(path),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
     /** The smallest application that passes every gate and scores nothing. */
     public static ObjectNode minimal() {
         ObjectNode app = JsonIntake.mapper().createObjectNode();

@@ -3,7 +3,6 @@ package org.policyevaluator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.policyevaluator.TestSupport;
 
 class CliTextsTest {
     static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:usage|parse|template|evaluate|verify|rulesCheck|impact|coverage)\\.[A-Za-z.]+[A-Za-z])\"");
 
     static Properties bundle(String lang) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/cli/messages_" + lang + ".properties"),
-                StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return p;
+        return TestSupport.properties("src/main/resources/cli/messages_" + lang + ".properties");
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.policyevaluator.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,17 +12,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.policyevaluator.TestSupport;
 
 class SaidTest {
     static final Pattern KEY_IN_CODE = Pattern.compile("Said\\.of\\(\"([a-zA-Z.]+)\"|\"((?:at|reads|elsewhere)\\.[a-z.]+)\"");
 
     static Properties bundle(String lang) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/tooling/checks_" + lang + ".properties"),
-                StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return p;
+        return TestSupport.properties("src/main/resources/tooling/checks_" + lang + ".properties");
     }
 
     @Test
