@@ -38,8 +38,11 @@ final class CliTexts {
         return template;
     }
 
-    private static final Properties WEB_ZH = read("/messages.properties");
-    private static final Properties WEB_EN = read("/messages_en.properties");
+    /** The web's bundle, read when first asked for: only verify needs it. */
+    private static final class Web {
+        static final Properties ZH = read("/messages.properties");
+        static final Properties EN = read("/messages_en.properties");
+    }
 
     /**
      * A text of the web's bundle (messages.properties, messages_en.properties), for what the command line says as
@@ -47,7 +50,7 @@ final class CliTexts {
      * values.
      */
     static String webText(String key, String lang, Object... args) {
-        String template = ("en".equals(lang) ? WEB_EN : WEB_ZH).getProperty(key);
+        String template = ("en".equals(lang) ? Web.EN : Web.ZH).getProperty(key);
         if (template == null) {
             throw new IllegalStateException("no message " + key + " in the web's bundle");
         }
@@ -59,6 +62,11 @@ final class CliTexts {
     /** A text without values; {@code fallback} when there is none under the key. */
     static String textOr(String key, String lang, String fallback) {
         return ("en".equals(lang) ? EN : ZH).getProperty(key, fallback);
+    }
+
+    /** A ruleset as a report names it: the bundled rules in words, a folder or a stored ruleset as it is named. */
+    static String rulesName(org.policyevaluator.rules.RuleBase rules, boolean bundled, String lang) {
+        return bundled ? text("bundledRules", lang) : rules.origin();
     }
 
     /** "错误：" or "error: " and the message. */

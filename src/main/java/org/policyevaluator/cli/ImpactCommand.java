@@ -116,7 +116,8 @@ class ImpactCommand implements Callable<Integer> {
             return Main.OK;
         }
         String lang = language.lang;
-        out.println(CliTexts.text("impact.base", lang, origin(base, baseRules == null && batchId == null, lang), base.version()));
+        out.println(CliTexts.text("impact.base", lang, CliTexts.rulesName(base, baseRules == null && batchId == null, lang),
+                base.version()));
         out.println(CliTexts.text("impact.new", lang, changed.origin(), changed.version()));
         out.println(CliTexts.text("impact.line", lang, line.top != null ? CliTexts.text("impact.line.top", lang, line.top)
                 : line.grade != null ? CliTexts.text("impact.line.grade", lang, line.grade) : CliTexts.text("none", lang)));
@@ -135,11 +136,6 @@ class ImpactCommand implements Callable<Integer> {
         out.println(CliTexts.text("impact.noLongerFunded", lang,
                 report.noLongerFunded().isEmpty() ? none : String.join(and, report.noLongerFunded())));
         return Main.OK;
-    }
-
-    /** The bundled rules named in the language; a folder or a stored ruleset as it is named. */
-    private static String origin(RuleBase rules, boolean bundled, String lang) {
-        return bundled ? CliTexts.text("bundledRules", lang) : rules.origin();
     }
 
     private BatchResult evaluateStored(RuleBase rb, List<Submission> inputs) {

@@ -54,6 +54,9 @@ public class Main implements java.util.concurrent.Callable<Integer> {
         if (!"en".equals(lang)) {
             helpIn(cli, CliTexts.help());
         }
+        // every command's --lang is the language read here, wherever it stood ("--lang en evaluate …" too)
+        cli.setDefaultValueProvider(arg -> arg.isOption()
+                && ((CommandLine.Model.OptionSpec) arg).longestName().equals("--lang") ? lang : null);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();

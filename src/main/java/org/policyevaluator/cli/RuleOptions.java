@@ -18,10 +18,8 @@ final class RuleOptions {
             description = "Language of titles and reasons: zh (default) or en.")
     String lang;
 
+    /** The evaluator of the rules asked for; {@code lang} is zh or en (Main refuses any other before parsing). */
     Evaluator evaluator() {
-        if (!lang.equals("zh") && !lang.equals("en")) {
-            throw new Main.UsageException("usage.lang", lang);
-        }
         RuleBase rb = rules == null ? RuleBase.bundled() : RuleBase.fromDirectory(rules);
         if (program != null && rb.tables().programme(program) == null) {
             throw new Main.UsageException("usage.program", program, programmes(rb));

@@ -40,8 +40,8 @@ class RulesCheckCommand implements Callable<Integer> {
         RuleChecker checker = new RuleChecker(dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir));
         var out = spec.commandLine().getOut();
         String lang = language.lang;
-        String origin = dir == null ? CliTexts.text("bundledRules", lang) : checker.ruleBase().origin();
-        out.println(CliTexts.text("rulesCheck.header", lang, origin, checker.ruleBase().version(),
+        out.println(CliTexts.text("rulesCheck.header", lang, CliTexts.rulesName(checker.ruleBase(), dir == null, lang),
+                checker.ruleBase().version(),
                 checker.ruleBase().catalogue().size()));
         List<RuleChecker.Check> checks = new ArrayList<>(checker.run());
         if (sourceCheck != null) {

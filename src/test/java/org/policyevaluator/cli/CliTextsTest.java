@@ -64,6 +64,13 @@ class CliTextsTest {
     }
 
     @Test
+    void langBeforeTheCommandShouldBeTheCommandsLanguageToo() {
+        assertThat(CliRunner.run("--lang", "en", "programs").out()).startsWith("programme ");
+        assertThat(CliRunner.run("programs").out()).startsWith("通用人工智能创新项目（--program general）");
+        assertThat(CliRunner.run("--lang", "en", "verify", "--bogus").err()).startsWith("Unknown option: '--bogus'");
+    }
+
+    @Test
     void langWhenNeitherChineseNorEnglishShouldBeAUsageErrorForEveryCommand() {
         CliRunner r = CliRunner.run("verify", "--lang", "fr");
         assertThat(r.exitCode()).isEqualTo(2);
